@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using UU.Web.Features.Seed;
+using UU.Web.Infrastructure;
+
+namespace UU.Web.Data;
+
+/// <summary>Migrates the database and seeds demo content into an empty one before the app serves requests.</summary>
+public sealed partial class DatabaseInitializer(
+    IServiceScopeFactory scopes,
+    IOptions<SeedOptions> seed,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (seed.Value.Demo && !await db.Subjects.AnyAsync(cancellationToken))
+        {
+            var seeder = ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider);
+            var counts = await seeder.SeedAsync(cancellationToken);
+            LogSeeded(logger, counts.Subjects, counts.Courses, counts.Modules);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo content: {Subjects} subjects, {Courses} courses, {Modules} modules")]
+    private static partial void LogSeeded(ILogger logger, int subjects, int courses, int modules);
+}

@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace UU.Web.Data;
+
+/// <summary>
+/// The application's data. Each provider has its own subclass so that each keeps its own
+/// migration history (SQLite and PostgreSQL differ in types and SQL).
+/// </summary>
+public abstract class UuDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Faculty> Faculties => Set<Faculty>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Subject> Subjects => Set<Subject>();
+    public DbSet<SubjectContact> SubjectContacts => Set<SubjectContact>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<Module> Modules => Set<Module>();
+    public DbSet<ModuleCourse> ModuleCourses => Set<ModuleCourse>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+    public DbSet<InquiryModule> InquiryModules => Set<InquiryModule>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Faculty>(e =>
+        {
+            e.Property(x => x.NameSv).HasMaxLength(200);
+            e.Property(x => x.NameEn).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Department>(e =>
+        {
+            e.Property(x => x.NameSv).HasMaxLength(200);
+            e.Property(x => x.NameEn).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Subject>(e =>
+        {
+            e.HasIndex(x => x.Slug).IsUnique();
+            e.Property(x => x.Slug).HasMaxLength(120);
+            e.Property(x => x.NameSv).HasMaxLength(200);
+            e.Property(x => x.NameEn).HasMaxLength(200);
+            e.HasMany(x => x.Contacts).WithOne(x => x.Subject).HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SubjectContact>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Role).HasMaxLength(200);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Phone).HasMaxLength(40);
+        });
+        modelBuilder.Entity<Course>(e =>
+        {
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Property(x => x.Code).HasMaxLength(20);
+            e.Property(x => x.TitleSv).HasMaxLength(300);
+            e.Property(x => x.TitleEn).HasMaxLength(300);
+            e.HasOne(x => x.Subject).WithMany(x => x.Courses).HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Module>(e =>
+        {
+            e.HasIndex(x => x.Slug).IsUnique();
+            e.HasIndex(x => new { x.Status, x.SubjectId });
+            e.Property(x => x.Slug).HasMaxLength(160);
+            e.Property(x => x.TitleSv).HasMaxLength(300);
+            e.Property(x => x.TitleEn).HasMaxLength(300);
+            e.Property(x => x.Language).HasMaxLength(8);
+            e.HasOne(x => x.Subject).WithMany(x => x.Modules).HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ModuleCourse>(e =>
+        {
+            e.HasKey(x => new { x.ModuleId, x.CourseId });
+            e.HasOne(x => x.Module).WithMany(x => x.Courses).HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Course).WithMany(x => x.Modules).HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.PartSv).HasMaxLength(300);
+            e.Property(x => x.PartEn).HasMaxLength(300);
+        });
+        modelBuilder.Entity<Client>(e =>
+        {
+            e.HasIndex(x => x.OrganisationNumber).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.OrganisationNumber).HasMaxLength(11);
+        });
+        modelBuilder.Entity<Inquiry>(e =>
+        {
+            e.HasIndex(x => x.ReferenceNumber).IsUnique();
+            e.HasIndex(x => new { x.Year, x.Sequence }).IsUnique();
+            e.HasIndex(x => x.ReceivedAt);
+            e.Property(x => x.ReferenceNumber).HasMaxLength(20);
+            e.Property(x => x.ReceiptKey).HasMaxLength(64);
+            e.Property(x => x.OrganisationName).HasMaxLength(InquiryLimits.OrganisationName);
+            e.Property(x => x.OrganisationNumber).HasMaxLength(11);
+            e.Property(x => x.ContactName).HasMaxLength(InquiryLimits.ContactName);
+            e.Property(x => x.Email).HasMaxLength(InquiryLimits.Email);
+            e.Property(x => x.Phone).HasMaxLength(InquiryLimits.Phone);
+            e.Property(x => x.PreferredPeriod).HasMaxLength(InquiryLimits.PreferredPeriod);
+            e.Property(x => x.Description).HasMaxLength(InquiryLimits.Description);
+            e.Property(x => x.Language).HasMaxLength(8);
+            e.HasOne(x => x.Client).WithMany(x => x.Inquiries).HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.SetNull);
+        });
+        modelBuilder.Entity<InquiryModule>(e =>
+        {
+            e.HasKey(x => new { x.InquiryId, x.ModuleId });
+            e.HasOne(x => x.Inquiry).WithMany(x => x.Modules).HasForeignKey(x => x.InquiryId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Module).WithMany().HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.HasIndex(x => new { x.SentAt, x.NextAttemptAt });
+            e.Property(x => x.ToAddress).HasMaxLength(254);
+            e.Property(x => x.ToName).HasMaxLength(200);
+            e.Property(x => x.Subject).HasMaxLength(400);
+            e.Property(x => x.Reference).HasMaxLength(40);
+            e.Property(x => x.LastError).HasMaxLength(2000);
+        });
+    }
+}
+
+/// <summary>Field limits shared by the inquiry form's validation and the database columns.</summary>
+public static class InquiryLimits
+{
+    public const int OrganisationName = 200;
+    public const int ContactName = 120;
+    public const int Email = 254;
+    public const int Phone = 40;
+    public const int PreferredPeriod = 120;
+    public const int Description = 5000;
+    public const int MaxParticipants = 10000;
+}
+
+public sealed class SqliteUuDbContext(DbContextOptions<SqliteUuDbContext> options) : UuDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no native offset type and EF cannot compare or order DateTimeOffset stored as text;
+        // all times are UTC here, so a binary (ticks) form keeps comparisons and ordering correct.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresUuDbContext(DbContextOptions<PostgresUuDbContext> options) : UuDbContext(options);

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using UU.Web.Data;
+using UU.Web.Infrastructure;
+using UU.Web.Localization;
+
+namespace UU.Web.Features.Catalogue;
+
+public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
+{
+    public Module Module { get; private set; } = null!;
+    public string CanonicalUrl { get; private set; } = "";
+    public string JsonLd { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var module = await queries.ModuleAsync(slug, cancellationToken);
+        if (module is null)
+        {
+            return NotFound();
+        }
+        Module = module;
+        CanonicalUrl = urls.Absolute("/utbildningar/" + module.Slug);
+        JsonLd = BuildJsonLd(module);
+        return Page();
+    }
+
+    /// <summary>schema.org Course, so search engines can show the module as a course offering.</summary>
+    private string BuildJsonLd(Module m)
+    {
+        var courseMode = m.Format switch
+        {
+            DeliveryFormat.Distance => "online",
+            DeliveryFormat.Blended => "blended",
+            _ => "onsite",
+        };
+        var workloadHours = m.StudyHours.ToString(CultureInfo.InvariantCulture);
+        var instance = new JsonObject
+        {
+            ["@type"] = "CourseInstance",
+            ["courseMode"] = courseMode,
+            ["courseWorkload"] = $"PT{workloadHours}H",
+            ["inLanguage"] = m.Language,
+        };
+        var course = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "Course",
+            ["name"] = Texts.Pick(m.TitleSv, m.TitleEn),
+            ["description"] = Texts.Pick(m.SummarySv, m.SummaryEn),
+            ["url"] = CanonicalUrl,
+            ["inLanguage"] = m.Language,
+            ["provider"] = new JsonObject
+            {
+                ["@type"] = "CollegeOrUniversity",
+                ["name"] = site.Value.OrganisationName,
+                ["url"] = urls.BaseUrl,
+            },
+            ["hasCourseInstance"] = new JsonArray(instance),
+            ["educationalLevel"] = m.Level is null ? null : m.Level == CourseLevel.First ? "Grundnivå" : "Avancerad nivå",
+            ["coursePrerequisites"] = null,
+        };
+        if (m.CreditBearing && m.Credits is { } credits)
+        {
+            course["numberOfCredits"] = new JsonObject
+            {
+                ["@type"] = "StructuredValue",
+                ["value"] = credits,
+                ["unitText"] = "hp",
+            };
+        }
+        if (m.PriceSek is { } price)
+        {
+            course["offers"] = new JsonObject
+            {
+                ["@type"] = "Offer",
+                ["category"] = m.PriceModel == PriceModel.PerParticipant ? "per participant" : "fixed price",
+                ["price"] = price,
+                ["priceCurrency"] = "SEK",
+            };
+        }
+        // Drop the keys that have no value rather than emit nulls.
+        foreach (var key in course.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            course.Remove(key);
+        }
+        // The default encoder escapes <, > and &, so the JSON cannot close the script element it sits in.
+        return course.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    }
+}

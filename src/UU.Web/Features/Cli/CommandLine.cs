@@ -1,0 +1,54 @@
+using UU.Web.Data;
+using UU.Web.Features.Import;
+
+namespace UU.Web.Features.Cli;
+
+/// <summary>Verbs of the same program: <c>dotnet run --project src/UU.Web -- VERB ...</c>.</summary>
+public static class CommandLine
+{
+    private static readonly string[] Verbs = ["import-courses"];
+
+    public static IServiceCollection AddCommandLine(this IServiceCollection services)
+    {
+        services.AddScoped<CourseImporter>();
+        return services;
+    }
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+
+        // The same start-up work as the site: the database is created or migrated (and seeded when empty) first.
+        var initializer = services.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single();
+        await initializer.StartAsync(cancel.Token);
+
+        await using var scope = services.CreateAsyncScope();
+        switch (args[0].ToLowerInvariant())
+        {
+            case "import-courses":
+                if (args.Length != 2)
+                {
+                    await Console.Error.WriteLineAsync("usage: import-courses FILE   (a JSON array, or CSV with code,title,titleEn,credits,level,subject,description)");
+                    return 64;
+                }
+                var result = await scope.ServiceProvider.GetRequiredService<CourseImporter>().ImportFileAsync(args[1], cancel.Token);
+                if (!result.Succeeded)
+                {
+                    await Console.Error.WriteLineAsync($"Nothing was imported: {result.Problems.Count} problem(s) in {args[1]}:");
+                    foreach (var problem in result.Problems)
+                    {
+                        await Console.Error.WriteLineAsync("  " + problem);
+                    }
+                    return 2;
+                }
+                Console.WriteLine($"Imported {args[1]}: {result.Created} new course(s), {result.Updated} updated, {result.SubjectsCreated} new subject(s).");
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"unknown verb '{args[0]}'");
+                return 64;
+        }
+    }
+}

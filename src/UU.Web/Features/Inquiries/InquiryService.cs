@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using UU.Scrapers.Normalisation;
+using UU.Web.Data;
+
+namespace UU.Web.Features.Inquiries;
+
+/// <summary>
+/// Stores an inquiry, its client and the notification emails in one transaction: when SaveChanges returns,
+/// the inquiry is durable and the coordinators and subject contacts will be told, whatever SMTP does.
+/// </summary>
+public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, IOptions<InquiryOptions> options, ILogger<InquiryService> logger)
+{
+    private const int MaxAllocationAttempts = 8;
+
+    public async Task<Inquiry> SubmitAsync(InquiryForm form, string language, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        OrganisationNumber.TryParse(form.OrganisationNumber, out var orgNumber);
+        var slugs = form.Modules.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct().ToList();
+        var modules = await db.Modules
+            .Where(m => slugs.Contains(m.Slug) && m.Status == ContentStatus.Published)
+            .Include(m => m.Subject!).ThenInclude(s => s.Contacts)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var client = await db.Clients.FirstOrDefaultAsync(c => c.OrganisationNumber == orgNumber.ToString(), cancellationToken)
+                ?? db.Clients.Add(new Client
+                {
+                    Name = form.OrganisationName!.Trim(),
+                    OrganisationNumber = orgNumber.ToString(),
+                    Type = ToClientType(orgNumber.Kind),
+                    CreatedAt = now,
+                }).Entity;
+
+            var year = now.Year;
+            var sequence = 1 + (await db.Inquiries.Where(i => i.Year == year).MaxAsync(i => (int?)i.Sequence, cancellationToken) ?? 0);
+            var inquiry = new Inquiry
+            {
+                ReferenceNumber = string.Create(CultureInfo.InvariantCulture, $"UU-{year}-{sequence:0000}"),
+                Year = year,
+                Sequence = sequence,
+                ReceiptKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+                Client = client,
+                OrganisationName = form.OrganisationName!.Trim(),
+                OrganisationNumber = orgNumber.ToString(),
+                ContactName = form.ContactName!.Trim(),
+                Email = form.Email!.Trim(),
+                Phone = Blank(form.Phone),
+                Participants = form.ParsedParticipants,
+                PreferredPeriod = Blank(form.PreferredPeriod),
+                PreferredFormat = form.ParsedFormat,
+                CreditBearing = form.ParsedCredit,
+                Description = form.Description!.Trim(),
+                ConsentGivenAt = now,
+                ReceivedAt = now,
+                Status = InquiryStatus.Received,
+                Language = language,
+                Modules = modules.Select(m => new InquiryModule { Module = m }).ToList(),
+            };
+            db.Inquiries.Add(inquiry);
+            db.OutboxMessages.AddRange(Notifications(inquiry, modules, now));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                LogStored(logger, inquiry.ReferenceNumber, modules.Count);
+                return inquiry;
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAllocationAttempts)
+            {
+                // Another request took the same sequence number (or created the same client) at the same moment: start over.
+                LogRetry(logger, ex, attempt);
+                db.ChangeTracker.Clear();
+                modules = await db.Modules
+                    .Where(m => slugs.Contains(m.Slug) && m.Status == ContentStatus.Published)
+                    .Include(m => m.Subject!).ThenInclude(s => s.Contacts)
+                    .AsSplitQuery()
+                    .ToListAsync(cancellationToken);
+            }
+        }
+    }
+
+    private IEnumerable<OutboxMessage> Notifications(Inquiry inquiry, List<Module> modules, DateTimeOffset now)
+    {
+        var recipients = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var email in options.Value.CoordinatorEmails.Where(e => !string.IsNullOrWhiteSpace(e)))
+        {
+            recipients.TryAdd(email.Trim(), null);
+        }
+        foreach (var contact in modules.SelectMany(m => m.Subject!.Contacts))
+        {
+            recipients.TryAdd(contact.Email, contact.Name);
+        }
+
+        var body = InternalBody(inquiry, modules);
+        foreach (var (address, name) in recipients)
+        {
+            yield return new OutboxMessage
+            {
+                ToAddress = address,
+                ToName = name,
+                Subject = $"Ny förfrågan {inquiry.ReferenceNumber}: {Shorten(inquiry.OrganisationName, 120)}",
+                TextBody = body,
+                Reference = inquiry.ReferenceNumber,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            };
+        }
+
+        var english = inquiry.Language == "en";
+        yield return new OutboxMessage
+        {
+            ToAddress = inquiry.Email,
+            ToName = inquiry.ContactName,
+            Subject = english
+                ? $"We have received your inquiry {inquiry.ReferenceNumber}"
+                : $"Vi har tagit emot din förfrågan {inquiry.ReferenceNumber}",
+            TextBody = english
+                ? $"Thank you for your inquiry. Your reference number is {inquiry.ReferenceNumber}. A coordinator will contact you within three working days.\n"
+                : $"Tack för din förfrågan. Ditt referensnummer är {inquiry.ReferenceNumber}. En samordnare kontaktar dig inom tre arbetsdagar.\n",
+            Reference = inquiry.ReferenceNumber,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+    }
+
+    private static string InternalBody(Inquiry inquiry, List<Module> modules)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Referensnummer: {inquiry.ReferenceNumber}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Organisation: {inquiry.OrganisationName} ({inquiry.OrganisationNumber})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Kontaktperson: {inquiry.ContactName}, {inquiry.Email}{(inquiry.Phone is null ? "" : ", " + inquiry.Phone)}");
+        if (inquiry.Participants is { } participants)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Antal deltagare: {participants}");
+        }
+        if (inquiry.PreferredPeriod is { } period)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Önskad period: {period}");
+        }
+        if (modules.Count > 0)
+        {
+            text.AppendLine("Utbildningar:");
+            foreach (var m in modules)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  - {m.TitleSv} ({m.Subject!.NameSv})");
+            }
+        }
+        text.AppendLine();
+        text.AppendLine("Behov:");
+        text.AppendLine(inquiry.Description);
+        return text.ToString();
+    }
+
+    private static ClientType ToClientType(BuyerKind kind) => kind switch
+    {
+        BuyerKind.Municipality => ClientType.Municipality,
+        BuyerKind.Region => ClientType.Region,
+        BuyerKind.Agency => ClientType.Agency,
+        BuyerKind.Company => ClientType.Company,
+        _ => ClientType.Other,
+    };
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Shorten(string value, int max) => value.Length <= max ? value : value[..max] + "…";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inquiry {Reference} stored with {ModuleCount} modules")]
+    private static partial void LogStored(ILogger logger, string reference, int moduleCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inquiry could not be stored on attempt {Attempt}; retrying with a new reference number")]
+    private static partial void LogRetry(ILogger logger, Exception exception, int attempt);
+}

@@ -1,0 +1,101 @@
+using UU.Web.Data;
+
+namespace UU.Web.Features.Seed;
+
+public sealed record SeedCounts(int Subjects, int Courses, int Modules);
+
+/// <summary>Writes the demo catalogue into an empty database in one transaction.</summary>
+public sealed class DemoSeeder(UuDbContext db, TimeProvider clock)
+{
+    public async Task<SeedCounts> SeedAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var faculties = DemoCatalogue.Faculties.ToDictionary(f => f.Key, f => new Faculty { NameSv = f.NameSv, NameEn = f.NameEn });
+        var departments = DemoCatalogue.Departments.ToDictionary(
+            d => d.Key,
+            d => new Department { NameSv = d.NameSv, NameEn = d.NameEn, Faculty = faculties[d.Faculty] });
+
+        var subjects = new Dictionary<string, Subject>();
+        foreach (var row in DemoCatalogue.Subjects)
+        {
+            var localPart = row.ContactName.ToLowerInvariant().Replace(' ', '.')
+                .Replace('å', 'a').Replace('ä', 'a').Replace('ö', 'o');
+            subjects[row.Slug] = new Subject
+            {
+                Slug = row.Slug,
+                NameSv = row.NameSv,
+                NameEn = row.NameEn,
+                DescriptionSv = row.DescriptionSv,
+                Department = departments[row.Department],
+                Contacts = [new SubjectContact { Name = row.ContactName, Role = row.ContactRole, Email = $"{localPart}@uu-demo.se", Phone = "010-142 80 00" }],
+            };
+        }
+
+        var courses = new Dictionary<string, Course>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in DemoCatalogue.Courses)
+        {
+            var subject = subjects[row.Subject];
+            courses[row.Code] = new Course
+            {
+                Code = row.Code,
+                TitleSv = row.TitleSv,
+                TitleEn = row.TitleEn,
+                Credits = row.Credits,
+                Level = row.Level,
+                Subject = subject,
+                Department = subject.Department,
+                DescriptionSv = row.DescriptionSv,
+                OutcomesSv = "Efter kursen ska den studerande kunna redogöra för centrala begrepp inom området och tillämpa dem i sin yrkesverksamhet.",
+                OutcomesEn = "After the course the student is expected to account for the central concepts of the field and apply them in professional practice.",
+                UpdatedAt = now,
+            };
+        }
+
+        var modules = new List<Module>();
+        foreach (var row in DemoCatalogue.Modules)
+        {
+            var module = new Module
+            {
+                Slug = row.Slug,
+                TitleSv = row.TitleSv,
+                TitleEn = row.TitleEn,
+                SummarySv = row.SummarySv,
+                SummaryEn = row.SummaryEn,
+                OutcomesSv = row.OutcomesSv,
+                TargetGroups = row.Targets,
+                TargetGroupTextSv = row.TargetTextSv,
+                CreditBearing = row.Credits is not null,
+                Credits = row.Credits,
+                Hours = row.Hours,
+                Format = row.Format,
+                Language = row.Language,
+                PriceModel = row.Price,
+                PriceSek = row.PriceSek,
+                MinParticipants = row.Min,
+                MaxParticipants = row.Max,
+                Status = row.Published ? ContentStatus.Published : ContentStatus.Draft,
+                PublishedAt = row.Published ? now : null,
+                Featured = row.Featured,
+                Subject = subjects[row.Subject],
+                CreatedAt = now,
+                UpdatedAt = now,
+                Courses = row.Courses.Select(c => new ModuleCourse
+                {
+                    Course = courses[c.Code],
+                    PartSv = c.Part,
+                    PartCredits = c.PartCredits,
+                }).ToList(),
+            };
+            module.Level = module.CreditBearing ? module.Courses.Max(c => c.Course!.Level) : null;
+            module.UpdateStudyHours();
+            modules.Add(module);
+        }
+
+        db.Faculties.AddRange(faculties.Values);
+        db.Subjects.AddRange(subjects.Values);
+        db.Courses.AddRange(courses.Values);
+        db.Modules.AddRange(modules);
+        await db.SaveChangesAsync(cancellationToken);
+        return new SeedCounts(subjects.Count, courses.Count, modules.Count);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Xml;
+using Microsoft.EntityFrameworkCore;
+using UU.Web.Data;
+using UU.Web.Infrastructure;
+
+namespace UU.Web.Features.Seo;
+
+public static class SeoEndpoints
+{
+    private static readonly XmlWriterSettings XmlSettings = new() { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) };
+
+    public static WebApplication MapSeo(this WebApplication app)
+    {
+        app.MapGet("/sitemap.xml", WriteSitemapAsync);
+        app.MapGet("/robots.txt", (SiteUrls urls) =>
+            Results.Text($"User-agent: *\nDisallow: /office/\nDisallow: /api/\nDisallow: /forfragan/tack/\nSitemap: {urls.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"));
+        return app;
+    }
+
+    /// <summary>Every published public page: start, catalogue, published modules, subjects and courses.</summary>
+    private static async Task WriteSitemapAsync(HttpContext context, UuDbContext db, SiteUrls urls, CancellationToken cancellationToken)
+    {
+        var modules = await db.Modules.AsNoTracking()
+            .Where(m => m.Status == ContentStatus.Published)
+            .OrderBy(m => m.Slug)
+            .Select(m => new { m.Slug, m.UpdatedAt })
+            .ToListAsync(cancellationToken);
+        var subjects = await db.Subjects.AsNoTracking().OrderBy(s => s.Slug).Select(s => s.Slug).ToListAsync(cancellationToken);
+        var courses = await db.Courses.AsNoTracking().OrderBy(c => c.Code).Select(c => new { c.Code, c.UpdatedAt }).ToListAsync(cancellationToken);
+
+        context.Response.ContentType = "application/xml; charset=utf-8";
+        await using var writer = XmlWriter.Create(context.Response.Body, XmlSettings);
+        const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        await writer.WriteStartDocumentAsync();
+        writer.WriteStartElement("urlset", ns);
+        void Url(string path, DateTimeOffset? modified = null)
+        {
+            writer.WriteStartElement("url", ns);
+            writer.WriteElementString("loc", ns, urls.Absolute(path));
+            if (modified is { } m)
+            {
+                writer.WriteElementString("lastmod", ns, m.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            writer.WriteEndElement();
+        }
+        Url("/");
+        Url("/utbildningar");
+        Url("/amnen");
+        Url("/forfragan");
+        foreach (var m in modules)
+        {
+            Url("/utbildningar/" + m.Slug, m.UpdatedAt);
+        }
+        foreach (var s in subjects)
+        {
+            Url("/amnen/" + s);
+        }
+        foreach (var c in courses)
+        {
+            Url("/kurser/" + c.Code, c.UpdatedAt);
+        }
+        writer.WriteEndElement();
+        await writer.WriteEndDocumentAsync();
+    }
+}

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace UU.Web.Infrastructure;
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Folder for the SQLite file, the search index, media, mail pickup and snapshots. Relative paths are under the content root.</summary>
+    [Required]
+    public string DataPath { get; set; } = "data";
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}
+
+public sealed class SeedOptions
+{
+    public const string Section = "Seed";
+
+    /// <summary>Seed demo content into an empty database.</summary>
+    public bool Demo { get; set; } = true;
+}
+
+public sealed class SiteOptions
+{
+    public const string Section = "Site";
+
+    [Required]
+    public string OrganisationName { get; set; } = "Mellannorrlands universitet";
+
+    /// <summary>Absolute base URL used in canonical links, sitemap and JSON-LD; when empty the request's own host is used.</summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Localization;
+using UU.Web.Features.Inquiries;
+using UU.Web.Localization;
+
+namespace UU.Web.Infrastructure;
+
+public static class SiteSetup
+{
+    public static IServiceCollection AddSite(this IServiceCollection services)
+    {
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Texts>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<SiteUrls>();
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "uu.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Texts.SupportedCultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture("sv");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            // Swedish unless the visitor chose English: the browser's Accept-Language is deliberately not consulted.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method) ||
+                    !context.Request.Path.StartsWithSegments(InquiryRoutes.Form, StringComparison.OrdinalIgnoreCase))
+                {
+                    return RateLimitPartition.GetNoLimiter("unlimited");
+                }
+                var limits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<InquiryOptions>>().Value;
+                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter("inquiry:" + address, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.RateLimitPerHour,
+                    Window = TimeSpan.FromHours(1),
+                    QueueLimit = 0,
+                });
+            });
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var texts = context.HttpContext.RequestServices.GetRequiredService<Texts>();
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(texts["inquiry.rateLimited"], cancellationToken);
+            };
+        });
+        return services;
+    }
+
+    public static WebApplication UseSite(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/fel");
+        }
+        app.UseStatusCodePagesWithReExecute("/fel/{0}");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+            await next(context);
+        });
+        app.UseRequestLocalization();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx =>
+            {
+                // Assets are referenced with asp-append-version, so a changed file gets a new URL.
+                if (ctx.Context.Request.Query.ContainsKey("v"))
+                {
+                    ctx.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                }
+            },
+        });
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapSite(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapGet("/sprak/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+        {
+            var chosen = Texts.SupportedCultures.Contains(culture, StringComparer.OrdinalIgnoreCase) ? culture.ToLowerInvariant() : "sv";
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            var target = !string.IsNullOrEmpty(returnUrl) && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+                ? returnUrl
+                : "/";
+            return Results.LocalRedirect(target);
+        });
+        return app;
+    }
+}

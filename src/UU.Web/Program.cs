@@ -1,0 +1,36 @@
+using UU.Web.Data;
+using UU.Web.Features.Catalogue;
+using UU.Web.Features.Cli;
+using UU.Web.Features.Health;
+using UU.Web.Features.Inquiries;
+using UU.Web.Features.Seo;
+using UU.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRootLocator.Find() });
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddData(builder.Configuration);
+builder.Services.AddSite();
+builder.Services.AddCatalogue();
+builder.Services.AddInquiries();
+builder.Services.AddHealth();
+builder.Services.AddCommandLine();
+
+if (CommandLine.IsVerb(args))
+{
+    using var cliHost = builder.Build();
+    return await CommandLine.RunAsync(cliHost.Services, args);
+}
+
+var app = builder.Build();
+
+app.UseSite();
+app.MapSeo();
+app.MapHealth();
+app.MapSite();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
