@@ -82,11 +82,15 @@ public sealed class CatalogueQueries(UuDbContext db)
             .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Slug == slug, cancellationToken);
 
-    public Task<Course?> CourseAsync(string code, CancellationToken cancellationToken) =>
-        db.Courses.AsNoTracking()
+    public Task<Course?> CourseAsync(string code, CancellationToken cancellationToken)
+    {
+        // Codes are stored upper-case, so an exact comparison can use the unique index.
+        var normalised = code.ToUpperInvariant();
+        return db.Courses.AsNoTracking()
             .Include(c => c.Subject)
             .Include(c => c.Department)
-            .FirstOrDefaultAsync(c => c.Code == code.ToUpperInvariant(), cancellationToken);
+            .FirstOrDefaultAsync(c => c.Code == normalised, cancellationToken);
+    }
 
     public Task<List<ModuleCard>> ModulesUsingCourseAsync(int courseId, CancellationToken cancellationToken) =>
         Project(PublishedModules.Where(m => m.Courses.Any(c => c.CourseId == courseId)).OrderBy(m => m.TitleSv)).ToListAsync(cancellationToken);

@@ -19,7 +19,10 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
     public async Task<Inquiry> SubmitAsync(InquiryForm form, string language, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        OrganisationNumber.TryParse(form.OrganisationNumber, out var orgNumber);
+        if (!OrganisationNumber.TryParse(form.OrganisationNumber, out var orgNumber))
+        {
+            throw new ArgumentException("The form must be validated before it is submitted.", nameof(form));
+        }
         var slugs = form.Modules.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct().ToList();
         var modules = await db.Modules
             .Where(m => slugs.Contains(m.Slug) && m.Status == ContentStatus.Published)

@@ -19,7 +19,7 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
     {
         var o = options.Value;
         using var client = new SmtpClient { Timeout = o.SmtpTimeoutSeconds * 1000 };
-        await client.ConnectAsync(o.SmtpHost, o.SmtpPort, o.SmtpStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
+        await client.ConnectAsync(o.SmtpHost!, o.SmtpPort, o.SmtpStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
         if (!string.IsNullOrEmpty(o.SmtpUser))
         {
             await client.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", cancellationToken);
