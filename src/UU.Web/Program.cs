@@ -9,7 +9,7 @@ using UU.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRootLocator.Find() });
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddData(builder.Configuration);
+builder.Services.AddData();
 builder.Services.AddSite();
 builder.Services.AddCatalogue();
 builder.Services.AddInquiries();

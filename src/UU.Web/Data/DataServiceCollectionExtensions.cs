@@ -6,42 +6,36 @@ namespace UU.Web.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddData(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .Configure<IConfiguration>((o, configuration) => o.ConnectionString = configuration.GetConnectionString("UU"))
+            .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:Provider is Postgres, so ConnectionStrings:UU must hold a PostgreSQL connection string.")
+            .ValidateOnStart();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddSingleton<DataPaths>();
 
-        var provider = configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
-        switch (provider)
+        // Both provider contexts are registered; Database:Provider decides which one serves UuDbContext.
+        // The choice is made when a context is resolved, so configuration from any source (tests included) applies.
+        services.AddDbContext<SqliteUuDbContext>((sp, o) =>
         {
-            case DatabaseProvider.Postgres:
-                var connectionString = configuration.GetConnectionString("UU");
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new OptionsValidationException("ConnectionStrings:UU", typeof(DatabaseOptions),
-                        ["Database:Provider is Postgres, so ConnectionStrings:UU must hold a PostgreSQL connection string."]);
-                }
-                services.AddDbContext<UuDbContext, PostgresUuDbContext>(o => o.UseNpgsql(connectionString));
-                break;
-            default:
-                services.AddDbContext<UuDbContext, SqliteUuDbContext>((sp, o) =>
-                    o.UseSqlite(SqliteConnectionString(configuration, sp.GetRequiredService<DataPaths>())));
-                break;
-        }
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var connectionString = string.IsNullOrWhiteSpace(database.ConnectionString)
+                ? $"Data Source={Path.Combine(sp.GetRequiredService<DataPaths>().Root, "uu.db")};Foreign Keys=True;Pooling=True"
+                : database.ConnectionString;
+            o.UseSqlite(connectionString);
+        });
+        services.AddDbContext<PostgresUuDbContext>((sp, o) =>
+            o.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddScoped<UuDbContext>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<PostgresUuDbContext>()
+                : sp.GetRequiredService<SqliteUuDbContext>());
         services.AddHostedService<DatabaseInitializer>();
         return services;
-    }
-
-    private static string SqliteConnectionString(IConfiguration configuration, DataPaths paths)
-    {
-        var configured = configuration.GetConnectionString("UU");
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-        return $"Data Source={Path.Combine(paths.Root, "uu.db")};Foreign Keys=True;Pooling=True";
     }
 }
 

@@ -22,6 +22,9 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>From ConnectionStrings:UU; required for Postgres, optional for Sqlite (default: uu.db in the data folder).</summary>
+    public string? ConnectionString { get; set; }
 }
 
 public sealed class SeedOptions
@@ -40,6 +43,9 @@ public sealed class SiteOptions
     public string OrganisationName { get; set; } = "Mellannorrlands universitet";
 
     /// <summary>Absolute base URL used in canonical links, sitemap and JSON-LD; when empty the request's own host is used.</summary>
-    [Url]
     public string? PublicBaseUrl { get; set; }
+
+    public bool HasValidBaseUrl =>
+        string.IsNullOrWhiteSpace(PublicBaseUrl) ||
+        (Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
 }

@@ -10,7 +10,9 @@ public static class SiteSetup
 {
     public static IServiceCollection AddSite(this IServiceCollection services)
     {
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.HasValidBaseUrl, "Site:PublicBaseUrl must be an absolute http or https URL, or empty.")
+            .ValidateOnStart();
         services.AddSingleton<Texts>();
         services.AddHttpContextAccessor();
         services.AddScoped<SiteUrls>();

@@ -44,6 +44,9 @@ public sealed class MailOptions
     [Range(1, 3600)]
     public int PollSeconds { get; set; } = 5;
 
+    /// <summary>Whether this node runs the outbox timer; tests switch it off and drive the outbox themselves.</summary>
+    public bool Dispatch { get; set; } = true;
+
     [Range(1, 30)]
     public int SmtpTimeoutSeconds { get; set; } = 15;
 }

@@ -128,6 +128,10 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IOptio
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Dispatch)
+        {
+            return;
+        }
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds), clock);
         do
         {

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace UU.Web.Tests.Infrastructure;
+
+public enum Provider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The real app on a real database: a temporary SQLite file, or a fresh database on the PostgreSQL server that
+/// the test script started (its connection string in UU_TEST_POSTGRES). Each factory has its own data folder.
+/// </summary>
+public class UuWebFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset StartTime = new(2026, 3, 16, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly string? _postgresDatabase;
+    private readonly Dictionary<string, string?> _settings;
+
+    public UuWebFactory(Provider provider, IDictionary<string, string?>? settings = null)
+    {
+        Provider = provider;
+        DataPath = Path.Combine(Path.GetTempPath(), "uu-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataPath);
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataPath"] = DataPath,
+            ["Database:Provider"] = provider.ToString(),
+            ["Inquiries:RateLimitPerHour"] = "10000",
+            ["Inquiries:CoordinatorEmails:0"] = "samordnare@uu-demo.se",
+            ["Mail:Dispatch"] = "false",
+            ["Site:PublicBaseUrl"] = "https://uppdrag.example.se",
+        };
+        if (provider == Provider.Postgres)
+        {
+            _postgresDatabase = "uu_test_" + Guid.NewGuid().ToString("N")[..16];
+            _settings["ConnectionStrings:UU"] = new NpgsqlConnectionStringBuilder(PostgresBase) { Database = _postgresDatabase }.ConnectionString;
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public Provider Provider { get; }
+    public string DataPath { get; }
+    public FakeTimeProvider Clock { get; } = new(StartTime);
+
+    public static string PostgresBase =>
+        Environment.GetEnvironmentVariable("UU_TEST_POSTGRES") is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException(
+                "The PostgreSQL tests need a server: run ./test.sh, which starts one and sets UU_TEST_POSTGRES.");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(PostgresBase);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a folder in the temp directory behind.
+        }
+    }
+}
+
+public sealed class SqliteApp() : UuWebFactory(Provider.Sqlite);
+
+public sealed class PostgresApp() : UuWebFactory(Provider.Postgres);
