@@ -42,7 +42,8 @@ public readonly record struct OrganisationNumber
             return OrganisationNumberProblem.Empty;
         }
         var digits = new string(input.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
-        if (digits.Length == 12 && digits.StartsWith("16", StringComparison.Ordinal))
+        // Twelve digits: "16" prefixes an organisation number; "19"/"20" is a century, so it is a personal identity number.
+        if (digits.Length == 12 && (digits.StartsWith("16", StringComparison.Ordinal) || digits.StartsWith("19", StringComparison.Ordinal) || digits.StartsWith("20", StringComparison.Ordinal)))
         {
             digits = digits[2..];
         }

@@ -25,7 +25,8 @@ public sealed class OrganisationNumberTests
     [InlineData("212000-224", OrganisationNumberProblem.WrongFormat)]
     [InlineData("21200O-2247", OrganisationNumberProblem.WrongFormat)]
     [InlineData("212000-2248", OrganisationNumberProblem.WrongChecksum)]
-    [InlineData("198501-0113", OrganisationNumberProblem.PersonalIdentityNumber)]
+    [InlineData("850101-0113", OrganisationNumberProblem.PersonalIdentityNumber)]
+    [InlineData("19850101-0113", OrganisationNumberProblem.PersonalIdentityNumber)]
     [InlineData("<script>", OrganisationNumberProblem.WrongFormat)]
     public void InvalidNumbers_AreRefusedWithTheReason(string? input, OrganisationNumberProblem problem)
     {

@@ -128,7 +128,7 @@ public abstract class InquiryTests<TApp>(TApp app) : IClassFixture<TApp> where T
     {
         var marker = Guid.NewGuid().ToString("N");
         var form = ValidForm(marker);
-        form["Form.OrganisationNumber"] = "198501-0113";
+        form["Form.OrganisationNumber"] = "19850101-0113";
         using var response = await PostAsync(NewClient(), form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -161,11 +161,25 @@ public abstract class InquiryTests<TApp>(TApp app) : IClassFixture<TApp> where T
     {
         var marker = Guid.NewGuid().ToString("N");
         var form = ValidForm(marker);
-        form["Form.ContactName"] = "Eva\u0000Lindgren\u001b[31m";
+        form["Form.ContactName"] = "Eva\u001b[31mLindgren\u0007";
         using var response = await PostAsync(NewClient(), form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.Contains("otillåtna tecken", page.QuerySelector("#err-ContactName")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(marker));
+    }
+
+    [Fact]
+    public async Task NullCharacters_AreRefusedBeforeTheFormIsReadWithAPageThatSaysWhy()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var form = ValidForm(marker);
+        form["Form.Description"] = "Behov\u0000" + marker;
+        using var response = await PostAsync(NewClient(), form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("otillåtna tecken", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("inget sparades", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync(marker));
     }
 

@@ -12,7 +12,8 @@ public sealed class InquiryOptions
     public const string Section = "Inquiries";
 
     /// <summary>Coordinators of the support function who receive every inquiry at once.</summary>
-    public string[] CoordinatorEmails { get; set; } = ["uppdragsutbildning@uu-demo.se"];
+    // Empty by default: the binder appends configured array items to a non-empty default instead of replacing it.
+    public string[] CoordinatorEmails { get; set; } = [];
 
     /// <summary>Inquiries accepted per client address and hour before the form answers 429.</summary>
     [Range(1, 100_000)]

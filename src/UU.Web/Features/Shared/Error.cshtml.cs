@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,8 +9,12 @@ public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; } = 500;
 
-    public void OnGet(int? code) => Code = code ?? 500;
+    // No bound parameters: a re-executed request may carry a form that cannot be read (that may be why it failed).
+    public void OnGet() => Code = ResolveCode();
 
-    // A failed POST is re-executed here as a POST; render the same page.
-    public void OnPost(int? code) => Code = code ?? 500;
+    public void OnPost() => Code = ResolveCode();
+
+    private int ResolveCode() =>
+        HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode
+        ?? (RouteData.Values["code"] is string s && int.TryParse(s, out var code) ? code : 500);
 }
