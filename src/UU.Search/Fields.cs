@@ -1,0 +1,23 @@
+namespace UU.Search;
+
+/// <summary>Field names in the index.</summary>
+public static class Fields
+{
+    public const string Key = "key";
+    public const string Type = "type";
+    public const string Id = "id";
+    public const string Code = "code";
+    public const string Slug = "slug";
+    public const string Title = "title";
+    public const string TitleStored = "title_s";
+    public const string TitleEn = "title_en";
+    public const string TitleEnStored = "title_en_s";
+    public const string Summary = "summary_s";
+    public const string SummaryEn = "summary_en_s";
+    public const string Text = "text";
+    public const string TextEn = "text_en";
+    public const string Folded = "text_folded";
+    public const string Suggest = "suggest";
+    public const string Spell = "spell";
+    public const string FacetPrefix = "f_";
+}

@@ -1,0 +1,515 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UU.Search.Analysis;
+using UU.Search.Querying;
+using Directory = Lucene.Net.Store.Directory;
+using LuceneDocument = Lucene.Net.Documents.Document;
+
+namespace UU.Search.Indexing;
+
+public enum IndexState
+{
+    Ready,
+    Rebuilding,
+}
+
+/// <summary>
+/// Owns this node's Lucene index: one <see cref="IndexWriter"/>, one <see cref="SearcherManager"/> refreshed by
+/// a background loop after writes (never per query). An index that is missing, corrupt or of an older schema
+/// is replaced by an empty one at start and <see cref="NeedsRebuild"/> tells the host to refill it; searches
+/// keep working meanwhile. The host's change-journal position is kept in the index's commit data.
+/// </summary>
+public sealed partial class SearchIndex : IDisposable
+{
+    /// <summary>Bump when analysis or fields change: an index of another schema is rebuilt at start.</summary>
+    public const string SchemaVersion = "2";
+
+    private const string JournalKey = "journal";
+    private const string SchemaKey = "schema";
+
+    private readonly ILogger<SearchIndex> _logger;
+    private readonly SearchOptions _options;
+    private readonly Analyzers _analyzers;
+    private readonly SearchQueryBuilder _queries;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim _refreshSignal = new(0, int.MaxValue);
+    private readonly Directory _directory;
+    private IndexWriter _writer = null!;
+    private SearcherManager _searchers = null!;
+    private volatile bool _rebuilding;
+    private long _journalPosition;
+
+    public SearchIndex(IOptions<SearchOptions> options, ILogger<SearchIndex> logger)
+    {
+        _logger = logger;
+        _options = options.Value;
+        if (string.IsNullOrWhiteSpace(_options.IndexPath))
+        {
+            throw new OptionsValidationException(SearchOptions.Section, typeof(SearchOptions), ["Search:IndexPath must name a folder for the search index."]);
+        }
+        System.IO.Directory.CreateDirectory(_options.IndexPath);
+        _analyzers = new Analyzers(WordLists.Load(_options.SynonymsPath));
+        _queries = new SearchQueryBuilder(_analyzers);
+        // NIOFS, not FSDirectory.Open: the MMap directory it picks is many times slower under parallel search in this version.
+        _directory = new NIOFSDirectory(new DirectoryInfo(_options.IndexPath));
+        Open();
+    }
+
+    public bool NeedsRebuild { get; private set; }
+
+    public IndexState State => _rebuilding ? IndexState.Rebuilding : IndexState.Ready;
+
+    /// <summary>The last change-journal entry whose effect is in the index.</summary>
+    public long JournalPosition => Interlocked.Read(ref _journalPosition);
+
+    public int DocumentCount
+    {
+        get
+        {
+            var searcher = _searchers.Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+    }
+
+    private void Open()
+    {
+        try
+        {
+            OpenWriter(OpenMode.CREATE_OR_APPEND);
+            var commits = DirectoryReader.IndexExists(_directory) ? DirectoryReader.ListCommits(_directory) : null;
+            var data = commits is { Count: > 0 } ? commits[^1].UserData : new Dictionary<string, string>();
+            if (commits is null || !data.TryGetValue(SchemaKey, out var schema) || schema != SchemaVersion)
+            {
+                NeedsRebuild = true;
+                LogNeedsRebuild(_logger, commits is null ? "no index yet" : "index of another schema");
+            }
+            if (data.TryGetValue(JournalKey, out var position) && long.TryParse(position, CultureInfo.InvariantCulture, out var parsed))
+            {
+                _journalPosition = parsed;
+            }
+        }
+        catch (LockObtainFailedException ex)
+        {
+            throw new InvalidOperationException(
+                $"The search index at {_options.IndexPath} is locked by another process. Each node needs its own Search:IndexPath.", ex);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A corrupt or half-written index must not stop the site: start empty and let the host refill it.
+            LogHealing(_logger, ex, _options.IndexPath);
+            DisposeWriter();
+            foreach (var file in _directory.ListAll())
+            {
+                _directory.DeleteFile(file);
+            }
+            OpenWriter(OpenMode.CREATE);
+            _journalPosition = 0;
+            NeedsRebuild = true;
+        }
+    }
+
+    private void OpenWriter(OpenMode mode)
+    {
+        var config = new IndexWriterConfig(Analyzers.Version, _analyzers.PerField) { OpenMode = mode };
+        _writer = new IndexWriter(_directory, config);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SearcherFactory());
+    }
+
+    /// <summary>Adds or replaces documents (by key) and records the journal position they bring the index to.</summary>
+    public async Task UpsertAsync(IEnumerable<SearchDocument> documents, long? journalPosition, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var document in documents)
+            {
+                _writer.UpdateDocument(new Term(Fields.Key, document.Key), ToLucene(document));
+            }
+            Commit(journalPosition);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+        _refreshSignal.Release();
+    }
+
+    public async Task DeleteAsync(IEnumerable<string> keys, long? journalPosition, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var key in keys)
+            {
+                _writer.DeleteDocuments(new Term(Fields.Key, key));
+            }
+            Commit(journalPosition);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+        _refreshSignal.Release();
+    }
+
+    /// <summary>
+    /// Replaces the whole index with the given documents. Searches go on against the previous content until the
+    /// new one is committed; writes wait for the rebuild, so none is lost or overtaken by older data.
+    /// </summary>
+    public async Task<int> RebuildAsync(IAsyncEnumerable<SearchDocument> documents, long journalPosition, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        _rebuilding = true;
+        var count = 0;
+        try
+        {
+            _writer.DeleteAll();
+            await foreach (var document in documents.WithCancellation(cancellationToken))
+            {
+                _writer.AddDocument(ToLucene(document));
+                count++;
+            }
+            Commit(journalPosition);
+            NeedsRebuild = false;
+        }
+        catch
+        {
+            _writer.Rollback();
+            DisposeWriter();
+            OpenWriter(OpenMode.CREATE_OR_APPEND);
+            throw;
+        }
+        finally
+        {
+            _rebuilding = false;
+            _writeLock.Release();
+        }
+        _searchers.MaybeRefreshBlocking();
+        return count;
+    }
+
+    private void Commit(long? journalPosition)
+    {
+        if (journalPosition is { } position && position > _journalPosition)
+        {
+            Interlocked.Exchange(ref _journalPosition, position);
+        }
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [SchemaKey] = SchemaVersion,
+            [JournalKey] = JournalPosition.ToString(CultureInfo.InvariantCulture),
+        });
+        _writer.Commit();
+    }
+
+    /// <summary>Makes committed writes visible to searches; runs until stopped (a hosted service calls it).</summary>
+    public async Task RunRefreshLoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _refreshSignal.WaitAsync(TimeSpan.FromMilliseconds(_options.RefreshMilliseconds), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            // Drain signals that piled up: one refresh covers them all.
+            while (_refreshSignal.CurrentCount > 0 && _refreshSignal.Wait(0, CancellationToken.None))
+            {
+            }
+            if (!_rebuilding)
+            {
+                try
+                {
+                    _searchers.MaybeRefresh();
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Refreshes now (for the CLI and tests that must see a write at once).</summary>
+    public void RefreshNow()
+    {
+        if (!_rebuilding)
+        {
+            _searchers.MaybeRefreshBlocking();
+        }
+    }
+
+    public SearchResult Search(SearchRequest request)
+    {
+        var pageSize = Math.Clamp(request.PageSize, 1, 50);
+        var page = Math.Max(1, request.Page);
+        if ((long)page * pageSize > 1000)
+        {
+            return SearchResult.Empty;
+        }
+        var words = _queries.Words(SearchQueryBuilder.Clean(request.Query));
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var core = _queries.Build(words, relaxed: false);
+            var result = Run(searcher, core, request, page, pageSize, relaxed: false);
+            if (result.Total == 0 && words.Count >= 2)
+            {
+                // Nothing has (almost) all the words: show what has any of them, ranked, and say so.
+                core = _queries.Build(words, relaxed: true);
+                result = Run(searcher, core, request, page, pageSize, relaxed: true);
+            }
+            if (result.Total == 0 && words.Count > 0)
+            {
+                result = result with { DidYouMean = DidYouMean(searcher, words) };
+            }
+            return result;
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private SearchResult Run(IndexSearcher searcher, Query? core, SearchRequest request, int page, int pageSize, bool relaxed)
+    {
+        // Modules are what a buyer can order: among equal matches they come first.
+        var ranked = new BooleanQuery
+        {
+            { core ?? new MatchAllDocsQuery(), Occur.MUST },
+            { new TermQuery(new Term(Fields.Type, "module")) { Boost = 0.4f }, Occur.SHOULD },
+        };
+        var top = TopScoreDocCollector.Create(page * pageSize, true);
+        var facetNames = request.FacetNames.Distinct().ToList();
+        var sameQueryFacets = facetNames.Where(f => !HasFilter(request, f)).ToDictionary(f => f, f => new FacetCollector(Fields.FacetPrefix + f));
+        var collectors = new List<ICollector> { top };
+        collectors.AddRange(sameQueryFacets.Values);
+        searcher.Search(Filtered(ranked, request, except: null), MultiCollector.Wrap([.. collectors]));
+
+        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>();
+        foreach (var name in facetNames)
+        {
+            IReadOnlyDictionary<string, int> counts;
+            if (sameQueryFacets.TryGetValue(name, out var collector))
+            {
+                counts = collector.Counts;
+            }
+            else
+            {
+                // Drill sideways: a facet's counts ignore its own filter, so its other values stay choosable.
+                var sideways = new FacetCollector(Fields.FacetPrefix + name);
+                searcher.Search(Filtered(core ?? new MatchAllDocsQuery(), request, except: name), sideways);
+                counts = sideways.Counts;
+            }
+            facets[name] = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+                .Select(c => new FacetCount(c.Key, c.Value)).ToList();
+        }
+
+        var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
+        var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+        foreach (var scoreDoc in docs.ScoreDocs)
+        {
+            var doc = searcher.Doc(scoreDoc.Doc);
+            var english = request.English && !string.IsNullOrEmpty(doc.Get(Fields.TitleEnStored));
+            hits.Add(new SearchHit(
+                doc.Get(Fields.Type),
+                doc.GetField(Fields.Id).GetInt32Value() ?? 0,
+                doc.Get(Fields.Code),
+                doc.Get(Fields.Slug),
+                english ? doc.Get(Fields.TitleEnStored) : doc.Get(Fields.TitleStored),
+                scoreDoc.Score,
+                Highlight(searcher, core, doc, english)));
+        }
+        return new SearchResult(top.TotalHits, hits, facets, null, relaxed);
+    }
+
+    private static bool HasFilter(SearchRequest request, string facet) =>
+        request.Filters.TryGetValue(facet, out var values) && values.Count > 0;
+
+    private static Query Filtered(Query query, SearchRequest request, string? except)
+    {
+        var filter = new BooleanQuery();
+        foreach (var (facet, values) in request.Filters)
+        {
+            if (facet == except || values.Count == 0)
+            {
+                continue;
+            }
+            var alternatives = new BooleanQuery();
+            foreach (var value in values.Take(50))
+            {
+                alternatives.Add(new TermQuery(new Term(Fields.FacetPrefix + facet, value)), Occur.SHOULD);
+            }
+            filter.Add(alternatives, Occur.MUST);
+        }
+        return filter.Clauses.Count == 0 ? query : new FilteredQuery(query, new QueryWrapperFilter(filter));
+    }
+
+    /// <summary>The summary with the matching words marked; HTML-encoded, so it is safe to render as markup.</summary>
+    private string Highlight(IndexSearcher searcher, Query? core, LuceneDocument doc, bool english)
+    {
+        var summary = (english ? doc.Get(Fields.SummaryEn) : null) ?? doc.Get(Fields.Summary) ?? "";
+        if (summary.Length == 0)
+        {
+            return "";
+        }
+        if (core is not null)
+        {
+            var field = english ? Fields.TextEn : Fields.Text;
+            var analyzer = english ? _analyzers.English : _analyzers.SwedishIndex;
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(core, searcher.IndexReader, field))
+            {
+                TextFragmenter = new SimpleFragmenter(220),
+            };
+            using var tokens = analyzer.GetTokenStream(field, summary);
+            var fragment = highlighter.GetBestFragments(tokens, summary, 2, " … ");
+            if (!string.IsNullOrEmpty(fragment))
+            {
+                return fragment;
+            }
+        }
+        var plain = summary.Length > 220 ? summary[..220] + "…" : summary;
+        return System.Net.WebUtility.HtmlEncode(plain);
+    }
+
+    /// <summary>For a search that found nothing: the closest known word for each unknown one, or null.</summary>
+    private static string? DidYouMean(IndexSearcher searcher, List<string> words)
+    {
+        var reader = searcher.IndexReader;
+        var changed = false;
+        var corrected = new List<string>(words.Count);
+        foreach (var word in words)
+        {
+            if (reader.DocFreq(new Term(Fields.Spell, word)) > 0 || word.Length < 3)
+            {
+                corrected.Add(word);
+                continue;
+            }
+            var fuzzy = new FuzzyQuery(new Term(Fields.Spell, word), 2, 0);
+            // The expansion is a BooleanQuery of the closest terms, or the single TermQuery when only one is close.
+            var candidates = searcher.Rewrite(fuzzy) switch
+            {
+                BooleanQuery expansions => expansions.Clauses.Select(c => c.Query).OfType<TermQuery>().ToList(),
+                TermQuery single => [single],
+                _ => [],
+            };
+            var best = candidates
+                .OrderByDescending(t => t.Boost)
+                .ThenByDescending(t => reader.DocFreq(t.Term))
+                .Select(t => t.Term.Text)
+                .FirstOrDefault();
+            corrected.Add(best ?? word);
+            changed |= best is not null;
+        }
+        return changed ? string.Join(' ', corrected) : null;
+    }
+
+    public IReadOnlyList<Suggestion> Suggest(string? text, bool english, int limit = 8)
+    {
+        var words = Analyzers.Tokens(_analyzers.SuggestQuery, Fields.Suggest, SearchQueryBuilder.Clean(text))
+            .Take(6).Select(w => w.Length > 25 ? w[..25] : w).ToList();
+        if (words.Count == 0)
+        {
+            return [];
+        }
+        var query = new BooleanQuery();
+        foreach (var word in words)
+        {
+            query.Add(new TermQuery(new Term(Fields.Suggest, word)), Occur.MUST);
+        }
+        query.Add(new TermQuery(new Term(Fields.Type, "module")) { Boost = 2f }, Occur.SHOULD);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(query, Math.Clamp(limit, 1, 20));
+            return top.ScoreDocs.Select(d =>
+            {
+                var doc = searcher.Doc(d.Doc);
+                var title = english && doc.Get(Fields.TitleEnStored) is { Length: > 0 } en ? en : doc.Get(Fields.TitleStored);
+                return new Suggestion(doc.Get(Fields.Type), doc.Get(Fields.Slug), doc.Get(Fields.Code), title);
+            }).ToList();
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private static LuceneDocument ToLucene(SearchDocument d)
+    {
+        static string Join(params string?[] parts) => string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+
+        var doc = new LuceneDocument
+        {
+            new StringField(Fields.Key, d.Key, Field.Store.YES),
+            new StringField(Fields.Type, d.Type, Field.Store.YES),
+            new StoredField(Fields.Id, d.Id),
+            new StoredField(Fields.Slug, d.Slug),
+            new StoredField(Fields.TitleStored, d.Title),
+            new TextField(Fields.Title, Join(d.Title, d.Code), Field.Store.NO),
+            new TextField(Fields.Text, Join(d.Title, d.Code, d.Summary, d.Body), Field.Store.NO),
+            new TextField(Fields.TitleEn, d.TitleEn ?? "", Field.Store.NO),
+            new TextField(Fields.TextEn, Join(d.TitleEn, d.SummaryEn, d.BodyEn), Field.Store.NO),
+            new TextField(Fields.Folded, Join(d.Title, d.Code, d.Summary, d.Body, d.TitleEn, d.SummaryEn, d.BodyEn), Field.Store.NO),
+            new TextField(Fields.Suggest, Join(d.Title, d.TitleEn, d.Code), Field.Store.NO),
+            new TextField(Fields.Spell, Join(d.Title, d.Summary, d.Body, d.TitleEn, d.SummaryEn), Field.Store.NO),
+        };
+        doc.Add(new StringField(Fields.FacetPrefix + "type", d.Type, Field.Store.NO));
+        doc.Add(new SortedSetDocValuesField(Fields.FacetPrefix + "type", new BytesRef(d.Type)));
+        if (d.Code is not null) doc.Add(new StoredField(Fields.Code, d.Code));
+        if (d.TitleEn is not null) doc.Add(new StoredField(Fields.TitleEnStored, d.TitleEn));
+        if (d.Summary is not null) doc.Add(new StoredField(Fields.Summary, d.Summary));
+        if (d.SummaryEn is not null) doc.Add(new StoredField(Fields.SummaryEn, d.SummaryEn));
+        foreach (var (name, values) in d.Facets)
+        {
+            if (name == "type")
+            {
+                continue;
+            }
+            foreach (var value in values.Distinct())
+            {
+                doc.Add(new StringField(Fields.FacetPrefix + name, value, Field.Store.NO));
+                doc.Add(new SortedSetDocValuesField(Fields.FacetPrefix + name, new BytesRef(value)));
+            }
+        }
+        return doc;
+    }
+
+    private void DisposeWriter()
+    {
+        _searchers?.Dispose();
+        _writer?.Dispose();
+    }
+
+    public void Dispose()
+    {
+        DisposeWriter();
+        _directory.Dispose();
+        _analyzers.Dispose();
+        _writeLock.Dispose();
+        _refreshSignal.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The search index at {Path} could not be opened; it is recreated empty and will be rebuilt")]
+    private static partial void LogHealing(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The search index needs a rebuild: {Reason}")]
+    private static partial void LogNeedsRebuild(ILogger logger, string reason);
+}

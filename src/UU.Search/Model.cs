@@ -1,0 +1,54 @@
+namespace UU.Search;
+
+/// <summary>
+/// What the index knows of one piece of published content. UU.Search has no idea of modules or EF Core:
+/// the host maps its content to these fields.
+/// </summary>
+public sealed record SearchDocument
+{
+    public required string Type { get; init; }
+    public required int Id { get; init; }
+    public string? Code { get; init; }
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public string? TitleEn { get; init; }
+    public string? Summary { get; init; }
+    public string? SummaryEn { get; init; }
+    /// <summary>Further Swedish text searched but not shown (outcomes, course titles, target groups...).</summary>
+    public string? Body { get; init; }
+    public string? BodyEn { get; init; }
+    /// <summary>Facet values by facet name, e.g. subject → ["pedagogik"]. Also usable as filters.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public string Key => DocumentKey(Type, Id);
+
+    public static string DocumentKey(string type, int id) => $"{type}:{id}";
+}
+
+public sealed record SearchRequest
+{
+    public string? Query { get; init; }
+    /// <summary>Filters by facet name; several values of one facet are alternatives, facets combine.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 10;
+    public bool English { get; init; }
+    /// <summary>Facets to count; counts for a facet ignore that facet's own filter, so alternatives stay visible.</summary>
+    public IReadOnlyList<string> FacetNames { get; init; } = [];
+}
+
+public sealed record SearchHit(string Type, int Id, string? Code, string Slug, string Title, float Score, string Highlight);
+
+public sealed record FacetCount(string Value, int Count);
+
+public sealed record SearchResult(
+    int Total,
+    IReadOnlyList<SearchHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets,
+    string? DidYouMean,
+    bool Relaxed)
+{
+    public static readonly SearchResult Empty = new(0, [], new Dictionary<string, IReadOnlyList<FacetCount>>(), null, false);
+}
+
+public sealed record Suggestion(string Type, string Slug, string? Code, string Title);

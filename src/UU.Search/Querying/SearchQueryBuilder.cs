@@ -1,0 +1,187 @@
+using System.Text;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Sv;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using UU.Search.Analysis;
+
+namespace UU.Search.Querying;
+
+/// <summary>
+/// Builds a Lucene query from what a visitor typed, without any query syntax: every word becomes a
+/// disjunction of its exact and stemmed forms (title ranked above text), its English form, its folded form
+/// (å/ä/ö typed as a/a/o), its compound parts, its synonyms and — ranked lowest — fuzzy variants.
+/// </summary>
+internal sealed class SearchQueryBuilder
+{
+    public const int MaxQueryLength = 200;
+    public const int MaxTerms = 12;
+
+    private readonly Analyzers _analyzers;
+    private readonly List<(string[] Words, HashSet<string> Stems)> _synonyms;
+
+    public SearchQueryBuilder(Analyzers analyzers)
+    {
+        _analyzers = analyzers;
+        _synonyms = analyzers.Words.SynonymGroups
+            .Select(g => (g, g.SelectMany(w => Analyzers.Tokens(analyzers.SwedishQuery, Fields.Text, w)).ToHashSet(StringComparer.Ordinal)))
+            .ToList();
+    }
+
+    /// <summary>Removes control characters and cuts the input to a sane length; never throws.</summary>
+    public static string Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+        var builder = new StringBuilder(Math.Min(text.Length, MaxQueryLength));
+        foreach (var c in text)
+        {
+            if (builder.Length >= MaxQueryLength)
+            {
+                break;
+            }
+            builder.Append(char.IsControl(c) || char.IsSurrogate(c) ? ' ' : c);
+        }
+        return builder.ToString().Trim();
+    }
+
+    /// <summary>The words that carry meaning: lower-cased, without Swedish or English stop words (but "it" stays: IT).</summary>
+    public List<string> Words(string cleaned) =>
+        Analyzers.Tokens(_analyzers.Plain, Fields.Spell, cleaned)
+            .Where(w => !SwedishAnalyzer.DefaultStopSet.Contains(w) && (w == "it" || !EnglishAnalyzer.DefaultStopSet.Contains(w)))
+            .Distinct()
+            .Take(MaxTerms)
+            .ToList();
+
+    public Query? Build(IReadOnlyList<string> words, bool relaxed)
+    {
+        if (words.Count == 0)
+        {
+            return null;
+        }
+        var query = new BooleanQuery();
+        foreach (var word in words)
+        {
+            query.Add(TermClause(word), Occur.SHOULD);
+        }
+        query.MinimumNumberShouldMatch = relaxed ? 1 : words.Count <= 2 ? words.Count : words.Count - 1;
+        return query;
+    }
+
+    private DisjunctionMaxQuery TermClause(string word)
+    {
+        var clause = new DisjunctionMaxQuery(0.2f);
+        var swedish = Analyzers.Tokens(_analyzers.SwedishQuery, Fields.Text, word);
+        foreach (var form in swedish)
+        {
+            clause.Add(Term(Fields.Title, form, 4f));
+            clause.Add(Term(Fields.Text, form, 1.5f));
+        }
+        foreach (var form in Analyzers.Tokens(_analyzers.English, Fields.TextEn, word))
+        {
+            clause.Add(Term(Fields.TitleEn, form, 3f));
+            clause.Add(Term(Fields.TextEn, form, 1f));
+        }
+        foreach (var form in Analyzers.Tokens(_analyzers.FoldedQuery, Fields.Folded, word))
+        {
+            clause.Add(Term(Fields.Folded, form, 0.6f));
+        }
+        if (CompoundParts(word) is { } parts)
+        {
+            clause.Add(parts);
+        }
+        foreach (var synonym in Synonyms(word, swedish))
+        {
+            clause.Add(synonym);
+        }
+        if (word.Length >= 5)
+        {
+            // The usual rule: exact for short words, one edit from five letters, two from nine.
+            var edits = word.Length >= 9 ? 2 : 1;
+            clause.Add(new FuzzyQuery(new Term(Fields.Text, word), edits, 1) { Boost = 0.35f });
+            clause.Add(new FuzzyQuery(new Term(Fields.Folded, Analyzers.Fold(word)), edits, 1) { Boost = 0.25f });
+            clause.Add(new FuzzyQuery(new Term(Fields.TextEn, word), edits, 1) { Boost = 0.2f });
+        }
+        return clause;
+    }
+
+    /// <summary>A compound typed as one word also finds texts that use its parts separately, all of them required.</summary>
+    private BooleanQuery? CompoundParts(string word)
+    {
+        var parts = new List<string>();
+        using (var stream = _analyzers.SwedishIndex.GetTokenStream(Fields.Text, word))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var keyword = stream.AddAttribute<IKeywordAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                var value = term.ToString();
+                if (keyword.IsKeyword && value != word && value.Length >= 3 && !parts.Contains(value))
+                {
+                    parts.Add(value);
+                }
+            }
+            stream.End();
+        }
+        // A part contained in a longer part ("skola" in "grundskola") adds nothing on its own.
+        parts = parts.Where(p => !parts.Any(o => o != p && o.Contains(p, StringComparison.Ordinal))).ToList();
+        if (parts.Count < 2)
+        {
+            return null;
+        }
+        var all = new BooleanQuery { Boost = 0.8f };
+        foreach (var part in parts)
+        {
+            var forms = new BooleanQuery();
+            foreach (var form in Analyzers.Tokens(_analyzers.SwedishQuery, Fields.Text, part))
+            {
+                forms.Add(Term(Fields.Text, form, 1f), Occur.SHOULD);
+            }
+            all.Add(forms, Occur.MUST);
+        }
+        return all;
+    }
+
+    private IEnumerable<Query> Synonyms(string word, List<string> forms)
+    {
+        foreach (var (group, stems) in _synonyms)
+        {
+            if (!group.Contains(word) && !forms.Any(stems.Contains))
+            {
+                continue;
+            }
+            foreach (var synonym in group.Where(s => s != word))
+            {
+                var synonymWords = synonym.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var all = new BooleanQuery { Boost = 0.5f };
+                foreach (var synonymWord in synonymWords)
+                {
+                    var alternatives = new BooleanQuery();
+                    foreach (var form in Analyzers.Tokens(_analyzers.SwedishQuery, Fields.Text, synonymWord))
+                    {
+                        alternatives.Add(Term(Fields.Text, form, 1f), Occur.SHOULD);
+                        alternatives.Add(Term(Fields.Title, form, 2f), Occur.SHOULD);
+                    }
+                    foreach (var form in Analyzers.Tokens(_analyzers.English, Fields.TextEn, synonymWord))
+                    {
+                        alternatives.Add(Term(Fields.TextEn, form, 1f), Occur.SHOULD);
+                    }
+                    if (alternatives.Clauses.Count > 0)
+                    {
+                        all.Add(alternatives, Occur.MUST);
+                    }
+                }
+                if (all.Clauses.Count > 0)
+                {
+                    yield return all;
+                }
+            }
+        }
+    }
+
+    private static TermQuery Term(string field, string value, float boost) => new(new Term(field, value)) { Boost = boost };
+}

@@ -1,0 +1,93 @@
+namespace UU.Search.Tests;
+
+public sealed class IndexLifecycleTests
+{
+    [Fact]
+    public async Task UpsertAndDelete_ChangeWhatIsFound()
+    {
+        using var index = await new TestIndex().FillAsync();
+        await index.Index.UpsertAsync([TestIndex.Module(4, "Palliativ vård", "Vård i livets slutskede.", "omvardnad")], 7, CancellationToken.None);
+        index.Index.RefreshNow();
+        Assert.Empty(index.Titles("demensvård bemötande"));
+        Assert.Contains("Palliativ vård", index.Titles("palliativ"));
+        await index.Index.DeleteAsync(["module:4"], 8, CancellationToken.None);
+        index.Index.RefreshNow();
+        Assert.Empty(index.Titles("palliativ"));
+        Assert.Equal(8, index.Index.JournalPosition);
+    }
+
+    [Fact]
+    public async Task Writes_BecomeSearchableThroughTheRefreshLoop()
+    {
+        using var index = await new TestIndex().FillAsync();
+        using var stop = new CancellationTokenSource();
+        var loop = index.Index.RunRefreshLoopAsync(stop.Token);
+        await index.Index.UpsertAsync([TestIndex.Module(50, "Klarspråk", "Begripliga texter.", "journalistik")], null, CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(1);
+        while (index.Titles("klarspråk").Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+        Assert.Contains("Klarspråk", index.Titles("klarspråk"));
+        await stop.CancelAsync();
+        await loop;
+    }
+
+    [Fact]
+    public async Task JournalPositionAndContent_SurviveARestart()
+    {
+        using var index = await new TestIndex().FillAsync();
+        await index.Index.UpsertAsync([TestIndex.Module(60, "Rektorsprogrammet", "För rektorer.", "pedagogik")], 42, CancellationToken.None);
+        index.Reopen();
+        Assert.False(index.Index.NeedsRebuild);
+        Assert.Equal(42, index.Index.JournalPosition);
+        Assert.Contains("Rektorsprogrammet", index.Titles("rektorsprogrammet"));
+    }
+
+    [Fact]
+    public async Task CorruptIndex_IsReplacedAtStartAndAskedToBeRebuilt()
+    {
+        using var index = await new TestIndex().FillAsync();
+        index.Index.Dispose();
+        foreach (var file in Directory.GetFiles(index.Path).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)))
+        {
+            await File.WriteAllBytesAsync(file, [1, 2, 3, 4, 5]);
+        }
+
+        using var healed = TestIndex.Open(index.Path);
+
+        Assert.True(healed.NeedsRebuild);
+        Assert.Equal(0, healed.DocumentCount);
+        Assert.Equal(0, healed.Search(new SearchRequest { Query = "demens" }).Total); // answers, empty, no exception
+        var count = await healed.RebuildAsync(TestIndex.Catalogue.ToAsyncEnumerable(), 5, CancellationToken.None);
+        Assert.Equal(TestIndex.Catalogue.Length, count);
+        Assert.False(healed.NeedsRebuild);
+        Assert.Contains(healed.Search(new SearchRequest { Query = "demens" }).Hits, h => h.Title == "Demensvård och bemötande");
+    }
+
+    [Fact]
+    public async Task Rebuild_KeepsSearchesAnsweringWithTheOldContentUntilItCommits()
+    {
+        using var index = await new TestIndex().FillAsync();
+        var release = new TaskCompletionSource();
+        async IAsyncEnumerable<SearchDocument> Slow()
+        {
+            yield return TestIndex.Module(70, "Ny modul", "Ny text.", "pedagogik");
+            await release.Task;
+        }
+        var rebuild = index.Index.RebuildAsync(Slow(), 9, CancellationToken.None);
+        index.Index.RefreshNow();
+        Assert.Contains("Demensvård och bemötande", index.Titles("demens")); // the old content, mid-rebuild
+        release.SetResult();
+        await rebuild;
+        Assert.Empty(index.Titles("demens"));
+        Assert.Contains("Ny modul", index.Titles("ny modul"));
+    }
+
+    [Fact]
+    public void NewIndex_NeedsARebuild()
+    {
+        using var index = new TestIndex();
+        Assert.True(index.Index.NeedsRebuild);
+    }
+}
