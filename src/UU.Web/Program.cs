@@ -3,6 +3,7 @@ using UU.Web.Features.Catalogue;
 using UU.Web.Features.Cli;
 using UU.Web.Features.Health;
 using UU.Web.Features.Inquiries;
+using UU.Web.Features.Search;
 using UU.Web.Features.Seo;
 using UU.Web.Infrastructure;
 
@@ -12,6 +13,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddData();
 builder.Services.AddSite();
 builder.Services.AddCatalogue();
+builder.Services.AddCatalogueSearch();
 builder.Services.AddInquiries();
 builder.Services.AddHealth();
 builder.Services.AddCommandLine();
@@ -27,6 +29,7 @@ var app = builder.Build();
 app.UseSite();
 app.MapSeo();
 app.MapHealth();
+app.MapSearchApi();
 app.MapSite();
 
 await app.RunAsync();

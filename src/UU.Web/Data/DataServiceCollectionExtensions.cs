@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using UU.Web.Features.Search;
 using UU.Web.Infrastructure;
 
 namespace UU.Web.Data;
@@ -26,15 +27,17 @@ public static class DataServiceCollectionExtensions
             var connectionString = string.IsNullOrWhiteSpace(database.ConnectionString)
                 ? $"Data Source={Path.Combine(sp.GetRequiredService<DataPaths>().Root, "uu.db")};Foreign Keys=True;Pooling=True"
                 : database.ConnectionString;
-            o.UseSqlite(connectionString);
+            o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<IndexJournalInterceptor>());
         });
         services.AddDbContext<PostgresUuDbContext>((sp, o) =>
-            o.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+            o.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+                .AddInterceptors(sp.GetRequiredService<IndexJournalInterceptor>()));
         services.AddScoped<UuDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresUuDbContext>()
                 : sp.GetRequiredService<SqliteUuDbContext>());
-        services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         return services;
     }
 }

@@ -248,3 +248,15 @@ public sealed class OutboxMessage
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
 }
+
+/// <summary>
+/// One entry of the index-change journal: something searchable changed. Every node's search index follows
+/// this table, so an edit on one node becomes searchable on all of them. EntityType "all" asks for a rebuild.
+/// </summary>
+public sealed class IndexChange
+{
+    public long Id { get; set; }
+    public required string EntityType { get; set; }
+    public int EntityId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

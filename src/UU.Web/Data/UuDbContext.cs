@@ -20,6 +20,7 @@ public abstract class UuDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
     public DbSet<InquiryModule> InquiryModules => Set<InquiryModule>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<IndexChange> IndexChanges => Set<IndexChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -102,6 +103,11 @@ public abstract class UuDbContext(DbContextOptions options) : DbContext(options)
             e.HasKey(x => new { x.InquiryId, x.ModuleId });
             e.HasOne(x => x.Inquiry).WithMany(x => x.Modules).HasForeignKey(x => x.InquiryId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Module).WithMany().HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<IndexChange>(e =>
+        {
+            e.Property(x => x.EntityType).HasMaxLength(20);
+            e.HasIndex(x => x.CreatedAt);
         });
         modelBuilder.Entity<OutboxMessage>(e =>
         {

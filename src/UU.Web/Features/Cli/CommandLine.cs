@@ -1,12 +1,14 @@
+using System.Diagnostics;
 using UU.Web.Data;
 using UU.Web.Features.Import;
+using UU.Web.Features.Search;
 
 namespace UU.Web.Features.Cli;
 
 /// <summary>Verbs of the same program: <c>dotnet run --project src/UU.Web -- VERB ...</c>.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import-courses"];
+    private static readonly string[] Verbs = ["import-courses", "reindex"];
 
     public static IServiceCollection AddCommandLine(this IServiceCollection services)
     {
@@ -22,7 +24,7 @@ public static class CommandLine
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
         // The same start-up work as the site: the database is created or migrated (and seeded when empty) first.
-        var initializer = services.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single();
+        var initializer = services.GetRequiredService<DatabaseInitializer>();
         await initializer.StartAsync(cancel.Token);
 
         await using var scope = services.CreateAsyncScope();
@@ -46,9 +48,36 @@ public static class CommandLine
                 }
                 Console.WriteLine($"Imported {args[1]}: {result.Created} new course(s), {result.Updated} updated, {result.SubjectsCreated} new subject(s).");
                 return 0;
+            case "reindex":
+                return await ReindexAsync(scope.ServiceProvider, cancel.Token);
             default:
                 await Console.Error.WriteLineAsync($"unknown verb '{args[0]}'");
                 return 64;
         }
+    }
+
+    /// <summary>
+    /// Asks every node to rebuild its index from the database (a journal entry), and rebuilds this node's index
+    /// at once when no running site holds it. Searches keep answering from the old index during a rebuild.
+    /// </summary>
+    private static async Task<int> ReindexAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<UuDbContext>();
+        db.IndexChanges.Add(new IndexChange { EntityType = "all", CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        IndexSynchronizer synchronizer;
+        try
+        {
+            synchronizer = services.GetRequiredService<IndexSynchronizer>();
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("locked", StringComparison.Ordinal))
+        {
+            Console.WriteLine("The index is in use by a running site; it (and every other node) rebuilds from the database within a second.");
+            return 0;
+        }
+        var watch = Stopwatch.StartNew();
+        var count = await synchronizer.RebuildAsync(cancellationToken);
+        Console.WriteLine($"Rebuilt the search index: {count} documents in {watch.Elapsed.TotalSeconds:0.0} s. Other nodes rebuild from the journal.");
+        return 0;
     }
 }

@@ -163,6 +163,32 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.ToTable("Faculties");
                 });
 
+            modelBuilder.Entity("UU.Web.Data.IndexChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IndexChanges");
+                });
+
             modelBuilder.Entity("UU.Web.Data.Inquiry", b =>
                 {
                     b.Property<int>("Id")

@@ -149,6 +149,30 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.ToTable("Faculties");
                 });
 
+            modelBuilder.Entity("UU.Web.Data.IndexChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IndexChanges");
+                });
+
             modelBuilder.Entity("UU.Web.Data.Inquiry", b =>
                 {
                     b.Property<int>("Id")

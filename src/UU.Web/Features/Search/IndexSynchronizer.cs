@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using UU.Search;
+using UU.Search.Indexing;
+using UU.Web.Data;
+
+namespace UU.Web.Features.Search;
+
+public sealed class SearchSyncOptions
+{
+    public const string Section = "Search";
+
+    /// <summary>How often each node looks for new journal entries.</summary>
+    [System.ComponentModel.DataAnnotations.Range(20, 60_000)]
+    public int JournalPollMilliseconds { get; set; } = 250;
+}
+
+/// <summary>
+/// Keeps this node's index in step with the database: rebuilds it when it is new, healed, of an old schema or
+/// behind a rebuild request, then applies every journal entry after the index's recorded position.
+/// </summary>
+public sealed partial class IndexSynchronizer(
+    SearchIndex index,
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IOptions<SearchSyncOptions> options,
+    ILogger<IndexSynchronizer> logger)
+{
+    // REVIEW: ids from a sequence can commit out of order under concurrent writers (PostgreSQL); entries in a
+    // short window behind the position are read again, and re-applying an entry is harmless (it re-reads the row).
+    private const int OverlapEntries = 200;
+    private static readonly TimeSpan OverlapAge = TimeSpan.FromSeconds(30);
+    private readonly Dictionary<long, DateTimeOffset> _recentlyApplied = [];
+
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+        var position = await db.IndexChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        var watch = Stopwatch.StartNew();
+        var count = await index.RebuildAsync(scope.ServiceProvider.GetRequiredService<SearchDocuments>().AllAsync(cancellationToken), position, cancellationToken);
+        LogRebuilt(logger, count, watch.ElapsedMilliseconds);
+        return count;
+    }
+
+    /// <summary>Applies the journal entries the index has not seen; returns how many were applied.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+        var position = index.JournalPosition;
+        var since = clock.GetUtcNow() - OverlapAge;
+        var entries = await db.IndexChanges.AsNoTracking()
+            .Where(c => c.Id > position || (c.Id > position - OverlapEntries && c.CreatedAt >= since))
+            .OrderBy(c => c.Id)
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        foreach (var stale in _recentlyApplied.Where(p => p.Value < since).Select(p => p.Key).ToList())
+        {
+            _recentlyApplied.Remove(stale);
+        }
+        entries = entries.Where(e => !_recentlyApplied.ContainsKey(e.Id)).ToList();
+        if (entries.Count == 0)
+        {
+            return 0;
+        }
+        var last = Math.Max(position, entries[^1].Id);
+        if (entries.Any(e => e.EntityType == "all" && e.Id > position))
+        {
+            await RebuildAsync(cancellationToken);
+        }
+        else
+        {
+            var moduleIds = entries.Where(e => e.EntityType == "module").Select(e => e.EntityId).ToHashSet();
+            var courseIds = entries.Where(e => e.EntityType == "course").Select(e => e.EntityId).ToHashSet();
+            var subjectIds = entries.Where(e => e.EntityType == "subject").Select(e => e.EntityId).ToList();
+            if (subjectIds.Count > 0)
+            {
+                // A subject's name is part of its modules' and courses' documents.
+                moduleIds.UnionWith(await db.Modules.Where(m => subjectIds.Contains(m.SubjectId)).Select(m => m.Id).ToListAsync(cancellationToken));
+                courseIds.UnionWith(await db.Courses.Where(c => subjectIds.Contains(c.SubjectId)).Select(c => c.Id).ToListAsync(cancellationToken));
+            }
+            var documents = scope.ServiceProvider.GetRequiredService<SearchDocuments>();
+            var modules = await documents.ModulesAsync(moduleIds, cancellationToken);
+            var courses = await documents.CoursesAsync(courseIds, cancellationToken);
+            // Whatever is no longer published (or no longer exists) leaves the index.
+            var gone = moduleIds.Except(modules.Select(m => m.Id)).Select(id => SearchDocument.DocumentKey(SearchDocuments.ModuleType, id))
+                .Concat(courseIds.Except(courses.Select(c => c.Id)).Select(id => SearchDocument.DocumentKey(SearchDocuments.CourseType, id)))
+                .ToList();
+            if (gone.Count > 0)
+            {
+                await index.DeleteAsync(gone, null, cancellationToken);
+            }
+            await index.UpsertAsync([.. modules, .. courses], last, cancellationToken);
+        }
+        var now = clock.GetUtcNow();
+        foreach (var entry in entries)
+        {
+            _recentlyApplied[entry.Id] = now;
+        }
+        return entries.Count;
+    }
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            var newest = await db.IndexChanges.MaxAsync(c => (long?)c.Id, stoppingToken) ?? 0;
+            // An index ahead of the journal belongs to another database (restored or recreated): rebuild it too.
+            if (index.NeedsRebuild || index.JournalPosition > newest)
+            {
+                await RebuildAsync(stoppingToken);
+            }
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogCatchUpFailed(logger, ex);
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(options.Value.JournalPollMilliseconds), clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index rebuilt: {Count} documents in {Milliseconds} ms")]
+    private static partial void LogRebuilt(ILogger logger, int count, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Applying the index-change journal failed; it is retried on the next poll")]
+    private static partial void LogCatchUpFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>Runs the synchronizer for the life of the app, after the database is migrated.</summary>
+public sealed class IndexSynchronizerService(IndexSynchronizer synchronizer) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => synchronizer.RunAsync(stoppingToken);
+}
