@@ -34,7 +34,8 @@ public static class RelevanceMetrics
 
     private static double Gain(int grade) => Math.Pow(2, grade) - 1;
 
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+
     public static List<JudgedQuery> Load(string path) =>
-        System.Text.Json.JsonSerializer.Deserialize<List<JudgedQuery>>(File.ReadAllText(path),
-            new System.Text.Json.JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        System.Text.Json.JsonSerializer.Deserialize<List<JudgedQuery>>(File.ReadAllText(path), JsonOptions)!;
 }

@@ -24,7 +24,7 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         (await SearchAsync("pageSize=50&q=" + Uri.EscapeDataString(q))).GetProperty("hits").EnumerateArray()
             .Select(h => h.GetProperty("slug").GetString()!).ToList();
 
-    private async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!await condition())

@@ -126,7 +126,8 @@ public sealed partial class IndexSynchronizer(
             }
             try
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(options.Value.JournalPollMilliseconds), clock, stoppingToken);
+                // Pacing is wall-clock time on purpose: a test's fake clock must not stop the node from polling.
+                await Task.Delay(TimeSpan.FromMilliseconds(options.Value.JournalPollMilliseconds), TimeProvider.System, stoppingToken);
             }
             catch (OperationCanceledException)
             {
