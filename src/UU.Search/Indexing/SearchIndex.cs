@@ -268,12 +268,18 @@ public sealed partial class SearchIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var core = _queries.Build(words, relaxed: false);
+            // Exact forms first (stems, compound parts, folding, synonyms); typo-tolerant alternatives only when
+            // those find nothing, and any-word matching last. Fuzzy expansion is the costly part of a query.
+            var core = _queries.Build(words, relaxed: false, fuzzy: false);
             var result = Run(searcher, core, request, page, pageSize, relaxed: false);
+            if (result.Total == 0 && words.Count > 0)
+            {
+                core = _queries.Build(words, relaxed: false, fuzzy: true);
+                result = Run(searcher, core, request, page, pageSize, relaxed: false);
+            }
             if (result.Total == 0 && words.Count >= 2)
             {
-                // Nothing has (almost) all the words: show what has any of them, ranked, and say so.
-                core = _queries.Build(words, relaxed: true);
+                core = _queries.Build(words, relaxed: true, fuzzy: true);
                 result = Run(searcher, core, request, page, pageSize, relaxed: true);
             }
             if (result.Total == 0 && words.Count > 0)
@@ -324,6 +330,7 @@ public sealed partial class SearchIndex : IDisposable
 
         var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
         var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+        var highlighters = new Highlighters(core is null ? null : searcher.Rewrite(core), _analyzers);
         foreach (var scoreDoc in docs.ScoreDocs)
         {
             var doc = searcher.Doc(scoreDoc.Doc);
@@ -335,7 +342,7 @@ public sealed partial class SearchIndex : IDisposable
                 doc.Get(Fields.Slug),
                 english ? doc.Get(Fields.TitleEnStored) : doc.Get(Fields.TitleStored),
                 scoreDoc.Score,
-                Highlight(searcher, core, doc, english)));
+                highlighters.Highlight(doc, english)));
         }
         return new SearchResult(top.TotalHits, hits, facets, null, relaxed);
     }
@@ -360,33 +367,6 @@ public sealed partial class SearchIndex : IDisposable
             filter.Add(alternatives, Occur.MUST);
         }
         return filter.Clauses.Count == 0 ? query : new FilteredQuery(query, new QueryWrapperFilter(filter));
-    }
-
-    /// <summary>The summary with the matching words marked; HTML-encoded, so it is safe to render as markup.</summary>
-    private string Highlight(IndexSearcher searcher, Query? core, LuceneDocument doc, bool english)
-    {
-        var summary = (english ? doc.Get(Fields.SummaryEn) : null) ?? doc.Get(Fields.Summary) ?? "";
-        if (summary.Length == 0)
-        {
-            return "";
-        }
-        if (core is not null)
-        {
-            var field = english ? Fields.TextEn : Fields.Text;
-            var analyzer = english ? _analyzers.English : _analyzers.SwedishIndex;
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(core, searcher.IndexReader, field))
-            {
-                TextFragmenter = new SimpleFragmenter(220),
-            };
-            using var tokens = analyzer.GetTokenStream(field, summary);
-            var fragment = highlighter.GetBestFragments(tokens, summary, 2, " … ");
-            if (!string.IsNullOrEmpty(fragment))
-            {
-                return fragment;
-            }
-        }
-        var plain = summary.Length > 220 ? summary[..220] + "…" : summary;
-        return System.Net.WebUtility.HtmlEncode(plain);
     }
 
     /// <summary>For a search that found nothing: the closest known word for each unknown one, or null.</summary>
@@ -490,6 +470,46 @@ public sealed partial class SearchIndex : IDisposable
             }
         }
         return doc;
+    }
+
+    /// <summary>
+    /// Marks the matching words in summaries; HTML-encoded, so it is safe to render as markup. Built once per
+    /// search from the rewritten query (fuzzy terms already expanded), so each hit costs only its own text.
+    /// </summary>
+    private sealed class Highlighters(Query? rewritten, Analyzers analyzers)
+    {
+        private Highlighter? _swedish;
+        private Highlighter? _english;
+
+        public string Highlight(LuceneDocument doc, bool english)
+        {
+            var summary = (english ? doc.Get(Fields.SummaryEn) : null) ?? doc.Get(Fields.Summary) ?? "";
+            if (summary.Length == 0)
+            {
+                return "";
+            }
+            if (rewritten is not null)
+            {
+                var field = english ? Fields.TextEn : Fields.Text;
+                var highlighter = english
+                    ? _english ??= Create(rewritten, Fields.TextEn)
+                    : _swedish ??= Create(rewritten, Fields.Text);
+                using var tokens = (english ? analyzers.English : analyzers.SwedishIndex).GetTokenStream(field, summary);
+                var fragment = highlighter.GetBestFragments(tokens, summary, 2, " … ");
+                if (!string.IsNullOrEmpty(fragment))
+                {
+                    return fragment;
+                }
+            }
+            var plain = summary.Length > 220 ? summary[..220] + "…" : summary;
+            return System.Net.WebUtility.HtmlEncode(plain);
+        }
+
+        private static Highlighter Create(Query query, string field) =>
+            new(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryTermScorer(query, field))
+            {
+                TextFragmenter = new SimpleFragmenter(220),
+            };
     }
 
     private void DisposeWriter()

@@ -56,7 +56,9 @@ internal sealed class SearchQueryBuilder
             .Take(MaxTerms)
             .ToList();
 
-    public Query? Build(IReadOnlyList<string> words, bool relaxed)
+    /// <param name="relaxed">Any word may match rather than (nearly) all of them.</param>
+    /// <param name="fuzzy">Add typo-tolerant alternatives (costly: only when the exact forms found nothing).</param>
+    public Query? Build(IReadOnlyList<string> words, bool relaxed, bool fuzzy)
     {
         if (words.Count == 0)
         {
@@ -65,13 +67,13 @@ internal sealed class SearchQueryBuilder
         var query = new BooleanQuery();
         foreach (var word in words)
         {
-            query.Add(TermClause(word), Occur.SHOULD);
+            query.Add(TermClause(word, fuzzy), Occur.SHOULD);
         }
         query.MinimumNumberShouldMatch = relaxed ? 1 : words.Count <= 2 ? words.Count : words.Count - 1;
         return query;
     }
 
-    private DisjunctionMaxQuery TermClause(string word)
+    private DisjunctionMaxQuery TermClause(string word, bool fuzzy)
     {
         var clause = new DisjunctionMaxQuery(0.2f);
         var swedish = Analyzers.Tokens(_analyzers.SwedishQuery, Fields.Text, word);
@@ -97,13 +99,12 @@ internal sealed class SearchQueryBuilder
         {
             clause.Add(synonym);
         }
-        if (word.Length >= 5)
+        if (fuzzy && word.Length >= 5)
         {
             // The usual rule: exact for short words, one edit from five letters, two from nine.
             var edits = word.Length >= 9 ? 2 : 1;
             clause.Add(new FuzzyQuery(new Term(Fields.Text, word), edits, 1) { Boost = 0.35f });
             clause.Add(new FuzzyQuery(new Term(Fields.Folded, Analyzers.Fold(word)), edits, 1) { Boost = 0.25f });
-            clause.Add(new FuzzyQuery(new Term(Fields.TextEn, word), edits, 1) { Boost = 0.2f });
         }
         return clause;
     }

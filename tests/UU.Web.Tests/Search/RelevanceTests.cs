@@ -1,4 +1,5 @@
 using System.Text.Json;
+using UU.Search.Evaluation;
 using UU.Web.Tests.Infrastructure;
 
 namespace UU.Web.Tests.Search;

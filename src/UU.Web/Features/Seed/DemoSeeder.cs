@@ -9,7 +9,21 @@ public sealed class DemoSeeder(UuDbContext db, TimeProvider clock)
 {
     public async Task<SeedCounts> SeedAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var graph = DemoGraph.Build(clock.GetUtcNow());
+        db.Faculties.AddRange(graph.Faculties);
+        db.Subjects.AddRange(graph.Subjects);
+        db.Courses.AddRange(graph.Courses);
+        db.Modules.AddRange(graph.Modules);
+        await db.SaveChangesAsync(cancellationToken);
+        return new SeedCounts(graph.Subjects.Count, graph.Courses.Count, graph.Modules.Count);
+    }
+}
+
+/// <summary>The demo catalogue as entities in memory (no database), for the seeder and the search benchmark.</summary>
+public sealed record DemoGraph(List<Faculty> Faculties, List<Subject> Subjects, List<Course> Courses, List<Module> Modules)
+{
+    public static DemoGraph Build(DateTimeOffset now)
+    {
         var faculties = DemoCatalogue.Faculties.ToDictionary(f => f.Key, f => new Faculty { NameSv = f.NameSv, NameEn = f.NameEn });
         var departments = DemoCatalogue.Departments.ToDictionary(
             d => d.Key,
@@ -91,11 +105,6 @@ public sealed class DemoSeeder(UuDbContext db, TimeProvider clock)
             modules.Add(module);
         }
 
-        db.Faculties.AddRange(faculties.Values);
-        db.Subjects.AddRange(subjects.Values);
-        db.Courses.AddRange(courses.Values);
-        db.Modules.AddRange(modules);
-        await db.SaveChangesAsync(cancellationToken);
-        return new SeedCounts(subjects.Count, courses.Count, modules.Count);
+        return new DemoGraph([.. faculties.Values], [.. subjects.Values], [.. courses.Values], modules);
     }
 }

@@ -1,9 +1,11 @@
-namespace UU.Web.Tests.Search;
+namespace UU.Search.Evaluation;
 
 /// <summary>A query with the team's grades: 3 = exactly what was asked for, 2 = relevant, 1 = partly; unlisted = 0.</summary>
 public sealed record JudgedQuery(string Query, Dictionary<string, int> Grades);
 
 public sealed record RelevanceReport(double Ndcg10, double Mrr, double ZeroResultRate, IReadOnlyList<(string Query, double Ndcg)> PerQuery);
+
+// Kept beside the engine so the test gate and the benchmark compute exactly the same figures.
 
 /// <summary>nDCG@10, MRR (first result graded 2 or more) and the share of queries with no result.</summary>
 public static class RelevanceMetrics

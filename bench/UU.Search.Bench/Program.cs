@@ -1,0 +1,303 @@
+// UU.Search benchmark: relevance against SQLite FTS5 (bm25), query and suggestion latency at 1k/10k/100k
+// documents (single-threaded and parallel) for both, full-rebuild throughput, memory, and write-to-searchable
+// latency. Run: dotnet run -c Release --project bench/UU.Search.Bench [-- --quick]
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using UU.Search;
+using UU.Search.Evaluation;
+using UU.Search.Indexing;
+using UU.Web.Data;
+using UU.Web.Features.Search;
+using UU.Web.Features.Seed;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var quick = args.Contains("--quick");
+var sizes = args.FirstOrDefault(a => a.StartsWith("--sizes=", StringComparison.Ordinal)) is { } list
+    ? list["--sizes=".Length..].Split(',').Select(int.Parse).ToArray()
+    : quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+var skipRelevance = args.Contains("--latency-only");
+var root = FindRepositoryRoot();
+var judged = RelevanceMetrics.Load(Path.Combine(root, "tests", "UU.Web.Tests", "Search", "judgments.json"));
+var demo = DemoDocuments();
+var work = Path.Combine(Path.GetTempPath(), "uu-bench-" + Guid.NewGuid().ToString("N")[..8]);
+Directory.CreateDirectory(work);
+Console.WriteLine($"UU.Search benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {judged.Count} judged queries, demo catalogue of {demo.Count} documents");
+Console.WriteLine();
+
+// ---- Relevance on the judged set (demo catalogue) ----
+if (!skipRelevance)
+{
+    using var index = OpenIndex(Path.Combine(work, "demo"));
+    await index.RebuildAsync(demo.ToAsyncEnumerable(), 0, CancellationToken.None);
+    using var fts = Fts.Create(Path.Combine(work, "demo.db"), demo);
+    var ours = RelevanceMetrics.Evaluate(judged, q => index.Search(new SearchRequest { Query = q, PageSize = 10 }).Hits.Select(h => h.Type + ":" + h.Slug).ToList());
+    var theirs = RelevanceMetrics.Evaluate(judged, q => fts.Search(q, 10, prefix: false));
+    var theirsPrefix = RelevanceMetrics.Evaluate(judged, q => fts.Search(q, 10, prefix: true));
+    Console.WriteLine("## Relevance (judged set)");
+    Console.WriteLine("| engine | nDCG@10 | MRR | zero-result rate |");
+    Console.WriteLine("|---|---|---|---|");
+    Console.WriteLine($"| UU.Search | {ours.Ndcg10:0.000} | {ours.Mrr:0.000} | {ours.ZeroResultRate:0.000} |");
+    Console.WriteLine($"| SQLite FTS5 bm25, words as typed (a simple site) | {theirs.Ndcg10:0.000} | {theirs.Mrr:0.000} | {theirs.ZeroResultRate:0.000} |");
+    Console.WriteLine($"| SQLite FTS5 bm25, every word as a prefix | {theirsPrefix.Ndcg10:0.000} | {theirsPrefix.Mrr:0.000} | {theirsPrefix.ZeroResultRate:0.000} |");
+    Console.WriteLine($"| UU.Search − FTS5 as typed | {ours.Ndcg10 - theirs.Ndcg10:+0.000;-0.000} | {ours.Mrr - theirs.Mrr:+0.000;-0.000} | |");
+    Console.WriteLine($"| UU.Search − FTS5 prefix | {ours.Ndcg10 - theirsPrefix.Ndcg10:+0.000;-0.000} | {ours.Mrr - theirsPrefix.Mrr:+0.000;-0.000} | |");
+    Console.WriteLine();
+}
+
+// ---- Latency, throughput, memory ----
+var queries = judged.Select(j => j.Query).ToArray();
+var prefixes = queries.Select(q => q.Length > 5 ? q[..5] : q).Concat(queries.Select(q => q.Length > 3 ? q[..3] : q)).ToArray();
+Console.WriteLine("## Latency (ms) and indexing");
+Console.WriteLine("| docs | engine | search p50 | p95 | p99 | parallel(4) p50 | p95 | p99 | parallel q/s | suggest p50 | p95 | p99 | full build docs/s |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+foreach (var size in sizes)
+{
+    var docs = Generate(demo, size);
+    using var index = OpenIndex(Path.Combine(work, "i" + size));
+    var build = Stopwatch.StartNew();
+    await index.RebuildAsync(docs.ToAsyncEnumerable(), 0, CancellationToken.None);
+    build.Stop();
+    var memory = "";
+    if (size == sizes[^1])
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        memory = $"managed heap {GC.GetTotalMemory(true) / 1048576.0:0} MB, working set {Environment.WorkingSet / 1048576.0:0} MB";
+    }
+    var searchOne = Measure(queries, 2000, q => index.Search(new SearchRequest { Query = q, PageSize = 10, FacetNames = ["type", "subject", "level", "format", "credit", "size"] }));
+    var (searchPar, qps) = MeasureParallel(queries, 4, 500, () => q => index.Search(new SearchRequest { Query = q, PageSize = 10, FacetNames = ["type", "subject", "level", "format", "credit", "size"] }));
+    var suggest = Measure(prefixes, 2000, p => index.Suggest(p, english: false));
+    Console.WriteLine($"| {size:N0} | UU.Search | {searchOne.P50:0.00} | {searchOne.P95:0.00} | {searchOne.P99:0.00} | {searchPar.P50:0.00} | {searchPar.P95:0.00} | {searchPar.P99:0.00} | {qps:0} | {suggest.P50:0.000} | {suggest.P95:0.000} | {suggest.P99:0.000} | {size / build.Elapsed.TotalSeconds:0} ({build.Elapsed.TotalSeconds:0.0} s) |");
+
+    var ftsBuild = Stopwatch.StartNew();
+    using var fts = Fts.Create(Path.Combine(work, "f" + size + ".db"), docs);
+    ftsBuild.Stop();
+    var ftsOne = Measure(queries, 2000, q => fts.Search(q, 10, prefix: false));
+    var connections = new System.Collections.Concurrent.ConcurrentBag<Fts>();
+    var (ftsPar, ftsQps) = MeasureParallel(queries, 4, 500, () =>
+    {
+        var own = fts.Clone(); // one connection per thread, as a web server's pool would give
+        connections.Add(own);
+        return q => own.Search(q, 10, prefix: false);
+    });
+    foreach (var connection in connections)
+    {
+        connection.Dispose();
+    }
+    var ftsSuggest = Measure(prefixes, 2000, p => fts.Search(p, 8, prefix: true)); // completions need prefixes
+    Console.WriteLine($"| {size:N0} | FTS5 bm25 | {ftsOne.P50:0.00} | {ftsOne.P95:0.00} | {ftsOne.P99:0.00} | {ftsPar.P50:0.00} | {ftsPar.P95:0.00} | {ftsPar.P99:0.00} | {ftsQps:0} | {ftsSuggest.P50:0.000} | {ftsSuggest.P95:0.000} | {ftsSuggest.P99:0.000} | {size / ftsBuild.Elapsed.TotalSeconds:0} ({ftsBuild.Elapsed.TotalSeconds:0.0} s) |");
+    if (memory.Length > 0)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Memory after building the {size:N0}-document index (and its FTS5 twin): {memory}");
+    }
+}
+
+// ---- Write-to-searchable latency through the refresh loop ----
+if (!skipRelevance)
+{
+    using var index = OpenIndex(Path.Combine(work, "sync"));
+    await index.RebuildAsync(Generate(demo, 10_000).ToAsyncEnumerable(), 0, CancellationToken.None);
+    using var stop = new CancellationTokenSource();
+    var loop = index.RunRefreshLoopAsync(stop.Token);
+    var samples = new List<double>();
+    for (var i = 0; i < 20; i++)
+    {
+        var word = "synkord" + i.ToString(CultureInfo.InvariantCulture) + "x";
+        var watch = Stopwatch.StartNew();
+        await index.UpsertAsync([demo[0] with { Id = 900_000 + i, Title = "Modul " + word }], null, CancellationToken.None);
+        while (index.Search(new SearchRequest { Query = word }).Total == 0)
+        {
+            await Task.Delay(2);
+        }
+        samples.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    await stop.CancelAsync();
+    await loop;
+    var s = Stats.Of(samples);
+    Console.WriteLine();
+    Console.WriteLine($"Write to searchable (10k index, refresh loop): p50 {s.P50:0} ms, p95 {s.P95:0} ms, max {samples.Max():0} ms");
+}
+
+try
+{
+    SqliteConnection.ClearAllPools();
+    Directory.Delete(work, recursive: true);
+}
+catch (IOException)
+{
+}
+
+static SearchIndex OpenIndex(string path) =>
+    new(Options.Create(new SearchOptions { IndexPath = path }), NullLogger<SearchIndex>.Instance);
+
+static Stats Measure(string[] inputs, int count, Func<string, object> action)
+{
+    for (var i = 0; i < 200; i++)
+    {
+        action(inputs[i % inputs.Length]);
+    }
+    var samples = new double[count];
+    for (var i = 0; i < count; i++)
+    {
+        var start = Stopwatch.GetTimestamp();
+        action(inputs[i % inputs.Length]);
+        samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+    return Stats.Of(samples);
+}
+
+static (Stats Stats, double Qps) MeasureParallel(string[] inputs, int threads, int perThreadCount, Func<Func<string, object>> actionPerThread)
+{
+    var all = new double[threads * perThreadCount];
+    var total = Stopwatch.StartNew();
+    Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+    {
+        var action = actionPerThread();
+        for (var i = 0; i < perThreadCount; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            action(inputs[(i + t * 7) % inputs.Length]);
+            all[t * perThreadCount + i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+    });
+    total.Stop();
+    return (Stats.Of(all), all.Length / total.Elapsed.TotalSeconds);
+}
+
+static List<SearchDocument> DemoDocuments()
+{
+    var graph = DemoGraph.Build(DateTimeOffset.UnixEpoch);
+    var id = 1;
+    foreach (var subject in graph.Subjects) subject.Id = id++;
+    foreach (var course in graph.Courses) course.Id = id++;
+    foreach (var module in graph.Modules) module.Id = id++;
+    return graph.Modules.Where(m => m.Status == ContentStatus.Published).Select(SearchDocuments.ToDocument)
+        .Concat(graph.Courses.Select(SearchDocuments.ToDocument)).ToList();
+}
+
+// Realistic volume: the demo documents varied with the words municipalities, regions and target groups use.
+static List<SearchDocument> Generate(List<SearchDocument> demo, int count)
+{
+    string[] places = ["Sundsvall", "Härnösand", "Timrå", "Ånge", "Örnsköldsvik", "Kramfors", "Sollefteå", "Östersund", "Gävle", "Hudiksvall", "Bollnäs", "Nordanstig", "Sandviken", "Krokom", "Strömsund"];
+    string[] variants = ["fördjupning", "grundkurs", "för arbetslag", "för nyanställda", "i praktiken", "på distans", "för chefer", "för handledare", "steg 2", "med handledning"];
+    string[] sentences =
+    [
+        "Utbildningen genomförs i samverkan med huvudmannen.",
+        "Deltagarna arbetar med uppgifter från den egna verksamheten.",
+        "Kursen kan anpassas till kommunens behov och schema.",
+        "Träffar varvas med självstudier och kollegiala samtal.",
+        "Examinationen sker genom ett utvecklingsarbete på arbetsplatsen.",
+    ];
+    var random = new Random(42);
+    var docs = new List<SearchDocument>(count);
+    for (var i = 0; i < count; i++)
+    {
+        var template = demo[i % demo.Count];
+        var place = places[random.Next(places.Length)];
+        var variant = variants[random.Next(variants.Length)];
+        docs.Add(template with
+        {
+            Id = i + 1,
+            Slug = template.Slug + "-" + i.ToString(CultureInfo.InvariantCulture),
+            Title = $"{template.Title} – {variant}, {place}",
+            Summary = template.Summary + " " + sentences[random.Next(sentences.Length)],
+            Body = template.Body + "\n" + place + " " + sentences[random.Next(sentences.Length)],
+        });
+    }
+    return docs;
+}
+
+static string FindRepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "UU.Web.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+    throw new InvalidOperationException("Run the benchmark from inside the repository.");
+}
+
+internal sealed record Stats(double P50, double P95, double P99)
+{
+    public static Stats Of(IEnumerable<double> samples)
+    {
+        var sorted = samples.Order().ToArray();
+        double At(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        return new Stats(At(0.50), At(0.95), At(0.99));
+    }
+}
+
+/// <summary>The search a simple site would use: SQLite FTS5 with bm25 ranking (title weighted), all typed words required; optionally each as a prefix.</summary>
+internal sealed class Fts : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly string _path;
+
+    private Fts(string path)
+    {
+        _path = path;
+        _connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        _connection.Open();
+    }
+
+    public static Fts Create(string path, IReadOnlyList<SearchDocument> docs)
+    {
+        var fts = new Fts(path);
+        using (var create = fts._connection.CreateCommand())
+        {
+            create.CommandText = "CREATE VIRTUAL TABLE docs USING fts5(key UNINDEXED, title, body)";
+            create.ExecuteNonQuery();
+        }
+        using var transaction = fts._connection.BeginTransaction();
+        using var insert = fts._connection.CreateCommand();
+        insert.CommandText = "INSERT INTO docs(key, title, body) VALUES ($k, $t, $b)";
+        var k = insert.Parameters.Add("$k", SqliteType.Text);
+        var t = insert.Parameters.Add("$t", SqliteType.Text);
+        var b = insert.Parameters.Add("$b", SqliteType.Text);
+        foreach (var d in docs)
+        {
+            k.Value = d.Type + ":" + d.Slug;
+            t.Value = d.Title + " " + d.Code;
+            b.Value = string.Join(" ", d.Summary, d.Body, d.TitleEn, d.SummaryEn, d.BodyEn);
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return fts;
+    }
+
+    public Fts Clone() => new(_path);
+
+    public List<string> Search(string query, int limit, bool prefix)
+    {
+        var words = new StringBuilder();
+        foreach (var word in query.Split((char[])[' ', ',', '.', '-', '–', ':', '"', '\''], StringSplitOptions.RemoveEmptyEntries))
+        {
+            words.Append('"').Append(word.Replace("\"", "", StringComparison.Ordinal)).Append(prefix ? "\"* " : "\" ");
+        }
+        if (words.Length == 0)
+        {
+            return [];
+        }
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT key FROM docs WHERE docs MATCH $q ORDER BY bm25(docs, 0.0, 4.0, 1.0) LIMIT $n";
+        command.Parameters.AddWithValue("$q", words.ToString().Trim());
+        command.Parameters.AddWithValue("$n", limit);
+        var keys = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+        return keys;
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
