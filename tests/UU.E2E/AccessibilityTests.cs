@@ -19,6 +19,8 @@ public sealed class AccessibilityTests(SiteFixture site)
         "/forfragan",
         "/finns-inte",
         "/utbildningar?culture=en",
+        "/sok?q=ledarskap",
+        "/sok?q=femensv%C3%A5rd",
     };
 
     [Theory]

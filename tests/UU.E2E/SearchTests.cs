@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace UU.E2E;
+
+[Collection(SiteGroup.Name)]
+public sealed class SearchTests(SiteFixture site)
+{
+    [Fact]
+    public async Task Visitor_PicksAnAutocompleteSuggestionWithTheKeyboard()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/");
+        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Sök bland utbildningar och kurser" });
+        await box.PressSequentiallyAsync("palli", new() { Delay = 40 });
+
+        var option = page.GetByRole(AriaRole.Option, new() { Name = "Palliativ vård i kommunen" });
+        await Assertions.Expect(option).ToBeVisibleAsync();
+        await Assertions.Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
+        await box.PressAsync("ArrowDown");
+        await Assertions.Expect(option).ToHaveAttributeAsync("aria-selected", "true");
+        await box.PressAsync("Enter");
+
+        await page.WaitForURLAsync(new Regex("/utbildningar/palliativ-vard$"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Palliativ vård i kommunen");
+    }
+
+    [Fact]
+    public async Task Visitor_SearchesWithATypoAndNarrowsByFacet()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/");
+        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Sök bland utbildningar och kurser" });
+        await box.FillAsync("spesialpedagogik");
+        await box.PressAsync("Escape");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sök", Exact = true }).First.ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("/sok\\?q=spesialpedagogik"));
+        await Assertions.Expect(page.Locator(".hit h3 a").First).ToHaveTextAsync("Specialpedagogik för lärare");
+
+        await page.GetByLabel(new Regex("^Ordinarie kurs")).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrera träffarna" }).ClickAsync();
+        var types = await page.Locator(".hit-type").AllTextContentsAsync();
+        Assert.NotEmpty(types);
+        Assert.All(types, t => Assert.StartsWith("Ordinarie kurs", t.Trim(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SearchWorksWithoutJavaScript()
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByLabel("Sök bland utbildningar och kurser").FillAsync("demensvård");
+        await page.GetByLabel("Sök bland utbildningar och kurser").PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".hit h3 a").First).ToHaveTextAsync("Demensvård och personcentrerat bemötande");
+        await context.CloseAsync();
+    }
+}
