@@ -79,7 +79,7 @@
       if (e.key === "ArrowDown" && items.length) { e.preventDefault(); highlight((active + 1) % items.length); }
       else if (e.key === "ArrowUp" && items.length) { e.preventDefault(); highlight(active <= 0 ? items.length - 1 : active - 1); }
       else if (e.key === "Enter" && active >= 0) { e.preventDefault(); window.location.href = items[active].url; }
-      else if (e.key === "Escape") { close(); lastQuery = ""; }
+      else if (e.key === "Escape" && !list.hidden) { e.preventDefault(); close(); lastQuery = ""; }
     });
     input.addEventListener("blur", function () { setTimeout(close, 150); });
   }
