@@ -3,6 +3,7 @@ using UU.Web.Features.Catalogue;
 using UU.Web.Features.Cli;
 using UU.Web.Features.Health;
 using UU.Web.Features.Inquiries;
+using UU.Web.Features.Office;
 using UU.Web.Features.Search;
 using UU.Web.Features.Seo;
 using UU.Web.Infrastructure;
@@ -15,6 +16,7 @@ builder.Services.AddSite();
 builder.Services.AddCatalogue();
 builder.Services.AddCatalogueSearch();
 builder.Services.AddInquiries();
+builder.Services.AddOffice();
 builder.Services.AddHealth();
 builder.Services.AddCommandLine();
 
@@ -30,6 +32,7 @@ app.UseSite();
 app.MapSeo();
 app.MapHealth();
 app.MapSearchApi();
+app.MapOfficeApi();
 app.MapSite();
 
 await app.RunAsync();

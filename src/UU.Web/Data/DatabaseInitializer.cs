@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using UU.Web.Features.Office;
 using UU.Web.Features.Seed;
 using UU.Web.Infrastructure;
 
@@ -16,6 +17,7 @@ public sealed partial class DatabaseInitializer(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<IdentityBootstrapper>().RunAsync();
         if (seed.Value.Demo && !await db.Subjects.AnyAsync(cancellationToken))
         {
             var seeder = ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider);

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using UU.Web.Features.Office;
 
 namespace UU.Web.Data;
 
@@ -7,8 +10,12 @@ namespace UU.Web.Data;
 /// The application's data. Each provider has its own subclass so that each keeps its own
 /// migration history (SQLite and PostgreSQL differ in types and SQL).
 /// </summary>
-public abstract class UuDbContext(DbContextOptions options) : DbContext(options)
+public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<UuUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET data-protection keys, shared by every node so a sign-in cookie works on all of them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Faculty> Faculties => Set<Faculty>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Subject> Subjects => Set<Subject>();
@@ -22,19 +29,39 @@ public abstract class UuDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IndexChange> IndexChanges => Set<IndexChange>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<Faculty>(e =>
+        base.OnModelCreating(builder);
+        builder.Entity<UuUser>(e => e.Property(x => x.DisplayName).HasMaxLength(200));
+        builder.Entity<ApiToken>(e =>
+        {
+            e.HasIndex(x => x.Hash).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Prefix).HasMaxLength(16);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.Property(x => x.UserEmail).HasMaxLength(256);
+            e.Property(x => x.Action).HasMaxLength(60);
+            e.Property(x => x.EntityType).HasMaxLength(40);
+            e.Property(x => x.EntityId).HasMaxLength(100);
+            e.Property(x => x.Details).HasMaxLength(2000);
+            e.Property(x => x.IpAddress).HasMaxLength(64);
+        });
+        builder.Entity<Faculty>(e =>
         {
             e.Property(x => x.NameSv).HasMaxLength(200);
             e.Property(x => x.NameEn).HasMaxLength(200);
         });
-        modelBuilder.Entity<Department>(e =>
+        builder.Entity<Department>(e =>
         {
             e.Property(x => x.NameSv).HasMaxLength(200);
             e.Property(x => x.NameEn).HasMaxLength(200);
         });
-        modelBuilder.Entity<Subject>(e =>
+        builder.Entity<Subject>(e =>
         {
             e.HasIndex(x => x.Slug).IsUnique();
             e.Property(x => x.Slug).HasMaxLength(120);
@@ -42,14 +69,14 @@ public abstract class UuDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.NameEn).HasMaxLength(200);
             e.HasMany(x => x.Contacts).WithOne(x => x.Subject).HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.Entity<SubjectContact>(e =>
+        builder.Entity<SubjectContact>(e =>
         {
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Role).HasMaxLength(200);
             e.Property(x => x.Email).HasMaxLength(254);
             e.Property(x => x.Phone).HasMaxLength(40);
         });
-        modelBuilder.Entity<Course>(e =>
+        builder.Entity<Course>(e =>
         {
             e.HasIndex(x => x.Code).IsUnique();
             e.Property(x => x.Code).HasMaxLength(20);
@@ -57,7 +84,7 @@ public abstract class UuDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.TitleEn).HasMaxLength(300);
             e.HasOne(x => x.Subject).WithMany(x => x.Courses).HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);
         });
-        modelBuilder.Entity<Module>(e =>
+        builder.Entity<Module>(e =>
         {
             e.HasIndex(x => x.Slug).IsUnique();
             e.HasIndex(x => new { x.Status, x.SubjectId });
@@ -67,7 +94,7 @@ public abstract class UuDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.Language).HasMaxLength(8);
             e.HasOne(x => x.Subject).WithMany(x => x.Modules).HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);
         });
-        modelBuilder.Entity<ModuleCourse>(e =>
+        builder.Entity<ModuleCourse>(e =>
         {
             e.HasKey(x => new { x.ModuleId, x.CourseId });
             e.HasOne(x => x.Module).WithMany(x => x.Courses).HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Cascade);
@@ -75,13 +102,13 @@ public abstract class UuDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.PartSv).HasMaxLength(300);
             e.Property(x => x.PartEn).HasMaxLength(300);
         });
-        modelBuilder.Entity<Client>(e =>
+        builder.Entity<Client>(e =>
         {
             e.HasIndex(x => x.OrganisationNumber).IsUnique();
             e.Property(x => x.Name).HasMaxLength(300);
             e.Property(x => x.OrganisationNumber).HasMaxLength(11);
         });
-        modelBuilder.Entity<Inquiry>(e =>
+        builder.Entity<Inquiry>(e =>
         {
             e.HasIndex(x => x.ReferenceNumber).IsUnique();
             e.HasIndex(x => new { x.Year, x.Sequence }).IsUnique();
@@ -98,18 +125,18 @@ public abstract class UuDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.Language).HasMaxLength(8);
             e.HasOne(x => x.Client).WithMany(x => x.Inquiries).HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.SetNull);
         });
-        modelBuilder.Entity<InquiryModule>(e =>
+        builder.Entity<InquiryModule>(e =>
         {
             e.HasKey(x => new { x.InquiryId, x.ModuleId });
             e.HasOne(x => x.Inquiry).WithMany(x => x.Modules).HasForeignKey(x => x.InquiryId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Module).WithMany().HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Restrict);
         });
-        modelBuilder.Entity<IndexChange>(e =>
+        builder.Entity<IndexChange>(e =>
         {
             e.Property(x => x.EntityType).HasMaxLength(20);
             e.HasIndex(x => x.CreatedAt);
         });
-        modelBuilder.Entity<OutboxMessage>(e =>
+        builder.Entity<OutboxMessage>(e =>
         {
             e.HasIndex(x => new { x.SentAt, x.NextAttemptAt });
             e.Property(x => x.ToAddress).HasMaxLength(254);

@@ -16,7 +16,13 @@ public static class SiteSetup
         services.AddSingleton<Texts>();
         services.AddHttpContextAccessor();
         services.AddScoped<SiteUrls>();
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            // One convention for the back office: every page under Features/Office needs an office role.
+            o.Conventions.AuthorizeFolder("/Office", UU.Web.Features.Office.OfficeSetup.OfficePolicy);
+            o.Conventions.AllowAnonymousToPage("/Office/Login");
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "uu.af";
@@ -90,6 +96,8 @@ public static class SiteSetup
         });
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using UU.Web.Data;
+using Microsoft.AspNetCore.Identity;
 using UU.Web.Features.Import;
+using UU.Web.Features.Office;
 using UU.Web.Features.Search;
 
 namespace UU.Web.Features.Cli;
@@ -8,7 +10,7 @@ namespace UU.Web.Features.Cli;
 /// <summary>Verbs of the same program: <c>dotnet run --project src/UU.Web -- VERB ...</c>.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import-courses", "reindex"];
+    private static readonly string[] Verbs = ["import-courses", "reindex", "create-user", "create-token"];
 
     public static IServiceCollection AddCommandLine(this IServiceCollection services)
     {
@@ -50,6 +52,10 @@ public static class CommandLine
                 return 0;
             case "reindex":
                 return await ReindexAsync(scope.ServiceProvider, cancel.Token);
+            case "create-user":
+                return await CreateUserAsync(scope.ServiceProvider, args);
+            case "create-token":
+                return await CreateTokenAsync(scope.ServiceProvider, args, cancel.Token);
             default:
                 await Console.Error.WriteLineAsync($"unknown verb '{args[0]}'");
                 return 64;
@@ -78,6 +84,51 @@ public static class CommandLine
         var watch = Stopwatch.StartNew();
         var count = await synchronizer.RebuildAsync(cancellationToken);
         Console.WriteLine($"Rebuilt the search index: {count} documents in {watch.Elapsed.TotalSeconds:0.0} s. Other nodes rebuild from the journal.");
+        return 0;
+    }
+
+    private static async Task<int> CreateUserAsync(IServiceProvider services, string[] args)
+    {
+        if (args.Length != 3)
+        {
+            await Console.Error.WriteLineAsync($"usage: create-user EMAIL ROLE   (ROLE is one of {string.Join(", ", Roles.All)})");
+            return 64;
+        }
+        var users = services.GetRequiredService<UserManager<UuUser>>();
+        var role = Roles.All.FirstOrDefault(r => r.Equals(args[2], StringComparison.OrdinalIgnoreCase));
+        var (user, password, errors) = await UserAccounts.CreateAsync(users, services.GetRequiredService<TimeProvider>(), args[1], role);
+        if (user is null)
+        {
+            var texts = services.GetRequiredService<Localization.Texts>();
+            foreach (var error in errors)
+            {
+                await Console.Error.WriteLineAsync(error.StartsWith("office.", StringComparison.Ordinal) ? texts[error] : error);
+            }
+            return 2;
+        }
+        await services.GetRequiredService<Audit>().RecordAsync("user-created", "user", user.Id, $"{user.Email} as {role} (command line)", email: "cli");
+        Console.WriteLine($"Created {user.Email} with the role {role}.");
+        Console.WriteLine($"Temporary password (shown once; the user changes it under /office/konto): {password}");
+        return 0;
+    }
+
+    private static async Task<int> CreateTokenAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length is < 2 or > 3)
+        {
+            await Console.Error.WriteLineAsync("usage: create-token EMAIL [NAME]");
+            return 64;
+        }
+        var user = await services.GetRequiredService<UserManager<UuUser>>().FindByEmailAsync(args[1]);
+        if (user is null)
+        {
+            await Console.Error.WriteLineAsync($"No user with the email {args[1]}; create one with create-user first.");
+            return 2;
+        }
+        var (token, secret) = await services.GetRequiredService<ApiTokens>().CreateAsync(user, args.Length == 3 ? args[2] : "command line", cancellationToken);
+        await services.GetRequiredService<Audit>().RecordAsync("token-created", "token", token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), token.Name + " (command line)", user: user, cancellationToken: cancellationToken);
+        Console.WriteLine(secret);
+        await Console.Error.WriteLineAsync($"Token for {user.Email}: send it as 'Authorization: Bearer <token>'. It is shown once; revoke it under /office/konto.");
         return 0;
     }
 }
