@@ -1,0 +1,73 @@
+using System.Net;
+using UU.Web.Features.Office;
+using UU.Web.Tests.Infrastructure;
+
+namespace UU.Web.Tests.Office;
+
+/// <summary>Every office page and API endpoint × every role → the expected status.</summary>
+public sealed class RoleMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private const HttpStatusCode Ok = HttpStatusCode.OK;
+    private const HttpStatusCode SignIn = HttpStatusCode.Redirect;
+    private const HttpStatusCode Forbidden = HttpStatusCode.Forbidden;
+    private const HttpStatusCode Unauthorized = HttpStatusCode.Unauthorized;
+
+    // path, anonymous, Editor, Coordinator, SubjectContact, Admin
+    public static TheoryData<string, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode> Matrix => new()
+    {
+        { "/office", SignIn, Ok, Ok, Ok, Ok },
+        { "/office/konto", SignIn, Ok, Ok, Ok, Ok },
+        { "/office/logga-ut", SignIn, Ok, Ok, Ok, Ok },
+        { "/office/forfragningar", SignIn, Forbidden, Ok, Forbidden, Ok },
+        { "/office/anvandare", SignIn, Forbidden, Forbidden, Forbidden, Ok },
+        { "/office/granskning", SignIn, Forbidden, Forbidden, Forbidden, Ok },
+        { "/office/logga-in", Ok, Ok, Ok, Ok, Ok },
+        { "/api/inquiries", Unauthorized, Forbidden, Ok, Forbidden, Ok },
+    };
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task EveryPage_AnswersEachRoleAsExpected(string path, HttpStatusCode anonymous, HttpStatusCode editor, HttpStatusCode coordinator, HttpStatusCode subjectContact, HttpStatusCode admin)
+    {
+        var expected = new Dictionary<string, HttpStatusCode>
+        {
+            [Roles.Editor] = editor,
+            [Roles.Coordinator] = coordinator,
+            [Roles.SubjectContact] = subjectContact,
+            [Roles.Admin] = admin,
+        };
+        using (var response = await OfficeUsers.Client(app).GetAsync(path))
+        {
+            Assert.Equal(anonymous, response.StatusCode);
+            if (anonymous == SignIn)
+            {
+                Assert.StartsWith("/office/logga-in", response.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+            }
+        }
+        foreach (var (role, status) in expected)
+        {
+            var client = await OfficeUsers.SignedInClientAsync(app, role);
+            using var response = await client.GetAsync(path);
+            Assert.True(status == response.StatusCode, $"{role} on {path}: expected {status}, got {response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [InlineData("/office/anvandare", "Create")]
+    [InlineData("/office/konto", "CreateToken")]
+    [InlineData("/office/konto", "SignOutEverywhere")]
+    [InlineData("/office/logga-ut", "")]
+    public async Task StateChanges_WithoutAntiforgery_AreRefused(string page, string handler)
+    {
+        var client = await OfficeUsers.SignedInClientAsync(app, Roles.Admin);
+        using var response = await client.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "x@y.se", ["Role"] = "Admin", ["TokenName"] = "x" }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var still = await client.GetAsync("/office");
+        Assert.Equal(HttpStatusCode.OK, still.StatusCode); // not signed out, nothing created
+    }
+}
+
+internal static class UriExtensions
+{
+    public static string PathAndQuery(this Uri uri) => uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
+}
