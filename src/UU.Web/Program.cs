@@ -33,6 +33,7 @@ app.MapSeo();
 app.MapHealth();
 app.MapSearchApi();
 app.MapOfficeApi();
+app.MapMarkdownPreview();
 app.MapSite();
 
 await app.RunAsync();

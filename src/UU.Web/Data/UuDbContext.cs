@@ -28,6 +28,9 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
     public DbSet<InquiryModule> InquiryModules => Set<InquiryModule>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IndexChange> IndexChanges => Set<IndexChange>();
+    public DbSet<UU.Web.Features.Content.ContentItem> ContentItems => Set<UU.Web.Features.Content.ContentItem>();
+    public DbSet<UU.Web.Features.Content.ContentVersion> ContentVersions => Set<UU.Web.Features.Content.ContentVersion>();
+    public DbSet<UU.Web.Features.Content.Redirect> Redirects => Set<UU.Web.Features.Content.Redirect>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -130,6 +133,34 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
             e.HasKey(x => new { x.InquiryId, x.ModuleId });
             e.HasOne(x => x.Inquiry).WithMany(x => x.Modules).HasForeignKey(x => x.InquiryId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Module).WithMany().HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<UU.Web.Features.Content.ContentItem>(e =>
+        {
+            e.Property(x => x.Type).HasMaxLength(20);
+            e.Property(x => x.PublishedSlug).HasMaxLength(160);
+            e.Property(x => x.DraftSlug).HasMaxLength(160);
+            e.Property(x => x.DraftJson);
+            e.HasIndex(x => new { x.Type, x.DraftSlug });
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.Type, x.PublishedSlug });
+            e.HasIndex(x => x.PublishAt);
+            e.HasIndex(x => x.UnpublishAt);
+            e.Ignore(x => x.Draft);
+            e.Ignore(x => x.Published);
+            e.HasMany(x => x.Versions).WithOne(x => x.ContentItem).HasForeignKey(x => x.ContentItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<UU.Web.Features.Content.ContentVersion>(e =>
+        {
+            e.HasIndex(x => new { x.ContentItemId, x.Number }).IsUnique();
+            e.Property(x => x.Event).HasMaxLength(100);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+        });
+        builder.Entity<UU.Web.Features.Content.Redirect>(e =>
+        {
+            e.HasIndex(x => x.FromPath).IsUnique();
+            e.Property(x => x.FromPath).HasMaxLength(300);
+            e.Property(x => x.ToPath).HasMaxLength(300);
         });
         builder.Entity<IndexChange>(e =>
         {

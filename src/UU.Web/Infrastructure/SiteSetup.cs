@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Localization;
+using UU.Web.Features.Content;
 using UU.Web.Features.Inquiries;
 using UU.Web.Localization;
 
@@ -73,6 +74,7 @@ public static class SiteSetup
             app.UseExceptionHandler("/fel");
         }
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
+        app.UseContentRedirects();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;

@@ -13,6 +13,9 @@ public static class Roles
 
     /// <summary>For [Authorize(Roles = ...)]: who works with inquiries and leads.</summary>
     public const string Coordinators = Coordinator + "," + Admin;
+
+    /// <summary>Who writes and publishes pages, stories and module texts.</summary>
+    public const string Editors = Editor + "," + Admin;
 }
 
 /// <summary>A back-office user (marketing, coordinators, subject contacts, admins).</summary>

@@ -12,7 +12,7 @@ public sealed class SearchQuery
     public static readonly string[] FacetNames = ["type", "subject", "level", "format", "credit", "size"];
     private static readonly Dictionary<string, string[]?> AllowedValues = new()
     {
-        ["type"] = [SearchDocuments.ModuleType, SearchDocuments.CourseType],
+        ["type"] = [SearchDocuments.ModuleType, SearchDocuments.CourseType, Content.ContentTypes.Story, Content.ContentTypes.Page],
         ["subject"] = null,
         ["level"] = [.. CatalogueCodes.Levels.Keys],
         ["format"] = [.. CatalogueCodes.Formats.Keys],
@@ -89,6 +89,10 @@ public sealed class CatalogueSearch(SearchIndex index)
 
     public IReadOnlyList<Suggestion> Suggest(string? text) => index.Suggest(text, Texts.IsEnglish);
 
-    public static string Url(string type, string slug) =>
-        type == SearchDocuments.CourseType ? "/kurser/" + slug : "/utbildningar/" + slug;
+    public static string Url(string type, string slug) => type switch
+    {
+        SearchDocuments.CourseType => "/kurser/" + slug,
+        SearchDocuments.ModuleType => "/utbildningar/" + slug,
+        _ => Content.ContentTypes.PublicPath(type, slug),
+    };
 }

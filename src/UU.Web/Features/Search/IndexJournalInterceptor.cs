@@ -64,7 +64,7 @@ public sealed class IndexJournalInterceptor(TimeProvider clock) : SaveChangesInt
             }
             switch (entry.Entity)
             {
-                case Module or Course or Subject when entry.State == EntityState.Added:
+                case Module or Course or Subject or Content.ContentItem when entry.State == EntityState.Added:
                     inserts.Add(entry);
                     break;
                 case Module module:
@@ -75,6 +75,9 @@ public sealed class IndexJournalInterceptor(TimeProvider clock) : SaveChangesInt
                     break;
                 case Subject subject:
                     changes.Add(("subject", subject.Id));
+                    break;
+                case Content.ContentItem item:
+                    changes.Add(("content", item.Id));
                     break;
                 case ModuleCourse link when entry.State != EntityState.Added || link.ModuleId > 0:
                     changes.Add(("module", link.ModuleId));
@@ -106,6 +109,7 @@ public sealed class IndexJournalInterceptor(TimeProvider clock) : SaveChangesInt
                 Module m => ("module", m.Id),
                 Course c => ("course", c.Id),
                 Subject s => ("subject", s.Id),
+                Content.ContentItem c => ("content", c.Id),
                 _ => ("", 0),
             };
             if (id > 0)

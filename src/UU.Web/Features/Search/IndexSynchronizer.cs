@@ -84,15 +84,21 @@ public sealed partial class IndexSynchronizer(
             var documents = scope.ServiceProvider.GetRequiredService<SearchDocuments>();
             var modules = await documents.ModulesAsync(moduleIds, cancellationToken);
             var courses = await documents.CoursesAsync(courseIds, cancellationToken);
+            var contentIds = entries.Where(e => e.EntityType == "content").Select(e => e.EntityId).ToHashSet();
+            var content = await documents.ContentAsync(contentIds, cancellationToken);
+            // A content item's key depends on its type, which a deleted item no longer has: remove both forms.
+            var goneContent = contentIds.Except(content.Select(c => c.Id))
+                .SelectMany(id => new[] { SearchDocument.DocumentKey(Content.ContentTypes.Story, id), SearchDocument.DocumentKey(Content.ContentTypes.Page, id) });
             // Whatever is no longer published (or no longer exists) leaves the index.
             var gone = moduleIds.Except(modules.Select(m => m.Id)).Select(id => SearchDocument.DocumentKey(SearchDocuments.ModuleType, id))
                 .Concat(courseIds.Except(courses.Select(c => c.Id)).Select(id => SearchDocument.DocumentKey(SearchDocuments.CourseType, id)))
+                .Concat(goneContent)
                 .ToList();
             if (gone.Count > 0)
             {
                 await index.DeleteAsync(gone, null, cancellationToken);
             }
-            await index.UpsertAsync([.. modules, .. courses], last, cancellationToken);
+            await index.UpsertAsync([.. modules, .. courses, .. content], last, cancellationToken);
         }
         var now = clock.GetUtcNow();
         foreach (var entry in entries)

@@ -22,6 +22,10 @@ public sealed class SearchDocuments(UuDbContext db)
                 yield return document;
             }
         }
+        foreach (var document in await ContentAsync(await db.ContentItems.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken), cancellationToken))
+        {
+            yield return document;
+        }
         var courseIds = await db.Courses.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
         foreach (var batch in courseIds.Chunk(500))
         {
@@ -50,6 +54,33 @@ public sealed class SearchDocuments(UuDbContext db)
             .Include(c => c.Subject)
             .ToListAsync(cancellationToken);
         return courses.Select(ToDocument).ToList();
+    }
+
+    /// <summary>Published pages and stories; a draft, unpublished or deleted item yields nothing (and so leaves the index).</summary>
+    public async Task<List<SearchDocument>> ContentAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var items = await db.ContentItems.AsNoTracking()
+            .Where(c => ids.Contains(c.Id) && c.State == Content.ContentState.Published && c.PublishedJson != null)
+            .ToListAsync(cancellationToken);
+        return items.Select(ToDocument).ToList();
+    }
+
+    public static SearchDocument ToDocument(Content.ContentItem item)
+    {
+        var f = item.Published!;
+        return new SearchDocument
+        {
+            Type = item.Type,
+            Id = item.Id,
+            Slug = item.PublishedSlug!,
+            Title = f.TitleSv,
+            TitleEn = f.TitleEn,
+            Summary = f.SummarySv,
+            SummaryEn = f.SummaryEn,
+            Body = string.Join("\n", new[] { f.BodySv, f.ClientName, f.Sector, f.QuoteSv, f.ResultsSv }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            BodyEn = string.Join("\n", new[] { f.BodyEn, f.QuoteEn, f.ResultsEn }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            Facets = new Dictionary<string, IReadOnlyList<string>> { ["subject"] = f.SubjectSlug is null ? [] : [f.SubjectSlug] },
+        };
     }
 
     public static SearchDocument ToDocument(Module m)

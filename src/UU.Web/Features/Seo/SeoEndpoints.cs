@@ -28,6 +28,11 @@ public static class SeoEndpoints
             .ToListAsync(cancellationToken);
         var subjects = await db.Subjects.AsNoTracking().OrderBy(s => s.Slug).Select(s => s.Slug).ToListAsync(cancellationToken);
         var courses = await db.Courses.AsNoTracking().OrderBy(c => c.Code).Select(c => new { c.Code, c.UpdatedAt }).ToListAsync(cancellationToken);
+        var content = await db.ContentItems.AsNoTracking()
+            .Where(c => c.State == UU.Web.Features.Content.ContentState.Published && c.PublishedSlug != null)
+            .OrderBy(c => c.Type).ThenBy(c => c.PublishedSlug)
+            .Select(c => new { c.Type, c.PublishedSlug, c.PublishedAt })
+            .ToListAsync(cancellationToken);
 
         context.Response.ContentType = "application/xml; charset=utf-8";
         await using var writer = XmlWriter.Create(context.Response.Body, XmlSettings);
@@ -48,6 +53,11 @@ public static class SeoEndpoints
         Url("/utbildningar");
         Url("/amnen");
         Url("/forfragan");
+        Url("/berattelser");
+        foreach (var c in content)
+        {
+            Url(UU.Web.Features.Content.ContentTypes.PublicPath(c.Type, c.PublishedSlug!), c.PublishedAt);
+        }
         foreach (var m in modules)
         {
             Url("/utbildningar/" + m.Slug, m.UpdatedAt);

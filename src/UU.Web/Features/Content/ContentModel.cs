@@ -1,0 +1,137 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace UU.Web.Features.Content;
+
+public static class ContentTypes
+{
+    public const string Page = "page";
+    public const string Story = "story";
+    public static readonly string[] All = [Page, Story];
+
+    public static string PublicPath(string type, string slug) => type == Story ? "/berattelser/" + slug : "/sidor/" + slug;
+}
+
+public enum ContentState
+{
+    Draft = 0,
+    Published = 1,
+    Unpublished = 2,
+}
+
+/// <summary>
+/// A page or success story. The draft and the published state are snapshots of <see cref="ContentFields"/>:
+/// saving changes only the draft, publishing copies it. <see cref="Version"/> guards against silent overwrites.
+/// </summary>
+public sealed class ContentItem
+{
+    public int Id { get; set; }
+    public required string Type { get; set; }
+    public ContentState State { get; set; }
+    public string DraftJson { get; private set; } = "{}";
+    /// <summary>The draft's slug, kept beside the JSON so uniqueness can be checked by the database.</summary>
+    public string DraftSlug { get; private set; } = "";
+    public string? PublishedJson { get; set; }
+    /// <summary>The slug visitors reach it by (the published one); null until first published.</summary>
+    public string? PublishedSlug { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset? PublishAt { get; set; }
+    public DateTimeOffset? UnpublishAt { get; set; }
+    /// <summary>Incremented on every save; the concurrency token.</summary>
+    public int Version { get; set; }
+    public List<ContentVersion> Versions { get; set; } = [];
+
+    public void SetDraft(ContentFields fields)
+    {
+        DraftJson = fields.ToJson();
+        DraftSlug = fields.Slug;
+    }
+
+    public bool HasUnpublishedChanges => State != ContentState.Published || DraftJson != PublishedJson;
+
+    public ContentFields Draft => ContentFields.FromJson(DraftJson);
+    public ContentFields? Published => PublishedJson is null ? null : ContentFields.FromJson(PublishedJson);
+}
+
+public sealed class ContentVersion
+{
+    public long Id { get; set; }
+    public int ContentItemId { get; set; }
+    public ContentItem? ContentItem { get; set; }
+    public int Number { get; set; }
+    public required string Json { get; set; }
+    public required string Event { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+}
+
+/// <summary>A permanent redirect left behind when a published slug changes.</summary>
+public sealed class Redirect
+{
+    public int Id { get; set; }
+    public required string FromPath { get; set; }
+    public required string ToPath { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>The editable fields of pages and stories, Swedish and English (English falls back to Swedish).</summary>
+public sealed record ContentFields
+{
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public string TitleSv { get; init; } = "";
+    public string? TitleEn { get; init; }
+    public string Slug { get; init; } = "";
+    public string? SummarySv { get; init; }
+    public string? SummaryEn { get; init; }
+    /// <summary>Markdown; rendered by Markdig and sanitised on the server.</summary>
+    public string? BodySv { get; init; }
+    public string? BodyEn { get; init; }
+    public string? MetaTitleSv { get; init; }
+    public string? MetaTitleEn { get; init; }
+    public string? MetaDescriptionSv { get; init; }
+    public string? MetaDescriptionEn { get; init; }
+    // Stories
+    public string? ClientName { get; init; }
+    public string? Sector { get; init; }
+    public string? SubjectSlug { get; init; }
+    public string? QuoteSv { get; init; }
+    public string? QuoteEn { get; init; }
+    public string? QuoteBy { get; init; }
+    /// <summary>Results in figures, one a line: "120 | lärare fortbildade".</summary>
+    public string? ResultsSv { get; init; }
+    public string? ResultsEn { get; init; }
+    public string? ImagePath { get; init; }
+    public string? ImageAlt { get; init; }
+    public IReadOnlyList<string> ModuleSlugs { get; init; } = [];
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static ContentFields FromJson(string json) => JsonSerializer.Deserialize<ContentFields>(json, Json) ?? new ContentFields();
+
+    /// <summary>The fields as (name, text) pairs, for diffs.</summary>
+    public IEnumerable<(string Name, string Text)> Texts()
+    {
+        yield return (nameof(TitleSv), TitleSv);
+        yield return (nameof(TitleEn), TitleEn ?? "");
+        yield return (nameof(Slug), Slug);
+        yield return (nameof(SummarySv), SummarySv ?? "");
+        yield return (nameof(SummaryEn), SummaryEn ?? "");
+        yield return (nameof(BodySv), BodySv ?? "");
+        yield return (nameof(BodyEn), BodyEn ?? "");
+        yield return (nameof(MetaTitleSv), MetaTitleSv ?? "");
+        yield return (nameof(MetaDescriptionSv), MetaDescriptionSv ?? "");
+        yield return (nameof(ClientName), ClientName ?? "");
+        yield return (nameof(Sector), Sector ?? "");
+        yield return (nameof(SubjectSlug), SubjectSlug ?? "");
+        yield return (nameof(QuoteSv), QuoteSv ?? "");
+        yield return (nameof(QuoteBy), QuoteBy ?? "");
+        yield return (nameof(ResultsSv), ResultsSv ?? "");
+        yield return (nameof(ImagePath), ImagePath ?? "");
+        yield return (nameof(ImageAlt), ImageAlt ?? "");
+        yield return (nameof(ModuleSlugs), string.Join("\n", ModuleSlugs));
+    }
+}
