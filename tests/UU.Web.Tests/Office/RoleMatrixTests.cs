@@ -22,6 +22,9 @@ public sealed class RoleMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         { "/office/anvandare", SignIn, Forbidden, Forbidden, Forbidden, Ok },
         { "/office/granskning", SignIn, Forbidden, Forbidden, Forbidden, Ok },
         { "/office/logga-in", Ok, Ok, Ok, Ok, Ok },
+        { "/office/innehall", SignIn, Ok, Forbidden, Forbidden, Ok },
+        { "/office/innehall/ny?typ=story", SignIn, Ok, Forbidden, Forbidden, Ok },
+        { "/office/innehall/ny?typ=page", SignIn, Ok, Forbidden, Forbidden, Ok },
         { "/api/inquiries", Unauthorized, Forbidden, Ok, Forbidden, Ok },
     };
 

@@ -67,8 +67,16 @@ public sealed class ContentEditModel(ContentService content, UuDbContext db, Loc
     public IReadOnlyList<(string Slug, string Name)> SubjectChoices { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Title)> ModuleChoices { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int? id, [FromQuery(Name = "typ")] string? type, CancellationToken cancellationToken)
+    // The route is /office/innehall/ny for a new item and /office/innehall/{number} for an existing one.
+    private int? ItemId => int.TryParse((string?)RouteData.Values["id"], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "typ")] string? type, CancellationToken cancellationToken)
     {
+        var id = ItemId;
+        if (id is null && (string?)RouteData.Values["id"] != "ny")
+        {
+            return NotFound();
+        }
         if (id is { } existing)
         {
             Item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(c => c.Id == existing, cancellationToken);
@@ -89,8 +97,9 @@ public sealed class ContentEditModel(ContentService content, UuDbContext db, Loc
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(int? id, [FromQuery(Name = "typ")] string? type, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSaveAsync([FromQuery(Name = "typ")] string? type, CancellationToken cancellationToken)
     {
+        var id = ItemId;
         if (id is null)
         {
             var created = await content.CreateAsync(ContentTypes.All.Contains(type) ? type! : ContentTypes.Story, Form.ToFields(), cancellationToken);
@@ -105,8 +114,12 @@ public sealed class ContentEditModel(ContentService content, UuDbContext db, Loc
         return saved.Succeeded ? Redirect($"/office/innehall/{id}?sparad=1") : await ShowAsync(saved, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken)
     {
+        if (ItemId is not { } id)
+        {
+            return NotFound();
+        }
         var saved = await content.SaveAsync(id, Form.ToFields(), Form.Version, cancellationToken);
         if (!saved.Succeeded)
         {
@@ -116,14 +129,22 @@ public sealed class ContentEditModel(ContentService content, UuDbContext db, Loc
         return published.Succeeded ? Redirect($"/office/innehall/{id}?publicerad=1") : await ShowAsync(published, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUnpublishAsync(CancellationToken cancellationToken)
     {
+        if (ItemId is not { } id)
+        {
+            return NotFound();
+        }
         var result = await content.UnpublishAsync(id, Form.Version, cancellationToken);
         return result.Succeeded ? Redirect($"/office/innehall/{id}") : await ShowAsync(result, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostScheduleAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostScheduleAsync(CancellationToken cancellationToken)
     {
+        if (ItemId is not { } id)
+        {
+            return NotFound();
+        }
         DateTimeOffset? publishAt = null, unpublishAt = null;
         if (!string.IsNullOrWhiteSpace(Form.PublishAt))
         {
@@ -145,8 +166,12 @@ public sealed class ContentEditModel(ContentService content, UuDbContext db, Loc
         return result.Succeeded ? Redirect($"/office/innehall/{id}") : await ShowAsync(result, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
     {
+        if (ItemId is not { } id)
+        {
+            return NotFound();
+        }
         if (await content.DeleteAsync(id, Form.Version, cancellationToken))
         {
             return Redirect("/office/innehall");
