@@ -1,5 +1,6 @@
 using UU.Web.Data;
 using UU.Web.Features.Catalogue;
+using UU.Web.Features.Content;
 using UU.Web.Features.Cli;
 using UU.Web.Features.Health;
 using UU.Web.Features.Inquiries;
@@ -17,6 +18,7 @@ builder.Services.AddCatalogue();
 builder.Services.AddCatalogueSearch();
 builder.Services.AddInquiries();
 builder.Services.AddOffice();
+builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddCommandLine();
 
