@@ -4,6 +4,7 @@ using UU.Web.Features.Content;
 using UU.Web.Features.Cli;
 using UU.Web.Features.Health;
 using UU.Web.Features.Inquiries;
+using UU.Web.Features.Media;
 using UU.Web.Features.Office;
 using UU.Web.Features.Search;
 using UU.Web.Features.Seo;
@@ -18,6 +19,7 @@ builder.Services.AddCatalogue();
 builder.Services.AddCatalogueSearch();
 builder.Services.AddInquiries();
 builder.Services.AddOffice();
+builder.Services.AddMedia();
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddCommandLine();
@@ -31,6 +33,7 @@ if (CommandLine.IsVerb(args))
 var app = builder.Build();
 
 app.UseSite();
+app.UseMediaFiles();
 app.MapSeo();
 app.MapHealth();
 app.MapSearchApi();

@@ -28,6 +28,7 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
     public DbSet<InquiryModule> InquiryModules => Set<InquiryModule>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IndexChange> IndexChanges => Set<IndexChange>();
+    public DbSet<UU.Web.Features.Media.MediaItem> MediaItems => Set<UU.Web.Features.Media.MediaItem>();
     public DbSet<UU.Web.Features.Content.ContentItem> ContentItems => Set<UU.Web.Features.Content.ContentItem>();
     public DbSet<UU.Web.Features.Content.ContentVersion> ContentVersions => Set<UU.Web.Features.Content.ContentVersion>();
     public DbSet<UU.Web.Features.Content.Redirect> Redirects => Set<UU.Web.Features.Content.Redirect>();
@@ -161,6 +162,16 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
             e.HasIndex(x => x.FromPath).IsUnique();
             e.Property(x => x.FromPath).HasMaxLength(300);
             e.Property(x => x.ToPath).HasMaxLength(300);
+        });
+        builder.Entity<UU.Web.Features.Media.MediaItem>(e =>
+        {
+            e.HasIndex(x => x.StoredName).IsUnique();
+            e.Property(x => x.StoredName).HasMaxLength(40);
+            e.Property(x => x.OriginalFileName).HasMaxLength(120);
+            e.Property(x => x.AltSv).HasMaxLength(300);
+            e.Property(x => x.AltEn).HasMaxLength(300);
+            e.Property(x => x.Variants).HasMaxLength(60);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
         });
         builder.Entity<IndexChange>(e =>
         {
