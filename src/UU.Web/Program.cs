@@ -19,6 +19,7 @@ builder.Services.AddCatalogue();
 builder.Services.AddCatalogueSearch();
 builder.Services.AddInquiries();
 builder.Services.AddOffice();
+builder.Services.AddPublicCache();
 builder.Services.AddMedia();
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddHealth();
@@ -39,6 +40,7 @@ app.MapHealth();
 app.MapSearchApi();
 app.MapOfficeApi();
 app.MapMarkdownPreview();
+app.MapDeliveryApi();
 app.MapSite();
 
 await app.RunAsync();

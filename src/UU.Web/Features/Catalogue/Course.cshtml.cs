@@ -4,6 +4,7 @@ using UU.Web.Data;
 
 namespace UU.Web.Features.Catalogue;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = UU.Web.Infrastructure.PublicCache.Policy)]
 public sealed class CourseModel(CatalogueQueries queries) : PageModel
 {
     public Course Course { get; private set; } = null!;

@@ -10,6 +10,7 @@ using UU.Web.Localization;
 
 namespace UU.Web.Features.Catalogue;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = UU.Web.Infrastructure.PublicCache.Policy)]
 public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
 {
     public Module Module { get; private set; } = null!;

@@ -3,6 +3,7 @@ using UU.Web.Localization;
 
 namespace UU.Web.Features.Catalogue;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = UU.Web.Infrastructure.PublicCache.Policy)]
 public sealed class ModulesModel(CatalogueQueries queries) : PageModel
 {
     public CatalogueFilter Filter { get; private set; } = new();

@@ -12,8 +12,9 @@ namespace UU.Web.Features.Search;
 /// existing rows are journalled in the same SaveChanges; new rows, whose ids exist only after the insert, right
 /// after it (inside the caller's transaction when there is one).
 /// </summary>
-public sealed class IndexJournalInterceptor(TimeProvider clock) : SaveChangesInterceptor
+public sealed class IndexJournalInterceptor(TimeProvider clock, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore outputCache) : SaveChangesInterceptor
 {
+    private static readonly ConditionalWeakTable<DbContext, object> Changed = new();
     private static readonly ConditionalWeakTable<DbContext, List<EntityEntry>> PendingInserts = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -34,6 +35,7 @@ public sealed class IndexJournalInterceptor(TimeProvider clock) : SaveChangesInt
         {
             eventData.Context!.SaveChanges();
         }
+        EvictPublicPages(eventData.Context).AsTask().GetAwaiter().GetResult();
         return result;
     }
 
@@ -43,7 +45,19 @@ public sealed class IndexJournalInterceptor(TimeProvider clock) : SaveChangesInt
         {
             await eventData.Context!.SaveChangesAsync(cancellationToken);
         }
+        await EvictPublicPages(eventData.Context);
         return result;
+    }
+
+    /// <summary>This node's cached public pages go at once; other nodes drop theirs when they read the journal.</summary>
+    private ValueTask EvictPublicPages(DbContext? context)
+    {
+        if (context is null || !Changed.TryGetValue(context, out _))
+        {
+            return ValueTask.CompletedTask;
+        }
+        Changed.Remove(context);
+        return outputCache.EvictByTagAsync(Infrastructure.PublicCache.Tag, CancellationToken.None);
     }
 
     private void Journal(DbContext? context)
@@ -87,6 +101,10 @@ public sealed class IndexJournalInterceptor(TimeProvider clock) : SaveChangesInt
         foreach (var (type, id) in changes.Where(c => c.Item2 > 0))
         {
             context.Set<IndexChange>().Add(new IndexChange { EntityType = type, EntityId = id, CreatedAt = now });
+        }
+        if (changes.Count > 0 || inserts.Count > 0)
+        {
+            Changed.AddOrUpdate(context, true);
         }
         if (inserts.Count > 0)
         {

@@ -22,6 +22,7 @@ public sealed class SearchSyncOptions
 /// </summary>
 public sealed partial class IndexSynchronizer(
     SearchIndex index,
+    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore outputCache,
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<SearchSyncOptions> options,
@@ -100,6 +101,8 @@ public sealed partial class IndexSynchronizer(
             }
             await index.UpsertAsync([.. modules, .. courses, .. content], last, cancellationToken);
         }
+        // Whatever changed, the cached public pages of this node may show it: drop them.
+        await outputCache.EvictByTagAsync(Infrastructure.PublicCache.Tag, cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var entry in entries)
         {

@@ -5,7 +5,7 @@ namespace UU.Web.Features.Seed;
 public sealed record SeedCounts(int Subjects, int Courses, int Modules);
 
 /// <summary>Writes the demo catalogue into an empty database in one transaction.</summary>
-public sealed class DemoSeeder(UuDbContext db, TimeProvider clock)
+public sealed class DemoSeeder(UuDbContext db, TimeProvider clock, UU.Web.Features.Media.MediaLibrary media)
 {
     public async Task<SeedCounts> SeedAsync(CancellationToken cancellationToken)
     {
@@ -15,6 +15,7 @@ public sealed class DemoSeeder(UuDbContext db, TimeProvider clock)
         db.Courses.AddRange(graph.Courses);
         db.Modules.AddRange(graph.Modules);
         await db.SaveChangesAsync(cancellationToken);
+        await DemoContent.SeedAsync(db, media, clock.GetUtcNow(), cancellationToken);
         return new SeedCounts(graph.Subjects.Count, graph.Courses.Count, graph.Modules.Count);
     }
 }

@@ -1,0 +1,128 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+using UU.Web.Data;
+using UU.Web.Features.Content;
+using UU.Web.Features.Media;
+
+namespace UU.Web.Features.Seed;
+
+/// <summary>Demo pages and success stories (written by the team; the clients are real kinds of buyers, the events are invented).</summary>
+internal static class DemoContent
+{
+    public sealed record StoryRow(string Slug, string Title, string TitleEn, string Client, string Sector, string Subject, string Summary, string Body,
+        string Quote, string QuoteBy, string Results, string[] Modules, (byte R, byte G, byte B) Colour, string Alt);
+
+    public static readonly StoryRow[] Stories =
+    [
+        new("specialpedagogiskt-lyft-i-timra", "Specialpedagogiskt lyft i Timrå", "A special education boost in Timrå", "Timrå kommun", "Kommun", "specialpedagogik",
+            "Alla lärare i kommunens grundskolor läste specialpedagogik på distans – med handledning mellan träffarna.",
+            "Timrå kommun ville att extra anpassningar skulle bli en del av vardagen i varje klassrum, inte bara elevhälsans sak.\n\nTillsammans med institutionen gjorde vi om kursen **Specialpedagogik i förskola och skola** till ett upplägg där lärarlagen arbetade med egna fall mellan de digitala träffarna.\n\n- Fyra träffar per termin\n- Handledning i arbetslagen\n- Examination genom ett utvecklingsarbete",
+            "Vi pratar om eleverna på ett annat sätt nu – med fokus på lärmiljön.", "Biträdande rektor, Timrå", "120 | lärare fortbildade\n7,5 | högskolepoäng\n9 av 10 | skulle rekommendera kursen",
+            ["specialpedagogik-for-larare"], (46, 104, 140), "Illustration i blått: lärarlag i samtal"),
+        new("demensvard-i-sundsvall", "Bättre demensvård i Sundsvalls äldreomsorg", "Better dementia care in Sundsvall", "Sundsvalls kommun", "Kommun", "omvardnad",
+            "Undersköterskor och sjuksköterskor på tolv särskilda boenden läste demensvård tillsammans.",
+            "Kommunen ville stärka det personcentrerade bemötandet. Kursen genomfördes blandat: föreläsningar på campus och reflektion på arbetsplatsen.\n\nDeltagarna dokumenterade förändringar i bemötandet och delade dem mellan boendena.",
+            "Oron hos de boende har minskat märkbart på kvällarna.", "Enhetschef, Sundsvall", "85 | deltagare\n12 | särskilda boenden\n-30 % | larm kvällstid",
+            ["demensvard"], (122, 62, 110), "Illustration i lila: händer som håller varandra"),
+        new("ledarskap-region-vasternorrland", "Nya chefer i Region Västernorrland", "New managers in Region Västernorrland", "Region Västernorrland", "Region", "foretagsekonomi",
+            "Ett ledarskapsprogram för första linjens chefer i vården, med arbetsrätt och ekonomistyrning.",
+            "Regionen rekryterar många nya enhetschefer. Programmet kombinerar två ordinarie kurser och anpassades till regionens egna fall.",
+            "Jag vågar ta de svåra samtalen nu.", "Enhetschef, Region Västernorrland", "48 | chefer\n15 | högskolepoäng\n3 | kullar hittills",
+            ["ledarskap-for-forsta-linjens-chefer", "ledarskap-i-vard-och-omsorg"], (24, 110, 80), "Illustration i grönt: en grupp chefer vid en tavla"),
+        new("engelska-larare-ornskoldsvik", "Behöriga engelsklärare i Örnsköldsvik", "Qualified English teachers in Örnsköldsvik", "Örnsköldsviks kommun", "Kommun", "engelska",
+            "Inom Lärarlyftet läste mellanstadielärare engelska för att bli behöriga.",
+            "Kursen gavs på distans med två campusdagar. Lärarna prövade uppgifter i sina egna klasser mellan träffarna.",
+            "Eleverna märker att jag vågar prata mer engelska i klassrummet.", "Lärare, Örnsköldsvik", "32 | lärare\n15 | högskolepoäng\n28 | blev behöriga",
+            ["engelska-for-larare-4-6"], (180, 90, 30), "Illustration i orange: en lärare framför en klass"),
+        new("digitalisering-harnosand", "Digital kompetens i Härnösands skolor", "Digital competence in Härnösand schools", "Härnösands kommun", "Kommun", "pedagogik",
+            "Hela skolans personal arbetade med digitala verktyg och källkritik.",
+            "Kommunen ville ge alla elever samma förutsättningar oavsett skola. Utbildningen kombinerade digitalisering i skolan med källkritik.",
+            "Nu har vi ett gemensamt språk för vad digital kompetens är.", "IT-pedagog, Härnösand", "210 | medarbetare\n8 | skolor\n7,5 | högskolepoäng",
+            ["digitalisering-i-skolan"], (70, 70, 150), "Illustration i indigo: skärmar och böcker"),
+        new("upphandling-forsakringskassan", "Upphandlare på Försäkringskassan", "Procurement officers at Försäkringskassan", "Försäkringskassan", "Myndighet", "juridik",
+            "En anpassad kurs i offentlig upphandling för myndighetens upphandlare och beställare.",
+            "Myndigheten ville minska antalet överprövningar. Kursen byggde på delar av två ordinarie kurser i juridik och statsvetenskap.",
+            "Förfrågningsunderlagen har blivit tydligare.", "Upphandlingschef, Försäkringskassan", "40 | deltagare\n7,5 | högskolepoäng",
+            ["upphandling-i-praktiken"], (110, 90, 40), "Illustration i brunt: dokument och en våg"),
+    ];
+
+    public static async Task SeedAsync(UuDbContext db, MediaLibrary media, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var row in Stories)
+        {
+            await using var image = new MemoryStream(Illustration(row.Colour));
+            var (item, _, problem) = await media.UploadAsync(new MediaUpload(row.Slug + ".jpg", image, image.Length, row.Alt, null), cancellationToken);
+            if (item is null)
+            {
+                throw new InvalidOperationException("Demo image rejected: " + problem);
+            }
+            var fields = new ContentFields
+            {
+                TitleSv = row.Title, TitleEn = row.TitleEn, Slug = row.Slug, SummarySv = row.Summary, BodySv = row.Body,
+                ClientName = row.Client, Sector = row.Sector, SubjectSlug = row.Subject, QuoteSv = row.Quote, QuoteBy = row.QuoteBy,
+                ResultsSv = row.Results, ImagePath = item.Url(960), ImageAlt = row.Alt, ModuleSlugs = row.Modules,
+            };
+            db.ContentItems.Add(Published(ContentTypes.Story, fields, now));
+        }
+        db.ContentItems.Add(Published(ContentTypes.Page, new ContentFields
+        {
+            TitleSv = "Så går det till", TitleEn = "How it works", Slug = "sa-gar-det-till",
+            SummarySv = "Från första kontakt till uppföljning – fem steg i en uppdragsutbildning.",
+            BodySv = "## 1. Behov\nNi berättar vad personalen behöver kunna.\n\n## 2. Offert\nInstitutionen föreslår upplägg och pris – fast eller per deltagare.\n\n## 3. Avtal\nVi skriver ett avtal som diarieförs. Poänggivande utbildning får en kursplan.\n\n## 4. Genomförande\nDistans, campus eller hos er.\n\n## 5. Uppföljning\nVi utvärderar tillsammans och för lärdomarna vidare.",
+        }, now));
+        db.ContentItems.Add(Published(ContentTypes.Page, new ContentFields
+        {
+            TitleSv = "För institutioner: vägen in", TitleEn = "For departments: the way in", Slug = "for-institutioner",
+            SummarySv = "Så får institutionerna stöd av UU-stödet i varje fas av ett uppdrag.",
+            BodySv = "Varje institution har en **kontaktperson** för uppdragsutbildning. UU-stödet hjälper till med kalkyl, offert, avtal och administration av deltagare.\n\nNya förfrågningar och leads skickas direkt till kontaktpersonerna för de ämnen som berörs.",
+        }, now));
+        var draft = new ContentItem { Type = ContentTypes.Story, State = ContentState.Draft, CreatedAt = now, UpdatedAt = now, UpdatedBy = "demo", Version = 1 };
+        draft.SetDraft(new ContentFields { TitleSv = "Psykisk hälsa i elevhälsan (utkast)", Slug = "psykisk-halsa-i-elevhalsan", ClientName = "Ånge kommun", SummarySv = "Utkast – inte publicerat än." });
+        db.ContentItems.Add(draft);
+        var scheduled = new ContentItem { Type = ContentTypes.Page, State = ContentState.Draft, CreatedAt = now, UpdatedAt = now, UpdatedBy = "demo", Version = 1, PublishAt = now.AddDays(14) };
+        scheduled.SetDraft(new ContentFields { TitleSv = "Nyheter inför våren", Slug = "nyheter-infor-varen", SummarySv = "Publiceras automatiskt om två veckor.", BodySv = "Nya utbildningar inom AI och klarspråk." });
+        db.ContentItems.Add(scheduled);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static ContentItem Published(string type, ContentFields fields, DateTimeOffset now)
+    {
+        var item = new ContentItem { Type = type, State = ContentState.Published, CreatedAt = now, UpdatedAt = now, UpdatedBy = "demo", Version = 1, PublishedAt = now, PublishedSlug = fields.Slug };
+        item.SetDraft(fields);
+        item.PublishedJson = item.DraftJson;
+        item.Versions.Add(new ContentVersion { Number = 1, Json = item.DraftJson, Event = "published", CreatedAt = now, CreatedBy = "demo" });
+        return item;
+    }
+
+    /// <summary>A simple generated illustration: a soft diagonal gradient in the story's colour with light circles.</summary>
+    private static byte[] Illustration((byte R, byte G, byte B) colour)
+    {
+        const int width = 1600, height = 900;
+        using var image = new Image<Rgb24>(width, height);
+        (int X, int Y, int R)[] circles = [(400, 450, 260), (1000, 300, 180), (1250, 650, 220)];
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < height; y++)
+            {
+                var row = rows.GetRowSpan(y);
+                for (var x = 0; x < width; x++)
+                {
+                    var t = (x + y) / (double)(width + height);
+                    var light = circles.Any(c => (x - c.X) * (x - c.X) + (y - c.Y) * (y - c.Y) < c.R * c.R) ? 0.35 : 0.0;
+                    row[x] = new Rgb24(Mix(colour.R, t, light), Mix(colour.G, t, light), Mix(colour.B, t, light));
+                }
+            }
+        });
+        using var stream = new MemoryStream();
+        image.SaveAsJpeg(stream, new JpegEncoder { Quality = 85 });
+        return stream.ToArray();
+    }
+
+    private static byte Mix(byte channel, double t, double light)
+    {
+        var shaded = channel * (0.75 + 0.5 * t);
+        return (byte)Math.Clamp(shaded + (255 - shaded) * light, 0, 255);
+    }
+}
