@@ -14,6 +14,9 @@ public sealed class SiteFixture : IAsyncLifetime, IAsyncDisposable
     private KestrelApp? _app;
     private IPlaywright? _playwright;
 
+    public const string AdminEmail = "redaktor@uu-demo.se";
+    public const string AdminPassword = "en lång lösenfras för testet";
+
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
 
@@ -76,6 +79,8 @@ public sealed class SiteFixture : IAsyncLifetime, IAsyncDisposable
             builder.UseSetting("Mail:Dispatch", "false");
             builder.UseSetting("Inquiries:RateLimitPerHour", "1000");
             builder.UseSetting("Inquiries:CoordinatorEmails:0", "samordnare@uu-demo.se");
+            builder.UseSetting("UU_ADMIN_EMAIL", AdminEmail);
+            builder.UseSetting("UU_ADMIN_PASSWORD", AdminPassword);
         }
     }
 }

@@ -29,7 +29,9 @@ public abstract class ContentTests<TApp>(TApp app) : IClassFixture<TApp> where T
     private static async Task<HttpResponseMessage> PostEditorAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields, int? version = null)
     {
         var document = await client.GetDocumentAsync(page);
-        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = document.AntiforgeryToken() };
+        var token = document.QuerySelector("form.content-form input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("The editor form carries no antiforgery token.");
+        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
         values["Form.Version"] = (version ?? int.Parse(document.QuerySelector("input[name='Form.Version']")!.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var separator = page.Contains('?', StringComparison.Ordinal) ? "&" : "?";
         return await client.PostAsync($"{page}{separator}handler={handler}", new FormUrlEncodedContent(values));
