@@ -142,6 +142,10 @@ public sealed class Module
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public List<ModuleCourse> Courses { get; set; } = [];
+    /// <summary>Unpublished edits from the office (a <c>ModuleDraft</c> as JSON); null when the live columns are current.</summary>
+    public string? DraftJson { get; set; }
+    /// <summary>Incremented on every office save; the concurrency token.</summary>
+    public int Version { get; set; }
 
     public void UpdateStudyHours() =>
         StudyHours = CreditBearing && Credits is { } hp ? (int)Math.Round(hp * HoursPerCredit) : Hours ?? 0;

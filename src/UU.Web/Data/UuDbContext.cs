@@ -96,6 +96,7 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
             e.Property(x => x.TitleSv).HasMaxLength(300);
             e.Property(x => x.TitleEn).HasMaxLength(300);
             e.Property(x => x.Language).HasMaxLength(8);
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne(x => x.Subject).WithMany(x => x.Modules).HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<ModuleCourse>(e =>

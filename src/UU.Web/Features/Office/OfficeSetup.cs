@@ -68,6 +68,7 @@ public static class OfficeSetup
         services.AddScoped<ApiTokens>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<InquiryList>();
+        services.AddScoped<ModuleEditing>();
         services.AddSingleton<UU.Web.Features.Content.RichText>();
         services.AddScoped<UU.Web.Features.Content.ContentService>();
         services.AddScoped<UU.Web.Features.Content.ContentRenderer>();

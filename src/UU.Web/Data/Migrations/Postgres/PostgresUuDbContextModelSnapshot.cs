@@ -470,6 +470,9 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Property<double?>("Credits")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("text");
+
                     b.Property<bool>("Featured")
                         .HasColumnType("boolean");
 
@@ -549,6 +552,10 @@ namespace UU.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -444,6 +444,9 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Property<double?>("Credits")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Featured")
                         .HasColumnType("INTEGER");
 
@@ -522,6 +525,10 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -1,0 +1,126 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UU.Web.Data;
+using UU.Web.Features.Office;
+using UU.Web.Tests.Infrastructure;
+
+namespace UU.Web.Tests.Office;
+
+public sealed class ModuleEditingTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static async Task<(Dictionary<string, string> Fields, string Token)> FormAsync(HttpClient client, string page)
+    {
+        var document = await client.GetDocumentAsync(page);
+        var form = document.QuerySelector("form.content-form")!;
+        var fields = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = input.GetAttribute("name")!;
+            var type = input.GetAttribute("type");
+            if (type == "checkbox")
+            {
+                if (input.HasAttribute("checked")) fields[name + "#" + input.GetAttribute("value")] = input.GetAttribute("value")!;
+                continue;
+            }
+            fields[name] = input.LocalName switch
+            {
+                "textarea" => input.TextContent,
+                "select" => input.QuerySelector("option[selected]")?.GetAttribute("value") ?? input.QuerySelector("option")?.GetAttribute("value") ?? "",
+                _ => input.GetAttribute("value") ?? "",
+            };
+        }
+        return (fields, fields["__RequestVerificationToken"]);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields) =>
+        client.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Key.Split('#')[0], f.Value))));
+
+    [Fact]
+    public async Task EditingAPublishedModule_ChangesNothingForVisitorsUntilPublished_AndASlugChangeRedirects()
+    {
+        var editor = await OfficeUsers.SignedInClientAsync(app, Roles.Editor);
+        int id;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<UuDbContext>().Modules.Where(m => m.Slug == "motiverande-samtal").Select(m => m.Id).SingleAsync();
+        }
+        var page = $"/office/utbildningar/{id}";
+        var (fields, _) = await FormAsync(editor, page);
+        fields["Form.TitleSv"] = "Motiverande samtal i praktiken";
+        fields["Form.Slug"] = "motiverande-samtal-i-praktiken";
+        using (var saved = await PostAsync(editor, page, "Save", fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+        var visitor = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var before = await visitor.GetDocumentAsync("/utbildningar/motiverande-samtal");
+        Assert.Equal("Motiverande samtal", before.QuerySelector("h1")!.TextContent.Trim());
+
+        (fields, _) = await FormAsync(editor, page);
+        using (var published = await PostAsync(editor, page, "Publish", fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        }
+        var after = await visitor.GetDocumentAsync("/utbildningar/motiverande-samtal-i-praktiken");
+        Assert.Equal("Motiverande samtal i praktiken", after.QuerySelector("h1")!.TextContent.Trim());
+        using var moved = await visitor.GetAsync("/utbildningar/motiverande-samtal");
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.Equal("/utbildningar/motiverande-samtal-i-praktiken", moved.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task BadCoursesAndNumbers_AreNamed_AndStaleSavesAreRefused()
+    {
+        var editor = await OfficeUsers.SignedInClientAsync(app, Roles.Editor);
+        int id;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<UuDbContext>().Modules.Where(m => m.Slug == "stress-och-aterhamtning").Select(m => m.Id).SingleAsync();
+        }
+        var page = $"/office/utbildningar/{id}";
+        var (fields, _) = await FormAsync(editor, page);
+        var good = new Dictionary<string, string>(fields);
+        fields["Form.Courses"] = "XX999X | Del 1 | tre";
+        fields["Form.MinParticipants"] = "30";
+        fields["Form.MaxParticipants"] = "10";
+        using (var bad = await PostAsync(editor, page, "Save", fields))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var document = await Html.ParseAsync(bad);
+            Assert.NotNull(document.QuerySelector("#err-Courses"));
+            Assert.NotNull(document.QuerySelector("#err-MaxParticipants"));
+        }
+        using (var ok = await PostAsync(editor, page, "Save", good))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        }
+        using var stale = await PostAsync(editor, page, "Save", good); // still carries the old version
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+    }
+
+    [Fact]
+    public async Task ANewModule_AppearsInTheCatalogueOnlyWhenPublished()
+    {
+        var editor = await OfficeUsers.SignedInClientAsync(app, Roles.Editor);
+        var (fields, _) = await FormAsync(editor, "/office/utbildningar/ny");
+        fields["Form.TitleSv"] = "Arkivering för förskolechefer";
+        fields["Form.SummarySv"] = "Kort kurs om dokumentation och arkivering i förskolan.";
+        fields["Form.SubjectSlug"] = "arkivvetenskap";
+        fields["Form.Hours"] = "12";
+        fields["Form.Courses"] = "AV011G | Del 1: Dokumentation | 1,5";
+        fields["Form.Targets#forskola"] = "forskola";
+        using var created = await PostAsync(editor, "/office/utbildningar/ny", "Save", fields);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var page = created.Headers.Location!.OriginalString.Split('?')[0];
+        using (var hidden = await app.CreateClient().GetAsync("/utbildningar/arkivering-for-forskolechefer"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        }
+        (fields, _) = await FormAsync(editor, page);
+        (await PostAsync(editor, page, "Publish", fields)).Dispose();
+        var published = await app.CreateClient().GetDocumentAsync("/utbildningar/arkivering-for-forskolechefer");
+        Assert.Contains("12 timmar", published.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("AV011G", published.QuerySelector("#courses-heading ~ table")!.TextContent, StringComparison.Ordinal);
+    }
+}
