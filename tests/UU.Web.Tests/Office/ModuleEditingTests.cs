@@ -124,3 +124,58 @@ public sealed class ModuleEditingTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("AV011G", published.QuerySelector("#courses-heading ~ table")!.TextContent, StringComparison.Ordinal);
     }
 }
+
+public sealed class SubjectEditingTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task ContactPersons_AreEditable_AndBadLinesAreNamed()
+    {
+        var editor = await OfficeUsers.SignedInClientAsync(app, Roles.Editor);
+        var form = await editor.GetDocumentAsync("/office/amnen/historia");
+        async Task<HttpResponseMessage> Save(string contacts) => await editor.PostAsync("/office/amnen/historia", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("form.content-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["NameSv"] = "Historia",
+            ["Contacts"] = contacts,
+        }));
+        using (var bad = await Save("Per Nyström | Ämnesföreträdare | inte-en-adress"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains("inte-en-adress", (await Html.ParseAsync(bad)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        }
+        using (var ok = await Save("Per Nyström | Ämnesföreträdare | per.nystrom@uu-demo.se\nAnna Ek | Studierektor | anna.ek@uu-demo.se | 010-142 80 10"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        }
+        var page = await app.CreateClient().GetDocumentAsync("/amnen/historia");
+        Assert.Contains("anna.ek@uu-demo.se", page.QuerySelector("#contacts-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+}
+
+public sealed class CourseEditingTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task CourseTexts_AreEditable_AndBadCreditsAreNamed()
+    {
+        var editor = await OfficeUsers.SignedInClientAsync(app, Roles.Editor);
+        var form = await editor.GetDocumentAsync("/office/kurser/ps022g");
+        async Task<HttpResponseMessage> Save(string credits) => await editor.PostAsync("/office/kurser/PS022G", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("form.content-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["TitleSv"] = "Samtalsmetodik i professionella möten",
+            ["Credits"] = credits,
+            ["Level"] = "grund",
+            ["DescriptionSv"] = "Motiverande samtal och samtalsteknik.",
+        }));
+        using (var bad = await Save("sju och en halv"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+        using (var ok = await Save("7,5"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        }
+        var page = await app.CreateClient().GetDocumentAsync("/kurser/PS022G");
+        Assert.Contains("Samtalsmetodik i professionella möten", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+}
