@@ -27,7 +27,8 @@ public sealed class CourseEditModel(UuDbContext db, Audit audit, Localization.Te
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
-        var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code.ToUpperInvariant(), cancellationToken);
+        var normalised = code.ToUpperInvariant();
+        var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Code == normalised, cancellationToken);
         if (course is null)
         {
             return NotFound();
@@ -42,7 +43,8 @@ public sealed class CourseEditModel(UuDbContext db, Audit audit, Localization.Te
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
     {
-        var course = await db.Courses.FirstOrDefaultAsync(c => c.Code == code.ToUpperInvariant(), cancellationToken);
+        var normalised = code.ToUpperInvariant();
+        var course = await db.Courses.FirstOrDefaultAsync(c => c.Code == normalised, cancellationToken);
         if (course is null)
         {
             return NotFound();
