@@ -28,6 +28,7 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
     public DbSet<InquiryModule> InquiryModules => Set<InquiryModule>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IndexChange> IndexChanges => Set<IndexChange>();
+    public DbSet<ModuleVersion> ModuleVersions => Set<ModuleVersion>();
     public DbSet<UU.Web.Features.Media.MediaItem> MediaItems => Set<UU.Web.Features.Media.MediaItem>();
     public DbSet<UU.Web.Features.Content.ContentItem> ContentItems => Set<UU.Web.Features.Content.ContentItem>();
     public DbSet<UU.Web.Features.Content.ContentVersion> ContentVersions => Set<UU.Web.Features.Content.ContentVersion>();
@@ -173,6 +174,13 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
             e.Property(x => x.AltEn).HasMaxLength(300);
             e.Property(x => x.Variants).HasMaxLength(60);
             e.Property(x => x.CreatedBy).HasMaxLength(256);
+        });
+        builder.Entity<ModuleVersion>(e =>
+        {
+            e.HasIndex(x => new { x.ModuleId, x.Number }).IsUnique();
+            e.Property(x => x.Event).HasMaxLength(100);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.HasOne<Module>().WithMany().HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<IndexChange>(e =>
         {

@@ -100,6 +100,42 @@ public sealed class ModuleEditingTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task ModuleHistory_ShowsADiff_AndRollsBackTheDraft()
+    {
+        var editor = await OfficeUsers.SignedInClientAsync(app, Roles.Editor);
+        int id;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<UuDbContext>().Modules.Where(m => m.Slug == "klarsprak").Select(m => m.Id).SingleAsync();
+        }
+        var page = $"/office/utbildningar/{id}";
+        var (fields, _) = await FormAsync(editor, page);
+        fields["Form.SummarySv"] = "Första omskrivningen.";
+        (await PostAsync(editor, page, "Save", fields)).Dispose();
+        (fields, _) = await FormAsync(editor, page);
+        fields["Form.SummarySv"] = "Andra omskrivningen.";
+        (await PostAsync(editor, page, "Save", fields)).Dispose();
+
+        var history = await editor.GetDocumentAsync($"{page}/historik?version=1");
+        var diff = string.Join("\n", history.QuerySelectorAll(".diff").Select(d => d.TextContent));
+        Assert.Contains("− Första omskrivningen.", diff, StringComparison.Ordinal);
+        Assert.Contains("+ Andra omskrivningen.", diff, StringComparison.Ordinal);
+
+        var rollbackForm = history.QuerySelector("form input[name=number][value='1']")!.ParentElement!;
+        using var rolledBack = await editor.PostAsync($"{page}/historik?handler=Rollback", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = rollbackForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["number"] = "1",
+            ["basedOnVersion"] = rollbackForm.QuerySelector("input[name=basedOnVersion]")!.GetAttribute("value")!,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, rolledBack.StatusCode);
+        var (after, _) = await FormAsync(editor, page);
+        Assert.Equal("Första omskrivningen.", after["Form.SummarySv"]);
+        var visitor = await app.CreateClient().GetDocumentAsync("/utbildningar/klarsprak");
+        Assert.DoesNotContain("omskrivningen", visitor.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal); // drafts only
+    }
+
+    [Fact]
     public async Task ANewModule_AppearsInTheCatalogueOnlyWhenPublished()
     {
         var editor = await OfficeUsers.SignedInClientAsync(app, Roles.Editor);

@@ -70,6 +70,12 @@ public sealed class SignInTests(SqliteApp app) : IClassFixture<SqliteApp>
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
+        // A GET never changes anything: opening the sign-out page does not sign out.
+        (await phone.GetAsync("/office/logga-ut")).Dispose();
+        using (var stillIn = await phone.GetAsync("/office"))
+        {
+            Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        }
 
         using var signOut = await OfficeUsers.PostFormAsync(laptop, "/office/konto", "SignOutEverywhere");
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);

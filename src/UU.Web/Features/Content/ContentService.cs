@@ -333,7 +333,10 @@ public static class LineDiff
 
     /// <summary>The fields that differ between two versions, each with its line diff.</summary>
     public static List<(string Field, List<(Kind Kind, string Line)> Lines)> Fields(ContentFields before, ContentFields after) =>
-        before.Texts().Zip(after.Texts())
+        Fields(before.Texts(), after.Texts());
+
+    public static List<(string Field, List<(Kind Kind, string Line)> Lines)> Fields(IEnumerable<(string Name, string Text)> before, IEnumerable<(string Name, string Text)> after) =>
+        before.Zip(after)
             .Where(p => p.First.Text != p.Second.Text)
             .Select(p => (p.First.Name, Compute(p.First.Text, p.Second.Text)))
             .ToList();

@@ -16,6 +16,8 @@ public sealed class ContentHistoryModel(UuDbContext db, ContentService content, 
     public List<(string Field, List<(LineDiff.Kind Kind, string Line)> Lines)> Diff { get; private set; } = [];
     public string? Error { get; private set; }
 
+    public List<(string Field, List<(LineDiff.Kind Kind, string Line)> Lines)> LabelledDiff => Diff.Select(d => (texts["content.field." + d.Field], d.Lines)).ToList();
+
     public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "version")] int? number, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))

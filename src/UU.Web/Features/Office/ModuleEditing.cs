@@ -43,6 +43,16 @@ public sealed record ModuleDraft
 
     public static ModuleDraft FromJson(string json) => JsonSerializer.Deserialize<ModuleDraft>(json, Json)!;
 
+    /// <summary>Every field as (name, text), for the version diff.</summary>
+    public IEnumerable<(string Name, string Text)> Texts() =>
+        typeof(ModuleDraft).GetProperties().Select(p => (p.Name, p.GetValue(this) switch
+        {
+            null => "",
+            IEnumerable<string> list => string.Join("\n", list),
+            bool b => b ? "ja" : "nej",
+            var v => v.ToString() ?? "",
+        }));
+
     public static ModuleDraft From(Module m) => new()
     {
         TitleSv = m.TitleSv, TitleEn = m.TitleEn, Slug = m.Slug, SummarySv = m.SummarySv, SummaryEn = m.SummaryEn,
@@ -59,14 +69,49 @@ public sealed record ModuleDraft
     };
 }
 
+/// <summary>A snapshot of a module's draft at a save, publish or rollback.</summary>
+public sealed class ModuleVersion
+{
+    public long Id { get; set; }
+    public int ModuleId { get; set; }
+    public int Number { get; set; }
+    public required string Json { get; set; }
+    public required string Event { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+}
+
 public sealed record ModuleOutcome(Module? Module, IReadOnlyDictionary<string, string> Errors, bool Conflict)
 {
     public bool Succeeded => Module is not null && Errors.Count == 0 && !Conflict;
 }
 
 /// <summary>Office changes to modules: drafts, publishing (with redirects when the slug changes), unpublishing.</summary>
-public sealed partial class ModuleEditing(UuDbContext db, TimeProvider clock, Audit audit)
+public sealed partial class ModuleEditing(UuDbContext db, TimeProvider clock, Audit audit, IHttpContextAccessor http)
 {
+    private void Snapshot(Module module, string json, string what) =>
+        db.ModuleVersions.Add(new ModuleVersion { ModuleId = module.Id, Number = module.Version, Json = json, Event = what, CreatedAt = clock.GetUtcNow(), CreatedBy = http.HttpContext?.User.Identity?.Name });
+
+    public async Task<ModuleOutcome> RollbackAsync(int id, int number, int basedOnVersion, CancellationToken cancellationToken)
+    {
+        var module = await db.Modules.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var version = await db.ModuleVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ModuleId == id && v.Number == number, cancellationToken);
+        if (module is null || version is null)
+        {
+            return new ModuleOutcome(null, new Dictionary<string, string> { ["Id"] = "content.error.notFound" }, false);
+        }
+        if (module.Version != basedOnVersion)
+        {
+            return new ModuleOutcome(module, new Dictionary<string, string>(), true);
+        }
+        module.DraftJson = version.Json;
+        module.Version++;
+        Snapshot(module, version.Json, $"rolled back to version {number.ToString(CultureInfo.InvariantCulture)}");
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("module-rolled-back", "module", id.ToString(CultureInfo.InvariantCulture), $"to version {number.ToString(CultureInfo.InvariantCulture)}", cancellationToken: cancellationToken);
+        return new ModuleOutcome(module, new Dictionary<string, string>(), false);
+    }
+
     public async Task<ModuleOutcome> SaveDraftAsync(int? id, ModuleDraft draft, int basedOnVersion, CancellationToken cancellationToken)
     {
         var module = id is null ? null : await db.Modules.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
@@ -104,6 +149,8 @@ public sealed partial class ModuleEditing(UuDbContext db, TimeProvider clock, Au
             db.ChangeTracker.Clear();
             return new ModuleOutcome(await db.Modules.AsNoTracking().FirstAsync(m => m.Id == module.Id, cancellationToken), new Dictionary<string, string>(), true);
         }
+        Snapshot(module, module.DraftJson, "saved");
+        await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync("module-saved", "module", module.Id.ToString(CultureInfo.InvariantCulture), draft.TitleSv, cancellationToken: cancellationToken);
         return new ModuleOutcome(module, new Dictionary<string, string>(), false);
     }
@@ -140,6 +187,9 @@ public sealed partial class ModuleEditing(UuDbContext db, TimeProvider clock, Au
         module.PublishedAt ??= clock.GetUtcNow();
         module.UpdatedAt = clock.GetUtcNow();
         module.Version++;
+        await db.Entry(module).Reference(m => m.Subject).LoadAsync(cancellationToken);
+        await db.Entry(module).Collection(m => m.Courses).Query().Include(c => c.Course).LoadAsync(cancellationToken);
+        Snapshot(module, ModuleDraft.From(module).ToJson(), "published");
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync("module-published", "module", id.ToString(CultureInfo.InvariantCulture), module.TitleSv, cancellationToken: cancellationToken);
         return new ModuleOutcome(module, new Dictionary<string, string>(), false);
