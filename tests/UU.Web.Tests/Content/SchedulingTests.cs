@@ -47,21 +47,22 @@ public sealed class SchedulingTests(SqliteApp app) : IClassFixture<SqliteApp>
         var runs = await Task.WhenAll(
             WithAsync(sp => sp.GetRequiredService<ScheduledPublisher>().RunDueAsync(CancellationToken.None)),
             WithAsync(sp => sp.GetRequiredService<ScheduledPublisher>().RunDueAsync(CancellationToken.None)));
-        Assert.Equal(1, runs.Sum(r => r.Published));
+        Assert.True(runs.Sum(r => r.Published) <= 1); // the app's own Quartz job may have been first
         using (var published = await visitor.GetAsync("/sidor/" + slug))
         {
             Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         }
 
         app.Clock.Advance(TimeSpan.FromDays(1));
-        Assert.Equal((0, 1), await WithAsync(sp => sp.GetRequiredService<ScheduledPublisher>().RunDueAsync(CancellationToken.None)));
+        await WithAsync(sp => sp.GetRequiredService<ScheduledPublisher>().RunDueAsync(CancellationToken.None));
         using (var gone = await visitor.GetAsync("/sidor/" + slug))
         {
             Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         }
+        // Whoever ran it, each scheduled change happened exactly once.
         var events = await WithAsync(sp => sp.GetRequiredService<UuDbContext>().ContentVersions.Where(v => v.ContentItemId == id).Select(v => v.Event).ToListAsync());
-        Assert.Contains("published by schedule", events);
-        Assert.Contains("unpublished by schedule", events);
+        Assert.Single(events, e => e == "published by schedule");
+        Assert.Single(events, e => e == "unpublished by schedule");
     }
 
     [Fact]
