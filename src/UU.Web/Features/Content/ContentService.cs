@@ -90,15 +90,7 @@ public sealed partial class ContentService(UuDbContext db, TimeProvider clock, A
         var now = clock.GetUtcNow();
         if (item.PublishedSlug is { } oldSlug && oldSlug != draft.Slug)
         {
-            var from = ContentTypes.PublicPath(item.Type, oldSlug);
-            var to = ContentTypes.PublicPath(item.Type, draft.Slug);
-            // Earlier redirects to the old address now lead straight to the new one; none may start at the new one.
-            foreach (var earlier in await db.Redirects.Where(r => r.ToPath == from).ToListAsync(cancellationToken))
-            {
-                earlier.ToPath = to;
-            }
-            db.Redirects.RemoveRange(await db.Redirects.Where(r => r.FromPath == to || r.FromPath == from).ToListAsync(cancellationToken));
-            db.Redirects.Add(new Redirect { FromPath = from, ToPath = to, CreatedAt = now });
+            await Redirects.RecordMoveAsync(db, ContentTypes.PublicPath(item.Type, oldSlug), ContentTypes.PublicPath(item.Type, draft.Slug), now, cancellationToken);
         }
         item.PublishedJson = item.DraftJson;
         item.PublishedSlug = draft.Slug;

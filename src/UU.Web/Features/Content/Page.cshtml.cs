@@ -1,24 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using UU.Web.Infrastructure;
 
 namespace UU.Web.Features.Content;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = UU.Web.Infrastructure.PublicCache.Policy)]
-public sealed class FreePageModel(PublishedContent content, ContentRenderer renderer, SiteUrls urls) : PageModel
-{
-    public ContentView View { get; private set; } = null!;
-    public string CanonicalUrl { get; private set; } = "";
-
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
-    {
-        var item = await content.FindAsync(ContentTypes.Page, slug, cancellationToken);
-        if (item?.Published is not { } published)
-        {
-            return NotFound();
-        }
-        View = await renderer.RenderAsync(item.Type, published, cancellationToken);
-        CanonicalUrl = urls.Absolute(ContentTypes.PublicPath(item.Type, item.PublishedSlug!));
-        return Page();
-    }
-}
+public sealed class FreePageModel(PublishedContent content, ContentRenderer renderer, SiteUrls urls)
+    : PublishedContentPageModel(ContentTypes.Page, content, renderer, urls);

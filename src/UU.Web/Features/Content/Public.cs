@@ -24,6 +24,23 @@ public sealed class PublishedContent(UuDbContext db)
     }
 }
 
+public static class Redirects
+{
+    /// <summary>
+    /// Records that a public address moved: earlier redirects to the old address now lead straight to the new one,
+    /// and none may start at the new address (which would loop).
+    /// </summary>
+    public static async Task RecordMoveAsync(UuDbContext db, string from, string to, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var earlier in await db.Redirects.Where(r => r.ToPath == from).ToListAsync(cancellationToken))
+        {
+            earlier.ToPath = to;
+        }
+        db.Redirects.RemoveRange(await db.Redirects.Where(r => r.FromPath == to || r.FromPath == from).ToListAsync(cancellationToken));
+        db.Redirects.Add(new Redirect { FromPath = from, ToPath = to, CreatedAt = now });
+    }
+}
+
 public static class RedirectMiddleware
 {
     /// <summary>A 404 for a GET whose path an editor has moved becomes a permanent redirect to the new address.</summary>

@@ -171,14 +171,7 @@ public sealed partial class ModuleEditing(UuDbContext db, TimeProvider clock, Au
             var draft = ModuleDraft.FromJson(json);
             if (module.Status == ContentStatus.Published && module.Slug != draft.Slug)
             {
-                var from = "/utbildningar/" + module.Slug;
-                var to = "/utbildningar/" + draft.Slug;
-                foreach (var earlier in await db.Redirects.Where(r => r.ToPath == from).ToListAsync(cancellationToken))
-                {
-                    earlier.ToPath = to;
-                }
-                db.Redirects.RemoveRange(await db.Redirects.Where(r => r.FromPath == to || r.FromPath == from).ToListAsync(cancellationToken));
-                db.Redirects.Add(new Redirect { FromPath = from, ToPath = to, CreatedAt = clock.GetUtcNow() });
+                await Redirects.RecordMoveAsync(db, "/utbildningar/" + module.Slug, "/utbildningar/" + draft.Slug, clock.GetUtcNow(), cancellationToken);
             }
             await ApplyAsync(module, draft, cancellationToken);
             module.DraftJson = null;
