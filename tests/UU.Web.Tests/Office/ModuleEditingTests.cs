@@ -136,6 +136,33 @@ public sealed class ModuleEditingTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task ModulePreview_ShowsTheDraftToEditorsOnly()
+    {
+        var editor = await OfficeUsers.SignedInClientAsync(app, Roles.Editor);
+        int id;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<UuDbContext>().Modules.Where(m => m.Slug == "palliativ-vard").Select(m => m.Id).SingleAsync();
+        }
+        var page = $"/office/utbildningar/{id}";
+        var (fields, _) = await FormAsync(editor, page);
+        fields["Form.TitleSv"] = "Palliativ vård – ny lydelse";
+        fields["Form.Courses"] = "OM032G\nOM031G | Del 1: Bemötande | 3";
+        using (var saved = await PostAsync(editor, page, "Save", fields))
+        {
+            Assert.True(saved.StatusCode == HttpStatusCode.Redirect, (await Html.ParseAsync(saved)).QuerySelector(".error-summary")?.TextContent);
+        }
+
+        var preview = await editor.GetDocumentAsync("/utbildningar/palliativ-vard?utkast=1");
+        Assert.Equal("Palliativ vård – ny lydelse", preview.QuerySelector("h1")!.TextContent.Trim());
+        Assert.NotNull(preview.QuerySelector(".preview-banner"));
+        Assert.Contains("Del 1: Bemötande", preview.QuerySelector("#courses-heading ~ table")!.TextContent, StringComparison.Ordinal);
+        var visitor = await app.CreateClient().GetDocumentAsync("/utbildningar/palliativ-vard?utkast=1");
+        Assert.Equal("Palliativ vård i kommunen", visitor.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Null(visitor.QuerySelector(".preview-banner"));
+    }
+
+    [Fact]
     public async Task ANewModule_AppearsInTheCatalogueOnlyWhenPublished()
     {
         var editor = await OfficeUsers.SignedInClientAsync(app, Roles.Editor);

@@ -82,6 +82,15 @@ public sealed class CatalogueQueries(UuDbContext db)
             .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Slug == slug, cancellationToken);
 
+    /// <summary>Any module, published or not, untracked: the editor's preview applies its draft to it.</summary>
+    public Task<Module?> ModuleForEditorAsync(string slug, CancellationToken cancellationToken) =>
+        db.Modules.AsNoTracking()
+            .Include(m => m.Subject!).ThenInclude(s => s.Contacts)
+            .Include(m => m.Subject!).ThenInclude(s => s.Department)
+            .Include(m => m.Courses).ThenInclude(c => c.Course)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(m => m.Slug == slug, cancellationToken);
+
     public Task<Course?> CourseAsync(string code, CancellationToken cancellationToken)
     {
         // Codes are stored upper-case, so an exact comparison can use the unique index.

@@ -11,15 +11,20 @@ using UU.Web.Localization;
 namespace UU.Web.Features.Catalogue;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = UU.Web.Infrastructure.PublicCache.Policy)]
-public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
+public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOptions<SiteOptions> site, UU.Web.Features.Office.ModuleEditing editing) : PageModel
 {
     public Module Module { get; private set; } = null!;
     public string CanonicalUrl { get; private set; } = "";
     public string JsonLd { get; private set; } = "";
+    public bool IsPreview { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "utkast")] string? draft, CancellationToken cancellationToken)
     {
-        var module = await queries.ModuleAsync(slug, cancellationToken);
+        // Editors see the unpublished draft through the very same page (authenticated requests are never cached).
+        IsPreview = draft is "1" or "true" && (User.IsInRole(UU.Web.Features.Office.Roles.Editor) || User.IsInRole(UU.Web.Features.Office.Roles.Admin));
+        var module = IsPreview
+            ? await queries.ModuleForEditorAsync(slug, cancellationToken) is { } found ? await editing.PreviewAsync(found, cancellationToken) : null
+            : await queries.ModuleAsync(slug, cancellationToken);
         if (module is null)
         {
             return NotFound();

@@ -202,6 +202,24 @@ public sealed partial class ModuleEditing(UuDbContext db, TimeProvider clock, Au
         return new ModuleOutcome(module, new Dictionary<string, string>(), false);
     }
 
+    /// <summary>The module as it will look once its draft is published (for the editor's preview; nothing is saved).</summary>
+    public async Task<Module> PreviewAsync(Module module, CancellationToken cancellationToken)
+    {
+        if (module.DraftJson is not { } json)
+        {
+            return module;
+        }
+        await ApplyAsync(module, ModuleDraft.FromJson(json), cancellationToken);
+        var courseIds = module.Courses.Select(c => c.CourseId).ToList();
+        var courses = await db.Courses.AsNoTracking().Where(c => courseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        foreach (var link in module.Courses)
+        {
+            link.Course = courses[link.CourseId];
+        }
+        module.Subject = await db.Subjects.AsNoTracking().Include(s => s.Contacts).Include(s => s.Department).FirstAsync(s => s.Id == module.SubjectId, cancellationToken);
+        return module;
+    }
+
     private async Task ApplyAsync(Module m, ModuleDraft d, CancellationToken cancellationToken)
     {
         var (_, parsed) = await ValidateAsync(d, m.Id == 0 ? null : m.Id, cancellationToken);
