@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace UU.Scrapers.Fetching;
+
+public sealed class SourceOptions
+{
+    [Required, Url]
+    public string BaseUrl { get; set; } = "";
+
+    /// <summary>Quartz cron expression.</summary>
+    public string Schedule { get; set; } = "0 0 6 * * ?";
+
+    public bool Enabled { get; set; } = true;
+}
+
+public sealed class ScraperOptions
+{
+    public const string Section = "Scrapers";
+
+    [Required]
+    public string UserAgent { get; set; } = "UU-omvarldsbevakning/1.0 (+mailto:uppdragsutbildning@uu-demo.se)";
+
+    /// <summary>The least time between two requests to one host (robots.txt may ask for more).</summary>
+    [Range(0, 600_000)]
+    public int MinDelayMilliseconds { get; set; } = 1500;
+
+    [Range(1, 300)]
+    public int TimeoutSeconds { get; set; } = 30;
+
+    [Range(1_000, 100_000_000)]
+    public long MaxResponseBytes { get; set; } = 5 * 1024 * 1024;
+
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The longest Retry-After the fetcher will wait for; a longer one fails the request instead.</summary>
+    [Range(0, 3600)]
+    public int MaxRetryAfterSeconds { get; set; } = 120;
+
+    public Dictionary<string, SourceOptions> Sources { get; set; } = [];
+}
