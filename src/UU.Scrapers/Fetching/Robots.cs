@@ -147,6 +147,7 @@ public sealed class RobotsTxtHandler(HostPoliteness hosts, Microsoft.Extensions.
             if (!hosts.TryGetRobots(authority, out var rules))
             {
                 using var robotsRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(authority + "/robots.txt"));
+                robotsRequest.Headers.UserAgent.ParseAdd(options.Value.UserAgent);
                 using var response = await base.SendAsync(robotsRequest, cancellationToken);
                 rules = response.StatusCode switch
                 {
