@@ -69,6 +69,8 @@ public static class TedParser
                     Value = notice.TryGetProperty("total-value", out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal() : null,
                     Currency = Text(notice, "total-value-cur"),
                     Url = Text(notice, "submission-url-lot") ?? Link(notice) ?? $"https://ted.europa.eu/en/notice/-/detail/{number}",
+                    // Swedish notices often link into an advertisement database whose address carries the upphandlings-ID.
+                    ProcurementId = ProcurementIdFrom(Text(notice, "submission-url-lot")),
                 });
             }
             int? total = root.TryGetProperty("totalNoticeCount", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : null;
@@ -130,6 +132,23 @@ public static class TedParser
 
     private static string? Link(JsonElement notice) =>
         notice.TryGetProperty("links", out var links) && links.ValueKind == JsonValueKind.Object && links.TryGetProperty("html", out var html) ? First(html) : null;
+
+    internal static string? ProcurementIdFrom(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+        foreach (var pair in uri.Query.TrimStart('?').Split('&'))
+        {
+            var parts = pair.Split('=', 2);
+            if (parts.Length == 2 && parts[0].Equals("ProcurementId", StringComparison.OrdinalIgnoreCase) && parts[1].All(char.IsAsciiDigit) && parts[1].Length > 0)
+            {
+                return parts[1];
+            }
+        }
+        return null;
+    }
 
     /// <summary>"2026-07-10+02:00" → 2026-07-10.</summary>
     internal static DateOnly? Date(string? value) =>

@@ -1,0 +1,147 @@
+using System.Text;
+
+namespace UU.Scrapers.Normalisation;
+
+/// <summary>Whether an item is about education or training: by CPV code when it has any, else by its words.</summary>
+public static class EducationFilter
+{
+    /// <summary>CPV 80 is "education and training services"; 79632 is "personnel-training services".</summary>
+    public static readonly string[] DefaultCpvPrefixes = ["80", "79632"];
+
+    private static readonly string[] Words =
+    [
+        "utbildning", "fortbildning", "kompetensutveckling", "kompetenslyft", "uppdragsutbildning", "kurs", "handledning",
+        "lärarlyft", "rektorsprogram", "training", "education", "course",
+    ];
+
+    public static bool IsEducation(ScrapedItem item, IReadOnlyCollection<string>? cpvPrefixes = null)
+    {
+        var prefixes = cpvPrefixes ?? DefaultCpvPrefixes;
+        if (item.CpvCodes.Count > 0)
+        {
+            // A cleaning contract for schools mentions schools; its CPV says what is bought.
+            return item.CpvCodes.Any(code => prefixes.Any(p => code.StartsWith(p, StringComparison.Ordinal)));
+        }
+        var text = (item.Title + " " + item.Description).ToLowerInvariant();
+        return Words.Any(w => text.Contains(w, StringComparison.Ordinal));
+    }
+}
+
+/// <summary>The kind of buyer from its name, for sources that give no organisation number.</summary>
+public static class BuyerClassifier
+{
+    private static readonly string[] AgencyWords = ["myndighet", "verket", "styrelsen", "inspektionen", "kassan", "skolverket", "universitet", "högskola", "polisen", "domstol"];
+
+    public static BuyerKind FromName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return BuyerKind.Unknown;
+        }
+        var n = name.Trim().ToLowerInvariant();
+        if (n.Contains("kommun", StringComparison.Ordinal) || n.EndsWith("stad", StringComparison.Ordinal))
+        {
+            return BuyerKind.Municipality;
+        }
+        if (n.StartsWith("region ", StringComparison.Ordinal) || n.StartsWith("regionen ", StringComparison.Ordinal) || n.Contains("landsting", StringComparison.Ordinal))
+        {
+            return BuyerKind.Region;
+        }
+        if (AgencyWords.Any(w => n.Contains(w, StringComparison.Ordinal)))
+        {
+            return BuyerKind.Agency;
+        }
+        if (n.EndsWith(" ab", StringComparison.Ordinal) || n.Contains("aktiebolag", StringComparison.Ordinal) || n.EndsWith(" ab (publ)", StringComparison.Ordinal))
+        {
+            return BuyerKind.Company;
+        }
+        return BuyerKind.Unknown;
+    }
+}
+
+/// <summary>Items from several sources that are the same procurement, merged into one lead.</summary>
+public sealed record MergedLead(IReadOnlyList<ScrapedItem> Items)
+{
+    /// <summary>The item with the most to say leads; the others contribute what it lacks.</summary>
+    public ScrapedItem Primary => Items.OrderByDescending(i => (i.Buyer is null ? 0 : 1) + (i.Deadline is null ? 0 : 1) + (i.ProcurementId is null ? 0 : 1) + i.CpvCodes.Count).First();
+
+    public IEnumerable<string> Sources => Items.Select(i => i.Source).Distinct();
+}
+
+/// <summary>
+/// De-duplicates across sources: the same upphandlings-ID, then the same TED number, then the same buyer with a
+/// closely matching title and the same deadline day. Merges are transitive.
+/// </summary>
+public static class Deduplicator
+{
+    public const double TitleSimilarity = 0.6;
+
+    public static List<MergedLead> Merge(IReadOnlyList<ScrapedItem> items)
+    {
+        var parent = Enumerable.Range(0, items.Count).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        void Union(int a, int b) => parent[Find(a)] = Find(b);
+
+        void UnionBy(Func<ScrapedItem, string?> key)
+        {
+            foreach (var group in items.Select((item, index) => (Key: key(item), index)).Where(p => p.Key is not null).GroupBy(p => p.Key))
+            {
+                var first = group.First().index;
+                foreach (var (_, index) in group.Skip(1))
+                {
+                    Union(first, index);
+                }
+            }
+        }
+        UnionBy(i => i.ProcurementId);
+        UnionBy(i => i.TedNumber);
+        for (var a = 0; a < items.Count; a++)
+        {
+            for (var b = a + 1; b < items.Count; b++)
+            {
+                if (Find(a) != Find(b) && SameByContent(items[a], items[b]))
+                {
+                    Union(a, b);
+                }
+            }
+        }
+        return items.Select((item, index) => (item, root: Find(index)))
+            .GroupBy(p => p.root)
+            .Select(g => new MergedLead(g.Select(p => p.item).ToList()))
+            .ToList();
+    }
+
+    private static bool SameByContent(ScrapedItem a, ScrapedItem b)
+    {
+        if (a.Buyer is null || b.Buyer is null || Normalise(a.Buyer) != Normalise(b.Buyer))
+        {
+            return false;
+        }
+        if (a.Deadline is { } da && b.Deadline is { } db && Math.Abs((da - db).TotalHours) > 24)
+        {
+            return false;
+        }
+        return Similarity(a.Title, b.Title) >= TitleSimilarity;
+    }
+
+    /// <summary>Jaccard similarity of the titles' words (lower case, accents kept, short words dropped).</summary>
+    internal static double Similarity(string a, string b)
+    {
+        var x = Words(a);
+        var y = Words(b);
+        return x.Count == 0 || y.Count == 0 ? 0 : x.Intersect(y).Count() / (double)x.Union(y).Count();
+    }
+
+    private static HashSet<string> Words(string text) =>
+        Normalise(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 2).ToHashSet();
+
+    private static string Normalise(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.ToLowerInvariant())
+        {
+            builder.Append(char.IsLetterOrDigit(c) ? c : ' ');
+        }
+        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+}
