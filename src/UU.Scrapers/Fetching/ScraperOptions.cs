@@ -37,5 +37,11 @@ public sealed class ScraperOptions
     [Range(0, 3600)]
     public int MaxRetryAfterSeconds { get; set; } = 120;
 
+    /// <summary>Folder for raw snapshots (the host sets a default under its data folder).</summary>
+    public string SnapshotPath { get; set; } = "";
+
+    [Range(1, 3650)]
+    public int SnapshotDays { get; set; } = 90;
+
     public Dictionary<string, SourceOptions> Sources { get; set; } = [];
 }

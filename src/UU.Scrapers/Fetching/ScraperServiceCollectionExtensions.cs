@@ -15,6 +15,15 @@ public static class ScraperServiceCollectionExtensions
         services.AddTransient<RobotsTxtHandler>();
         services.AddTransient<HostThrottleHandler>();
         services.AddTransient<RetryHandler>();
+        services.AddSingleton(sp => new FileSnapshotStore(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScraperOptions>>().Value.SnapshotPath is { Length: > 0 } path ? path : Path.Combine(Path.GetTempPath(), "uu-snapshots"),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Runs.IScrapeSource, Sources.TedSource>(_ => new Sources.TedSource());
+        services.AddSingleton<Runs.IScrapeSource, Sources.KommersSource>(_ => new Sources.KommersSource());
+        services.AddSingleton<Runs.IScrapeSource, Sources.EAvropSource>();
+        services.AddSingleton<Runs.IScrapeSource>(sp => new Sources.JobTechSource(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Runs.IScrapeSource>(_ => new Sources.WebListSource("Skolverket", Sources.WebListDefinition.Skolverket));
+        services.AddScoped<Runs.ScrapeRunner>();
         services.AddHttpClient<PoliteFetcher>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<RobotsTxtHandler>()
             .AddHttpMessageHandler<HostThrottleHandler>()

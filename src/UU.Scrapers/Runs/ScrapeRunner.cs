@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using UU.Scrapers.Fetching;
+using UU.Scrapers.Normalisation;
+using UU.Scrapers.Sources;
+
+namespace UU.Scrapers.Runs;
+
+/// <summary>What UU.Web does with items: store or update them as leads. Returns how many were new, updated, unchanged.</summary>
+public interface IScrapeSink
+{
+    Task<(int New, int Updated, int Unchanged)> StoreAsync(string source, IReadOnlyList<ScrapedItem> items, CancellationToken cancellationToken);
+
+    Task RecordRunAsync(ScrapeRunReport report, CancellationToken cancellationToken);
+
+    /// <summary>The source's earlier runs, newest first (for drift detection).</summary>
+    Task<IReadOnlyList<ScrapeRunReport>> RecentRunsAsync(string source, int count, CancellationToken cancellationToken);
+}
+
+public sealed record ScrapeRunReport
+{
+    public required string Source { get; init; }
+    public DateTimeOffset StartedAt { get; init; }
+    public TimeSpan Duration { get; init; }
+    public int Pages { get; init; }
+    public int Unchanged304 { get; init; }
+    public int Seen { get; init; }
+    public int NotEducation { get; init; }
+    public int New { get; init; }
+    public int Updated { get; init; }
+    public int Unchanged { get; init; }
+    /// <summary>Share of items with a buyer and a deadline (0–1): a drop means a field went missing.</summary>
+    public double FieldCoverage { get; init; }
+    /// <summary>What ended the run early (a 500, a timeout, a page that could not be parsed).</summary>
+    public IReadOnlyList<string> Errors { get; init; } = [];
+    /// <summary>What the run noticed but survived (an item without a title, a wrong charset).</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+    public IReadOnlyList<string> Snapshots { get; init; } = [];
+    public bool Failing { get; init; }
+    public string? FailingReason { get; init; }
+}
+
+/// <summary>One source: fetch its pages through the polite fetcher (keeping snapshots) and return the items.</summary>
+public interface IScrapeSource
+{
+    string Name { get; }
+
+    /// <summary>Whether items pass the education filter (competence needs from job ads are leads of their own kind).</summary>
+    bool EducationOnly => true;
+
+    Task<IReadOnlyList<ScrapedItem>> FetchAsync(SourceContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What a source needs during a run; it records pages, snapshots and problems for the report.</summary>
+public sealed class SourceContext(PoliteFetcher fetcher, FileSnapshotStore snapshots, SourceOptions options, string source)
+{
+    public Uri BaseUrl { get; } = new(options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/");
+    public int Pages { get; private set; }
+    public int NotModified { get; private set; }
+    public List<string> Problems { get; } = [];
+    public List<string> Snapshots { get; } = [];
+    public int MaxPages { get; init; } = 5;
+
+    public async Task<string?> GetAsync(Uri url, CancellationToken cancellationToken) => await Keep(await fetcher.GetAsync(url, cancellationToken), cancellationToken);
+
+    public async Task<string?> PostJsonAsync(Uri url, string json, CancellationToken cancellationToken) => await Keep(await fetcher.PostJsonAsync(url, json, cancellationToken), cancellationToken);
+
+    public async Task<string?> PostFormAsync(Uri url, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken) => await Keep(await fetcher.PostFormAsync(url, fields, cancellationToken), cancellationToken);
+
+    private async Task<string?> Keep(FetchResult result, CancellationToken cancellationToken)
+    {
+        Pages++;
+        if (result.NotModified)
+        {
+            NotModified++;
+            return null;
+        }
+        Problems.AddRange(result.Problems.Select(p => $"{result.Url}: {p}"));
+        Snapshots.Add((await snapshots.SaveAsync(source, result, cancellationToken)).Id);
+        return result.Body;
+    }
+}
+
+/// <summary>Runs a source once: fetch, filter to education, hand to the sink, record the run; a failure is recorded, never thrown.</summary>
+public sealed partial class ScrapeRunner(
+    IEnumerable<IScrapeSource> sources,
+    PoliteFetcher fetcher,
+    FileSnapshotStore snapshots,
+    IScrapeSink sink,
+    IOptions<ScraperOptions> options,
+    TimeProvider clock)
+{
+    public IReadOnlyList<string> SourceNames => sources.Select(s => s.Name).ToList();
+
+    public async Task<ScrapeRunReport> RunAsync(string name, CancellationToken cancellationToken)
+    {
+        var source = sources.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Unknown source '{name}'. Known: {string.Join(", ", SourceNames)}.", nameof(name));
+        if (!options.Value.Sources.TryGetValue(source.Name, out var sourceOptions) || string.IsNullOrWhiteSpace(sourceOptions.BaseUrl))
+        {
+            throw new InvalidOperationException($"Scrapers:Sources:{source.Name}:BaseUrl is not configured.");
+        }
+        var started = clock.GetUtcNow();
+        var watch = Stopwatch.StartNew();
+        var context = new SourceContext(fetcher, snapshots, sourceOptions, source.Name);
+        var errors = new List<string>();
+        IReadOnlyList<ScrapedItem> items = [];
+        try
+        {
+            items = await source.FetchAsync(context, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A broken page, a 500 or a timeout ends this run; nothing stored earlier is touched.
+            errors.Add(ex is ParseException or FetchFailedException or TimeoutException or RobotsDisallowedException or ResponseTooLargeException or HttpRequestException
+                ? ex.Message
+                : $"{ex.GetType().Name}: {ex.Message}");
+        }
+        var education = source.EducationOnly ? items.Where(i => EducationFilter.IsEducation(i)).ToList() : [.. items];
+        var (created, updated, unchanged) = education.Count > 0 ? await sink.StoreAsync(source.Name, education, cancellationToken) : (0, 0, 0);
+        var coverage = items.Count == 0 ? 0 : items.Count(i => i.Buyer is not null && i.Deadline is not null) / (double)items.Count;
+        var report = new ScrapeRunReport
+        {
+            Source = source.Name,
+            StartedAt = started,
+            Duration = watch.Elapsed,
+            Pages = context.Pages,
+            Unchanged304 = context.NotModified,
+            Seen = items.Count,
+            NotEducation = items.Count - education.Count,
+            New = created,
+            Updated = updated,
+            Unchanged = unchanged,
+            FieldCoverage = coverage,
+            Errors = errors,
+            Problems = context.Problems,
+            Snapshots = context.Snapshots,
+        };
+        var (failing, reason) = DriftDetector.Evaluate(report, await sink.RecentRunsAsync(source.Name, 5, cancellationToken), errors.Count > 0);
+        report = report with { Failing = failing, FailingReason = reason };
+        await sink.RecordRunAsync(report, cancellationToken);
+        return report;
+    }
+}
+
+/// <summary>Notices when a source breaks: it errs, it used to yield items and now yields none, or required fields vanish.</summary>
+public static class DriftDetector
+{
+    public static (bool Failing, string? Reason) Evaluate(ScrapeRunReport current, IReadOnlyList<ScrapeRunReport> earlier, bool errored)
+    {
+        if (errored)
+        {
+            return (true, "the run failed: " + (current.Errors.Count > 0 ? current.Errors[0] : "unknown error"));
+        }
+        var productive = earlier.Where(r => r.Seen > 0 && r.Errors.Count == 0).ToList();
+        if (current.Seen == 0 && current.Unchanged304 == 0 && productive.Count > 0)
+        {
+            return (true, string.Create(CultureInfo.InvariantCulture, $"no items this run, though earlier runs found {productive.Max(r => r.Seen)}"));
+        }
+        if (current.Seen > 0 && productive.Count > 0 && productive.Average(r => r.FieldCoverage) >= 0.5 && current.FieldCoverage < productive.Average(r => r.FieldCoverage) / 2)
+        {
+            return (true, string.Create(CultureInfo.InvariantCulture, $"buyer or deadline missing on {(1 - current.FieldCoverage):P0} of the items"));
+        }
+        return (false, null);
+    }
+}

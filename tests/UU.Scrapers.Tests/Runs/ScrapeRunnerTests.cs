@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using UU.Scrapers.Fetching;
+using UU.Scrapers.Runs;
+using UU.Scrapers.Tests.Fetching;
+
+namespace UU.Scrapers.Tests.Runs;
+
+/// <summary>A sink like UU.Web's: items keyed by source and id; runs kept newest first.</summary>
+public sealed class MemorySink : IScrapeSink
+{
+    public ConcurrentDictionary<string, ScrapedItem> Items { get; } = new();
+    public List<ScrapeRunReport> Runs { get; } = [];
+
+    public Task<(int New, int Updated, int Unchanged)> StoreAsync(string source, IReadOnlyList<ScrapedItem> items, CancellationToken cancellationToken)
+    {
+        int created = 0, updated = 0, unchanged = 0;
+        foreach (var item in items)
+        {
+            var key = source + "|" + item.ExternalId;
+            if (!Items.TryGetValue(key, out var existing)) created++;
+            else if (existing.Title == item.Title && existing.Deadline == item.Deadline) unchanged++;
+            else updated++;
+            Items[key] = item;
+        }
+        return Task.FromResult((created, updated, unchanged));
+    }
+
+    public Task RecordRunAsync(ScrapeRunReport report, CancellationToken cancellationToken)
+    {
+        Runs.Insert(0, report);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ScrapeRunReport>> RecentRunsAsync(string source, int count, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ScrapeRunReport>>(Runs.Where(r => r.Source == source).Take(count).ToList());
+}
+
+public sealed class ScrapeRunnerTests : IDisposable
+{
+    private readonly string _snapshots = Path.Combine(Path.GetTempPath(), "uu-run-tests", Guid.NewGuid().ToString("N"));
+    private readonly MemorySink _sink = new();
+
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    private ScrapeRunner Runner(LocalSite site, out ServiceProvider services)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Scrapers:MinDelayMilliseconds"] = "0",
+            ["Scrapers:MaxRetries"] = "0",
+            ["Scrapers:SnapshotPath"] = _snapshots,
+        };
+        foreach (var name in new[] { "Ted", "KommersAnnons", "EAvrop", "JobTech", "Skolverket" })
+        {
+            values[$"Scrapers:Sources:{name}:BaseUrl"] = site.Url("/").AbsoluteUri;
+        }
+        services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build())
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 7, 10, 6, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) })
+            .AddSingleton<IScrapeSink>(_sink)
+            .AddScrapers()
+            .BuildServiceProvider();
+        return services.GetRequiredService<ScrapeRunner>();
+    }
+
+    private static Task Serve(HttpListenerContext c, string fixture, string type = "text/html; charset=utf-8") => LocalSite.WriteAsync(c, 200, Fixture(fixture), type);
+
+    [Fact]
+    public async Task Ted_RunPagesByToken_KeepsSnapshots_AndStoresEducationItems()
+    {
+        using var site = new LocalSite(async c =>
+        {
+            if (c.Request.Url!.AbsolutePath != "/v3/notices/search")
+            {
+                await LocalSite.WriteAsync(c, 404, "");
+                return;
+            }
+            using var reader = new StreamReader(c.Request.InputStream);
+            var request = await reader.ReadToEndAsync();
+            // The first page is asked for without a token; the next with the token the first answer gave.
+            await Serve(c, request.Contains("eyJwYWdlIjoyfQ", StringComparison.Ordinal) ? "ted-empty.json" : "ted-search.json", "application/json");
+        });
+        var runner = Runner(site, out var services);
+        using (services)
+        {
+            var report = await runner.RunAsync("Ted", CancellationToken.None);
+            Assert.Equal(2, report.Pages);
+            Assert.Equal(2, report.Seen);
+            Assert.Equal(2, report.New);
+            Assert.False(report.Failing);
+            Assert.Empty(report.Errors);
+            Assert.Contains(report.Problems, e => e.Contains("publication number", StringComparison.Ordinal)); // the bad notice is reported
+            Assert.Equal(2, report.Snapshots.Count);
+            var again = await runner.RunAsync("Ted", CancellationToken.None);
+            Assert.Equal((0, 0, 2), (again.New, again.Updated, again.Unchanged));
+        }
+    }
+
+    [Fact]
+    public async Task Kommers_RunReadsDetailPagesOfEducationNotices_AndCountsTheRest()
+    {
+        using var site = new LocalSite(c => c.Request.Url!.AbsolutePath switch
+        {
+            "/robots.txt" => LocalSite.WriteAsync(c, 404, ""),
+            "/Notices/TenderNotices" => Serve(c, c.Request.QueryString["PageIndex"] == "1" ? "kommers-list.html" : "kommers-empty.html"),
+            var p when p.StartsWith("/Notices/TenderNotice/", StringComparison.Ordinal) => Serve(c, "kommers-detail.html"),
+            _ => LocalSite.WriteAsync(c, 404, ""),
+        });
+        var runner = Runner(site, out var services);
+        using (services)
+        {
+            var report = await runner.RunAsync("kommersannons", CancellationToken.None);
+            Assert.Equal(3, report.Seen);
+            Assert.Equal(1, report.NotEducation); // the cleaning contract
+            Assert.Equal(2, report.New);
+            Assert.Equal("Sundsvalls kommun", _sink.Items["KommersAnnons|88412"].Buyer);
+            Assert.Equal("88412", _sink.Items["KommersAnnons|88412"].ProcurementId);
+            Assert.DoesNotContain("KommersAnnons|88437", _sink.Items.Keys);
+        }
+    }
+
+    [Fact]
+    public async Task EAvropJobTechAndSkolverket_Run()
+    {
+        using var site = new LocalSite(c => c.Request.Url!.AbsolutePath switch
+        {
+            "/robots.txt" => LocalSite.WriteAsync(c, 404, ""),
+            "/e-Upphandling/Default.aspx" when c.Request.HttpMethod == "GET" => Serve(c, "eavrop-list.html"),
+            "/e-Upphandling/Default.aspx" => LocalSite.WriteAsync(c, 200, "<html><body><p>Inga upphandlingar hittades.</p></body></html>"),
+            "/ange/visa/upphandling.aspx" => Serve(c, "eavrop-detail.html"),
+            "/timra/visa/upphandling.aspx" => LocalSite.WriteAsync(c, 200, "<html><body><p>CPV-koder: 18100000-0 Arbetskläder</p></body></html>"),
+            "/search" => Serve(c, c.Request.QueryString["employer"] == "2120" ? "jobtech-search.json" : "jobtech-empty.json", "application/json"),
+            "/" => Serve(c, "skolverket-upphandlingar.html"),
+            _ => LocalSite.WriteAsync(c, 404, ""),
+        });
+        var runner = Runner(site, out var services);
+        using (services)
+        {
+            var eavrop = await runner.RunAsync("EAvrop", CancellationToken.None);
+            Assert.Equal((2, 1, 1), (eavrop.Seen, eavrop.NotEducation, eavrop.New));
+            Assert.Equal("88531", _sink.Items["EAvrop|412233"].ProcurementId);
+
+            var jobs = await runner.RunAsync("JobTech", CancellationToken.None);
+            Assert.Equal(1, jobs.New);
+            Assert.Contains(_sink.Items.Values, i => i.Source == "JobTech" && i.Title.Contains("6 tjänster som grundskollärare", StringComparison.Ordinal));
+
+            var skolverket = await runner.RunAsync("Skolverket", CancellationToken.None);
+            Assert.Equal(2, skolverket.New);
+        }
+    }
+
+    [Fact]
+    public async Task ABrokenSource_IsRecordedAsFailing_WithoutThrowingOrTouchingStoredItems()
+    {
+        var broken = false;
+        using var site = new LocalSite(c => c.Request.Url!.AbsolutePath switch
+        {
+            "/robots.txt" => LocalSite.WriteAsync(c, 404, ""),
+            "/Notices/TenderNotices" when broken => LocalSite.WriteAsync(c, 500, "Internal Server Error"),
+            "/Notices/TenderNotices" => Serve(c, c.Request.QueryString["PageIndex"] == "1" ? "kommers-list.html" : "kommers-empty.html"),
+            _ => Serve(c, "kommers-detail.html"),
+        });
+        var runner = Runner(site, out var services);
+        using (services)
+        {
+            Assert.False((await runner.RunAsync("KommersAnnons", CancellationToken.None)).Failing);
+            var stored = _sink.Items.Count;
+            broken = true;
+            var report = await runner.RunAsync("KommersAnnons", CancellationToken.None);
+            Assert.True(report.Failing);
+            Assert.Contains("500", report.FailingReason, StringComparison.Ordinal);
+            Assert.Equal(stored, _sink.Items.Count);
+        }
+    }
+
+    [Fact]
+    public async Task ASourceThatSuddenlyYieldsNothing_IsMarkedFailing()
+    {
+        var empty = false;
+        using var site = new LocalSite(c => c.Request.Url!.AbsolutePath switch
+        {
+            "/robots.txt" => LocalSite.WriteAsync(c, 404, ""),
+            _ => Serve(c, empty ? "kommers-changed-layout.html" : "skolverket-upphandlingar.html"),
+        });
+        var runner = Runner(site, out var services);
+        using (services)
+        {
+            Assert.False((await runner.RunAsync("Skolverket", CancellationToken.None)).Failing);
+            empty = true;
+            var report = await runner.RunAsync("Skolverket", CancellationToken.None);
+            Assert.True(report.Failing);
+            Assert.Contains("no items", report.FailingReason, StringComparison.Ordinal);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_snapshots))
+        {
+            Directory.Delete(_snapshots, recursive: true);
+        }
+    }
+}
