@@ -105,11 +105,7 @@ public static partial class EAvropParser
         {
             return null;
         }
-        if (text.Length == 10)
-        {
-            local = local.AddHours(23).AddMinutes(59);
-        }
-        return new DateTimeOffset(local, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm").GetUtcOffset(local));
+        return text.Length == 10 ? SwedishTime.EndOfDay(DateOnly.FromDateTime(local)) : SwedishTime.At(local);
     }
 
     private static string Clean(string text) => WhitespacePattern().Replace(WebUtility.HtmlDecode(text), " ").Trim();

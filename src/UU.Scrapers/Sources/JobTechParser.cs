@@ -18,16 +18,7 @@ public static class JobTechParser
 
     public static (IReadOnlyList<JobAd> Ads, int Total, IReadOnlyList<string> Problems) Parse(string json)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException ex)
-        {
-            throw new ParseException($"JobTech answer is not valid JSON (line {ex.LineNumber + 1}).");
-        }
-        using (document)
+        using (var document = JsonAnswer.Parse(json, "JobTech"))
         {
             var root = document.RootElement;
             if (!root.TryGetProperty("hits", out var hits) || hits.ValueKind != JsonValueKind.Array)

@@ -83,7 +83,7 @@ public static partial class KommersParser
         }
         var deadlineText = Value("Sista anbudsdag");
         DateTimeOffset? deadline = deadlineText is not null && DateTime.TryParseExact(deadlineText, ["yyyy-MM-dd HH:mm", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(local, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm").GetUtcOffset(local))
+            ? SwedishTime.At(local)
             : null;
         return (Value("Upphandlande myndighet"), Value("Upphandlings-ID"), deadline);
     }

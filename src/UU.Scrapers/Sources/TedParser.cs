@@ -23,16 +23,7 @@ public static class TedParser
 
     public static ScrapedPage Parse(string json)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException ex)
-        {
-            throw new ParseException($"TED answer is not valid JSON (line {ex.LineNumber + 1}).");
-        }
-        using (document)
+        using (var document = JsonAnswer.Parse(json, "TED"))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("notices", out var notices) || notices.ValueKind != JsonValueKind.Array)

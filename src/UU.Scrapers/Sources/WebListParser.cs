@@ -71,20 +71,11 @@ public static partial class WebListParser
                 Title = title,
                 Url = url.AbsoluteUri,
                 PublishedOn = ParseDate(Text(Select(node, definition.DateSelector))),
-                Deadline = deadline is { } d ? EndOfDayInSweden(d) : null,
+                Deadline = deadline is { } d ? SwedishTime.EndOfDay(d) : null,
                 Description = Text(Select(node, definition.SummarySelector)),
             });
         }
         return new ScrapedPage(items, items.Count, null, problems);
-    }
-
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
-    /// <summary>A deadline given as a day means the end of that day, Swedish time.</summary>
-    private static DateTimeOffset EndOfDayInSweden(DateOnly day)
-    {
-        var local = day.ToDateTime(new TimeOnly(23, 59));
-        return new DateTimeOffset(local, Stockholm.GetUtcOffset(local));
     }
 
     private static IElement? Select(IElement node, string? selector)
