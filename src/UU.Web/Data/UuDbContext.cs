@@ -28,6 +28,9 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
     public DbSet<InquiryModule> InquiryModules => Set<InquiryModule>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IndexChange> IndexChanges => Set<IndexChange>();
+    public DbSet<UU.Web.Features.Leads.Lead> Leads => Set<UU.Web.Features.Leads.Lead>();
+    public DbSet<UU.Web.Features.Leads.LeadSource> LeadSources => Set<UU.Web.Features.Leads.LeadSource>();
+    public DbSet<UU.Web.Features.Leads.ScrapeRun> ScrapeRuns => Set<UU.Web.Features.Leads.ScrapeRun>();
     public DbSet<ModuleVersion> ModuleVersions => Set<ModuleVersion>();
     public DbSet<UU.Web.Features.Media.MediaItem> MediaItems => Set<UU.Web.Features.Media.MediaItem>();
     public DbSet<UU.Web.Features.Content.ContentItem> ContentItems => Set<UU.Web.Features.Content.ContentItem>();
@@ -181,6 +184,37 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
             e.Property(x => x.Event).HasMaxLength(100);
             e.Property(x => x.CreatedBy).HasMaxLength(256);
             e.HasOne<Module>().WithMany().HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<UU.Web.Features.Leads.Lead>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(400);
+            e.Property(x => x.Buyer).HasMaxLength(300);
+            e.Property(x => x.Place).HasMaxLength(200);
+            e.Property(x => x.CpvCodes).HasMaxLength(1000);
+            e.Property(x => x.Currency).HasMaxLength(8);
+            e.Property(x => x.Url).HasMaxLength(1000);
+            e.Property(x => x.Description).HasMaxLength(4000);
+            e.Property(x => x.ProcurementId).HasMaxLength(40);
+            e.Property(x => x.TedNumber).HasMaxLength(40);
+            e.HasIndex(x => x.ProcurementId);
+            e.HasIndex(x => x.TedNumber);
+            e.HasIndex(x => x.Buyer);
+            e.HasMany(x => x.Sources).WithOne(x => x.Lead).HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<UU.Web.Features.Leads.LeadSource>(e =>
+        {
+            e.HasIndex(x => new { x.Source, x.ExternalId }).IsUnique();
+            e.Property(x => x.Source).HasMaxLength(40);
+            e.Property(x => x.ExternalId).HasMaxLength(300);
+            e.Property(x => x.Url).HasMaxLength(1000);
+        });
+        builder.Entity<UU.Web.Features.Leads.ScrapeRun>(e =>
+        {
+            e.HasIndex(x => new { x.Source, x.Id });
+            e.Property(x => x.Source).HasMaxLength(40);
+            e.Property(x => x.Errors).HasMaxLength(4000);
+            e.Property(x => x.Problems).HasMaxLength(4000);
+            e.Property(x => x.FailingReason).HasMaxLength(1000);
         });
         builder.Entity<IndexChange>(e =>
         {

@@ -10,7 +10,7 @@ namespace UU.Web.Features.Cli;
 /// <summary>Verbs of the same program: <c>dotnet run --project src/UU.Web -- VERB ...</c>.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import-courses", "reindex", "create-user", "create-token"];
+    private static readonly string[] Verbs = ["import-courses", "reindex", "create-user", "create-token", "scrape"];
 
     public static IServiceCollection AddCommandLine(this IServiceCollection services)
     {
@@ -52,6 +52,8 @@ public static class CommandLine
                 return 0;
             case "reindex":
                 return await ReindexAsync(scope.ServiceProvider, cancel.Token);
+            case "scrape":
+                return await ScrapeAsync(scope.ServiceProvider, args, cancel.Token);
             case "create-user":
                 return await CreateUserAsync(scope.ServiceProvider, args);
             case "create-token":
@@ -130,5 +132,45 @@ public static class CommandLine
         Console.WriteLine(secret);
         await Console.Error.WriteLineAsync($"Token for {user.Email}: send it as 'Authorization: Bearer <token>'. It is shown once; revoke it under /office/konto.");
         return 0;
+    }
+
+    /// <summary>Runs one source, or every enabled source, once, and prints what each run did.</summary>
+    private static async Task<int> ScrapeAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    {
+        var runner = services.GetRequiredService<UU.Scrapers.Runs.ScrapeRunner>();
+        var configured = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<UU.Scrapers.Fetching.ScraperOptions>>().Value.Sources;
+        var names = args.Length > 1
+            ? [args[1]]
+            : runner.SourceNames.Where(n => configured.TryGetValue(n, out var o) && o.Enabled && !string.IsNullOrWhiteSpace(o.BaseUrl)).ToList();
+        if (args.Length > 1 && !runner.SourceNames.Contains(args[1], StringComparer.OrdinalIgnoreCase))
+        {
+            await Console.Error.WriteLineAsync($"unknown source '{args[1]}'; known: {string.Join(", ", runner.SourceNames)}");
+            return 64;
+        }
+        if (names.Count == 0)
+        {
+            Console.WriteLine("No source is enabled (Scrapers:Sources:<Name>:Enabled).");
+            return 0;
+        }
+        var failing = 0;
+        foreach (var name in names)
+        {
+            try
+            {
+                var r = await runner.RunAsync(name, cancellationToken);
+                Console.WriteLine($"{r.Source}: {r.Pages} pages ({r.Unchanged304} unchanged), {r.Seen} items, {r.NotEducation} not about education, {r.New} new, {r.Updated} updated, {r.Unchanged} unchanged, {r.Problems.Count} problems, {r.Duration.TotalSeconds:0.0} s");
+                if (r.Failing)
+                {
+                    failing++;
+                    Console.WriteLine($"  FAILING: {r.FailingReason}");
+                }
+            }
+            catch (InvalidOperationException ex)
+            {
+                failing++;
+                await Console.Error.WriteLineAsync($"{name}: {ex.Message}");
+            }
+        }
+        return failing == 0 ? 0 : 1;
     }
 }

@@ -1,0 +1,80 @@
+namespace UU.Web.Features.Leads;
+
+public enum LeadKind
+{
+    Tender = 1,
+    CompetenceNeed = 2,
+    WebItem = 3,
+}
+
+public enum LeadStatus
+{
+    New = 0,
+    Relevant = 1,
+    NotRelevant = 2,
+    Assigned = 3,
+    InDialogue = 4,
+    OfferSent = 5,
+    Won = 6,
+    Lost = 7,
+    NotPursued = 8,
+}
+
+/// <summary>A procurement, competence need or web item that coordinators review; one lead may be seen in several sources.</summary>
+public sealed class Lead
+{
+    public int Id { get; set; }
+    public LeadKind Kind { get; set; }
+    public required string Title { get; set; }
+    public string? Buyer { get; set; }
+    public UU.Scrapers.Normalisation.BuyerKind BuyerKind { get; set; }
+    public string? Place { get; set; }
+    public DateOnly? PublishedOn { get; set; }
+    public DateTimeOffset? Deadline { get; set; }
+    /// <summary>CPV codes, comma-separated.</summary>
+    public string? CpvCodes { get; set; }
+    public decimal? Value { get; set; }
+    public string? Currency { get; set; }
+    public string? Url { get; set; }
+    public string? Description { get; set; }
+    public string? ProcurementId { get; set; }
+    public string? TedNumber { get; set; }
+    public LeadStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public List<LeadSource> Sources { get; set; } = [];
+}
+
+/// <summary>Where a lead was seen: the source, its own id, and when.</summary>
+public sealed class LeadSource
+{
+    public int Id { get; set; }
+    public int LeadId { get; set; }
+    public Lead? Lead { get; set; }
+    public required string Source { get; set; }
+    public required string ExternalId { get; set; }
+    public string? Url { get; set; }
+    public DateTimeOffset FirstSeenAt { get; set; }
+    public DateTimeOffset LastSeenAt { get; set; }
+}
+
+/// <summary>The record of one scrape of one source.</summary>
+public sealed class ScrapeRun
+{
+    public long Id { get; set; }
+    public required string Source { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public int DurationMs { get; set; }
+    public int Pages { get; set; }
+    public int NotModified { get; set; }
+    public int Seen { get; set; }
+    public int NotEducation { get; set; }
+    public int New { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public double FieldCoverage { get; set; }
+    public string? Errors { get; set; }
+    public string? Problems { get; set; }
+    public bool Failing { get; set; }
+    public string? FailingReason { get; set; }
+}

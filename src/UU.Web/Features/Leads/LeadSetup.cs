@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using UU.Scrapers.Fetching;
+using UU.Scrapers.Runs;
+using UU.Web.Data;
+
+namespace UU.Web.Features.Leads;
+
+public static class LeadSetup
+{
+    public static IServiceCollection AddLeads(this IServiceCollection services)
+    {
+        services.AddScrapers();
+        // Raw snapshots live in the data folder unless Scrapers:SnapshotPath says otherwise.
+        services.AddOptions<ScraperOptions>().Configure<DataPaths>((o, paths) =>
+        {
+            if (string.IsNullOrWhiteSpace(o.SnapshotPath))
+            {
+                o.SnapshotPath = paths.Folder("snapshots");
+            }
+        });
+        services.AddScoped<IScrapeSink, LeadSink>();
+        services.AddHealthChecks().AddCheck<ScraperHealthCheck>("scrapers");
+        return services;
+    }
+}
+
+/// <summary>Degraded when a source's latest run is marked failing (it errs, went silent, or lost fields).</summary>
+public sealed class ScraperHealthCheck(IServiceScopeFactory scopes) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+        var latest = await db.ScrapeRuns.AsNoTracking()
+            .GroupBy(r => r.Source)
+            .Select(g => g.OrderByDescending(r => r.Id).First())
+            .ToListAsync(cancellationToken);
+        var failing = latest.Where(r => r.Failing).ToList();
+        return failing.Count == 0
+            ? HealthCheckResult.Healthy($"{latest.Count} sources have run")
+            : HealthCheckResult.Degraded("failing: " + string.Join("; ", failing.Select(r => $"{r.Source} ({r.FailingReason})")));
+    }
+}

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using UU.Scrapers;
+using UU.Scrapers.Normalisation;
+using UU.Scrapers.Runs;
+using UU.Web.Data;
+
+namespace UU.Web.Features.Leads;
+
+/// <summary>
+/// Stores scraped items as leads: an item already seen updates its lead; a new item joins the lead of the same
+/// procurement (upphandlings-ID, TED number, or buyer + title + deadline) or starts a new one. Nothing is deleted.
+/// </summary>
+public sealed class LeadSink(UuDbContext db, TimeProvider clock) : IScrapeSink
+{
+    public async Task<(int New, int Updated, int Unchanged)> StoreAsync(string source, IReadOnlyList<ScrapedItem> items, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        int created = 0, updated = 0, unchanged = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var item in items)
+        {
+            var seen = await db.LeadSources.Include(s => s.Lead).FirstOrDefaultAsync(s => s.Source == source && s.ExternalId == item.ExternalId, cancellationToken);
+            if (seen is not null)
+            {
+                seen.LastSeenAt = now;
+                if (Apply(seen.Lead!, item, now))
+                {
+                    updated++;
+                }
+                else
+                {
+                    unchanged++;
+                }
+                continue;
+            }
+            var lead = await SameProcurementAsync(item, cancellationToken);
+            if (lead is null)
+            {
+                lead = new Lead { Title = item.Title, Kind = KindOf(source), CreatedAt = now, UpdatedAt = now };
+                db.Leads.Add(lead);
+                created++;
+            }
+            else
+            {
+                updated++;
+            }
+            Apply(lead, item, now);
+            lead.Sources.Add(new LeadSource { Source = source, ExternalId = item.ExternalId, Url = item.Url, FirstSeenAt = now, LastSeenAt = now });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (created, updated, unchanged);
+    }
+
+    private async Task<Lead?> SameProcurementAsync(ScrapedItem item, CancellationToken cancellationToken)
+    {
+        if (item.ProcurementId is not null && await db.Leads.Include(l => l.Sources).FirstOrDefaultAsync(l => l.ProcurementId == item.ProcurementId, cancellationToken) is { } byId)
+        {
+            return byId;
+        }
+        if (item.TedNumber is not null && await db.Leads.Include(l => l.Sources).FirstOrDefaultAsync(l => l.TedNumber == item.TedNumber, cancellationToken) is { } byTed)
+        {
+            return byTed;
+        }
+        if (item.Buyer is null)
+        {
+            return null;
+        }
+        var candidates = await db.Leads.Include(l => l.Sources).Where(l => l.Buyer == item.Buyer).Take(200).ToListAsync(cancellationToken);
+        return candidates.FirstOrDefault(l => Deduplicator.Merge([AsItem(l), item]).Count == 1);
+    }
+
+    private static ScrapedItem AsItem(Lead lead) => new()
+    {
+        Source = "lead", ExternalId = lead.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Title = lead.Title, Buyer = lead.Buyer, Deadline = lead.Deadline,
+    };
+
+    /// <summary>Fills in and refreshes the lead from the item; returns whether anything changed.</summary>
+    private static bool Apply(Lead lead, ScrapedItem item, DateTimeOffset now)
+    {
+        var before = (lead.Title, lead.Buyer, lead.Deadline, lead.Place, lead.CpvCodes, lead.Value, lead.ProcurementId, lead.TedNumber, lead.Description);
+        lead.Title = item.Title.Length > 400 ? item.Title[..400] : item.Title;
+        lead.Buyer = item.Buyer ?? lead.Buyer;
+        lead.BuyerKind = BuyerClassifier.FromName(lead.Buyer);
+        lead.Place = item.Place ?? lead.Place;
+        lead.PublishedOn ??= item.PublishedOn;
+        lead.Deadline = item.Deadline ?? lead.Deadline;
+        lead.CpvCodes = item.CpvCodes.Count > 0 ? string.Join(',', item.CpvCodes.Union(lead.CpvCodes?.Split(',') ?? [])) : lead.CpvCodes;
+        lead.Value = item.Value ?? lead.Value;
+        lead.Currency = item.Currency ?? lead.Currency;
+        lead.Url ??= item.Url;
+        lead.Description = item.Description is { Length: > 4000 } d ? d[..4000] : item.Description ?? lead.Description;
+        lead.ProcurementId ??= item.ProcurementId;
+        lead.TedNumber ??= item.TedNumber;
+        var changed = before != (lead.Title, lead.Buyer, lead.Deadline, lead.Place, lead.CpvCodes, lead.Value, lead.ProcurementId, lead.TedNumber, lead.Description);
+        if (changed)
+        {
+            lead.UpdatedAt = now;
+        }
+        return changed;
+    }
+
+    private static LeadKind KindOf(string source) => source switch
+    {
+        "JobTech" => LeadKind.CompetenceNeed,
+        "Ted" or "KommersAnnons" or "EAvrop" => LeadKind.Tender,
+        _ => LeadKind.WebItem,
+    };
+
+    public async Task RecordRunAsync(ScrapeRunReport report, CancellationToken cancellationToken)
+    {
+        static string? Join(IReadOnlyList<string> lines) => lines.Count == 0 ? null : string.Join("\n", lines.Take(50)) is var s && s.Length > 4000 ? s[..4000] : string.Join("\n", lines.Take(50));
+        db.ScrapeRuns.Add(new ScrapeRun
+        {
+            Source = report.Source, StartedAt = report.StartedAt, DurationMs = (int)report.Duration.TotalMilliseconds, Pages = report.Pages, NotModified = report.Unchanged304,
+            Seen = report.Seen, NotEducation = report.NotEducation, New = report.New, Updated = report.Updated, Unchanged = report.Unchanged, FieldCoverage = report.FieldCoverage,
+            Errors = Join(report.Errors), Problems = Join(report.Problems), Failing = report.Failing, FailingReason = report.FailingReason,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ScrapeRunReport>> RecentRunsAsync(string source, int count, CancellationToken cancellationToken)
+    {
+        var runs = await db.ScrapeRuns.AsNoTracking().Where(r => r.Source == source).OrderByDescending(r => r.Id).Take(count).ToListAsync(cancellationToken);
+        return runs.Select(r => new ScrapeRunReport
+        {
+            Source = r.Source, StartedAt = r.StartedAt, Seen = r.Seen, Unchanged304 = r.NotModified, FieldCoverage = r.FieldCoverage,
+            Errors = r.Errors?.Split('\n') ?? [], Failing = r.Failing,
+        }).ToList();
+    }
+}
