@@ -107,6 +107,7 @@ public sealed class ScrapeRunnerTests : IDisposable
         {
             "/robots.txt" => LocalSite.WriteAsync(c, 404, ""),
             "/Notices/TenderNotices" => Serve(c, c.Request.QueryString["PageIndex"] == "1" ? "kommers-list.html" : "kommers-empty.html"),
+            "/Notices/TenderNotice/88501" => Serve(c, "kommers-detail-88501.html"),
             var p when p.StartsWith("/Notices/TenderNotice/", StringComparison.Ordinal) => Serve(c, "kommers-detail.html"),
             _ => LocalSite.WriteAsync(c, 404, ""),
         });

@@ -85,7 +85,7 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock) : IScrapeSink
         lead.BuyerKind = BuyerClassifier.FromName(lead.Buyer);
         lead.Place = item.Place ?? lead.Place;
         lead.PublishedOn ??= item.PublishedOn;
-        lead.Deadline = item.Deadline ?? lead.Deadline;
+        lead.Deadline = item.Deadline?.ToUniversalTime() ?? lead.Deadline; // stored in UTC; pages show Swedish time
         lead.CpvCodes = item.CpvCodes.Count > 0 ? string.Join(',', item.CpvCodes.Union(lead.CpvCodes?.Split(',') ?? [])) : lead.CpvCodes;
         lead.Value = item.Value ?? lead.Value;
         lead.Currency = item.Currency ?? lead.Currency;

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UU.Scrapers.Normalisation;
+using UU.Scrapers.Tests.Fetching;
+using UU.Web.Data;
+using UU.Web.Features.Cli;
+using UU.Web.Features.Leads;
+using UU.Web.Tests.Infrastructure;
+
+namespace UU.Web.Tests.Leads;
+
+public abstract class ScrapeTests(Provider provider) : IDisposable
+{
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ScraperFixtures", name));
+
+    private bool _broken;
+
+    private LocalSite? _sources;
+
+    private LocalSite Sources => _sources ??= new LocalSite(async c =>
+    {
+        var path = c.Request.Url!.AbsolutePath;
+        if (path == "/robots.txt") { c.Response.StatusCode = 404; return; }
+        if (_broken) { await LocalSite.WriteAsync(c, 500, "Internal Server Error"); return; }
+        if (path == "/Notices/TenderNotices")
+        {
+            await LocalSite.WriteAsync(c, 200, Fixture(c.Request.QueryString["PageIndex"] == "1" ? "kommers-list.html" : "kommers-empty.html"));
+        }
+        else if (path.StartsWith("/Notices/TenderNotice/", StringComparison.Ordinal))
+        {
+            await LocalSite.WriteAsync(c, 200, Fixture(path.EndsWith("/88501", StringComparison.Ordinal) ? "kommers-detail-88501.html" : "kommers-detail.html"));
+        }
+        else if (path == "/v3/notices/search")
+        {
+            using var reader = new StreamReader(c.Request.InputStream);
+            var body = await reader.ReadToEndAsync();
+            await LocalSite.WriteAsync(c, 200, Fixture(body.Contains("eyJwYWdlIjoyfQ", StringComparison.Ordinal) ? "ted-empty.json" : "ted-search.json"), "application/json");
+        }
+        else
+        {
+            await LocalSite.WriteAsync(c, 404, "");
+        }
+    });
+
+    private UuWebFactory App(out LocalSite site)
+    {
+        site = Sources;
+        return new UuWebFactory(provider, new Dictionary<string, string?>
+        {
+            ["Scrapers:MinDelayMilliseconds"] = "0",
+            ["Scrapers:MaxRetries"] = "0",
+            ["Scrapers:Sources:KommersAnnons:BaseUrl"] = site.Url("/").AbsoluteUri,
+            ["Scrapers:Sources:Ted:BaseUrl"] = site.Url("/").AbsoluteUri,
+        });
+    }
+
+    [Fact]
+    public async Task ScrapingTwoSources_StoresLeads_AndMergesTheSameProcurement()
+    {
+        await using var app = App(out _);
+        app.CreateClient().Dispose();
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "Ted"]));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+        var leads = await db.Leads.Include(l => l.Sources).ToListAsync();
+        var merged = leads.Single(l => l.ProcurementId == "88412");
+        Assert.Equal(["KommersAnnons", "Ted"], merged.Sources.Select(s => s.Source).Order().ToList());
+        Assert.Equal("Sundsvalls kommun", merged.Buyer);
+        Assert.Equal(BuyerKind.Municipality, merged.BuyerKind);
+        Assert.Equal(LeadKind.Tender, merged.Kind);
+        Assert.Equal("476409-2026", merged.TedNumber);
+        Assert.DoesNotContain(leads, l => l.Title.Contains("lokalvård", StringComparison.Ordinal)); // not about education
+        Assert.Equal(3, leads.Count); // Kommers: 2 education notices; TED: one merged, one new (Region Västernorrland)
+        var runs = await db.ScrapeRuns.OrderBy(r => r.Id).ToListAsync();
+        Assert.Equal((3, 1, 2), (runs[0].Seen, runs[0].NotEducation, runs[0].New));
+        Assert.Equal((2, 1, 1), (runs[1].Seen, runs[1].New, runs[1].Updated));
+        Assert.True(Directory.EnumerateFiles(Path.Combine(app.DataPath, "snapshots"), "*.gz", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
+    public async Task ABrokenSource_FailsTheVerb_ShowsInHealth_AndKeepsItsLeads()
+    {
+        await using var app = App(out _);
+        var client = app.CreateClient();
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
+        _broken = true;
+        Assert.Equal(1, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
+        Assert.Equal(64, await CommandLine.RunAsync(app.Services, ["scrape", "Nyhetsbrev"]));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<UuDbContext>().Leads.CountAsync());
+        using var health = JsonDocument.Parse(await client.GetStringAsync("/health"));
+        var scrapers = health.RootElement.GetProperty("checks").GetProperty("scrapers");
+        Assert.Equal("Degraded", scrapers.GetProperty("status").GetString());
+        Assert.Contains("KommersAnnons", scrapers.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _sources?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class ScrapeTestsOnSqlite() : ScrapeTests(Provider.Sqlite);
+
+public sealed class ScrapeTestsOnPostgres() : ScrapeTests(Provider.Postgres);
