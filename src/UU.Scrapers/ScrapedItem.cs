@@ -19,6 +19,8 @@ public sealed record ScrapedItem
     /// <summary>The upphandlings-ID shared by Swedish advertisement databases, when known.</summary>
     public string? ProcurementId { get; init; }
     public string? TedNumber { get; init; }
+    /// <summary>The kept raw page the item was read from (set by the run).</summary>
+    public string? SnapshotId { get; init; }
 }
 
 /// <summary>A page of a source's list: items, and how to get the next page when there is one.</summary>

@@ -60,6 +60,11 @@ public sealed class SourceContext(PoliteFetcher fetcher, FileSnapshotStore snaps
     public int NotModified { get; private set; }
     public List<string> Problems { get; } = [];
     public List<string> Snapshots { get; } = [];
+
+    public string? LastSnapshot => Snapshots.Count > 0 ? Snapshots[^1] : null;
+
+    /// <summary>Marks items with the snapshot they were just read from.</summary>
+    public IEnumerable<ScrapedItem> Stamp(IEnumerable<ScrapedItem> items) => items.Select(i => i with { SnapshotId = LastSnapshot });
     public int MaxPages { get; init; } = 5;
 
     public async Task<string?> GetAsync(Uri url, CancellationToken cancellationToken) => await Keep(await fetcher.GetAsync(url, cancellationToken), cancellationToken);

@@ -22,7 +22,7 @@ public sealed class TedSource(IReadOnlyList<string>? cpvCodes = null, int days =
                 break;
             }
             var parsed = TedParser.Parse(body);
-            items.AddRange(parsed.Items);
+            items.AddRange(context.Stamp(parsed.Items));
             context.Problems.AddRange(parsed.Problems);
             if (parsed.Next is null || parsed.Items.Count == 0)
             {
@@ -54,19 +54,20 @@ public sealed class KommersSource(string searchString = "utbildning") : IScrapeS
             context.Problems.AddRange(parsed.Problems);
             foreach (var item in parsed.Items)
             {
+                var listSnapshot = context.LastSnapshot;
                 if (!Normalisation.EducationFilter.IsEducation(item) || item.Url is null)
                 {
-                    items.Add(item);
+                    items.Add(item with { SnapshotId = listSnapshot });
                     continue;
                 }
                 var detail = await context.GetAsync(new Uri(item.Url), cancellationToken);
                 if (detail is null)
                 {
-                    items.Add(item);
+                    items.Add(item with { SnapshotId = listSnapshot });
                     continue;
                 }
                 var (buyer, procurementId, deadline) = KommersParser.ParseDetail(detail);
-                items.Add(item with { Buyer = buyer, ProcurementId = procurementId, Deadline = deadline });
+                items.Add(item with { Buyer = buyer, ProcurementId = procurementId, Deadline = deadline, SnapshotId = context.LastSnapshot });
             }
             if (parsed.Next is null)
             {
@@ -93,14 +94,15 @@ public sealed class EAvropSource : IScrapeSource
             context.Problems.AddRange(parsed.Problems);
             foreach (var item in parsed.Items)
             {
+                var listSnapshot = context.LastSnapshot;
                 var detail = item.Url is null ? null : await context.GetAsync(new Uri(item.Url), cancellationToken);
                 if (detail is null)
                 {
-                    items.Add(item);
+                    items.Add(item with { SnapshotId = listSnapshot });
                     continue;
                 }
                 var (cpv, procurementId) = EAvropParser.ParseDetail(detail);
-                items.Add(item with { CpvCodes = cpv, ProcurementId = procurementId });
+                items.Add(item with { CpvCodes = cpv, ProcurementId = procurementId, SnapshotId = context.LastSnapshot });
             }
             body = parsed.NextPageForm is { } form ? await context.PostFormAsync(listUrl, form, cancellationToken) : null;
         }
@@ -139,7 +141,7 @@ public sealed class JobTechSource(TimeProvider clock, int windowDays = 60) : ISc
                 }
             }
         }
-        return JobTechParser.Aggregate(ads, today, windowDays);
+        return [.. context.Stamp(JobTechParser.Aggregate(ads, today, windowDays))];
     }
 }
 
@@ -158,6 +160,6 @@ public sealed class WebListSource(string name, WebListDefinition definition, str
         }
         var parsed = WebListParser.Parse(body, url, definition, name);
         context.Problems.AddRange(parsed.Problems);
-        return parsed.Items;
+        return [.. context.Stamp(parsed.Items)];
     }
 }

@@ -31,6 +31,7 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
     public DbSet<UU.Web.Features.Leads.Lead> Leads => Set<UU.Web.Features.Leads.Lead>();
     public DbSet<UU.Web.Features.Leads.LeadSource> LeadSources => Set<UU.Web.Features.Leads.LeadSource>();
     public DbSet<UU.Web.Features.Leads.ScrapeRun> ScrapeRuns => Set<UU.Web.Features.Leads.ScrapeRun>();
+    public DbSet<UU.Web.Features.Leads.LeadEvent> LeadEvents => Set<UU.Web.Features.Leads.LeadEvent>();
     public DbSet<ModuleVersion> ModuleVersions => Set<ModuleVersion>();
     public DbSet<UU.Web.Features.Media.MediaItem> MediaItems => Set<UU.Web.Features.Media.MediaItem>();
     public DbSet<UU.Web.Features.Content.ContentItem> ContentItems => Set<UU.Web.Features.Content.ContentItem>();
@@ -200,6 +201,13 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
             e.HasIndex(x => x.TedNumber);
             e.HasIndex(x => x.Buyer);
             e.HasMany(x => x.Sources).WithOne(x => x.Lead).HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.Status, x.CreatedAt });
+        });
+        builder.Entity<UU.Web.Features.Leads.LeadEvent>(e =>
+        {
+            e.Property(x => x.Note).HasMaxLength(4000);
+            e.Property(x => x.By).HasMaxLength(256);
         });
         builder.Entity<UU.Web.Features.Leads.LeadSource>(e =>
         {
@@ -207,6 +215,7 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
             e.Property(x => x.Source).HasMaxLength(40);
             e.Property(x => x.ExternalId).HasMaxLength(300);
             e.Property(x => x.Url).HasMaxLength(1000);
+            e.Property(x => x.SnapshotId).HasMaxLength(120);
         });
         builder.Entity<UU.Web.Features.Leads.ScrapeRun>(e =>
         {

@@ -43,6 +43,19 @@ public sealed class Lead
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<LeadSource> Sources { get; set; } = [];
+    public List<LeadEvent> Events { get; set; } = [];
+}
+
+/// <summary>A status change or a note on a lead, kept for its history.</summary>
+public sealed class LeadEvent
+{
+    public long Id { get; set; }
+    public int LeadId { get; set; }
+    public LeadStatus? FromStatus { get; set; }
+    public LeadStatus? ToStatus { get; set; }
+    public string? Note { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? By { get; set; }
 }
 
 /// <summary>Where a lead was seen: the source, its own id, and when.</summary>
@@ -56,6 +69,8 @@ public sealed class LeadSource
     public string? Url { get; set; }
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }
+    /// <summary>The raw page it was last read from (a snapshot id).</summary>
+    public string? SnapshotId { get; set; }
 }
 
 /// <summary>The record of one scrape of one source.</summary>

@@ -21,6 +21,7 @@ public static class LeadSetup
             }
         });
         services.AddScoped<IScrapeSink, LeadSink>();
+        services.AddScoped<LeadList>();
         services.AddHealthChecks().AddCheck<ScraperHealthCheck>("scrapers");
         return services;
     }

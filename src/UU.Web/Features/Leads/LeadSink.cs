@@ -23,6 +23,7 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock) : IScrapeSink
             if (seen is not null)
             {
                 seen.LastSeenAt = now;
+                seen.SnapshotId = item.SnapshotId ?? seen.SnapshotId;
                 if (Apply(seen.Lead!, item, now))
                 {
                     updated++;
@@ -45,7 +46,7 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock) : IScrapeSink
                 updated++;
             }
             Apply(lead, item, now);
-            lead.Sources.Add(new LeadSource { Source = source, ExternalId = item.ExternalId, Url = item.Url, FirstSeenAt = now, LastSeenAt = now });
+            lead.Sources.Add(new LeadSource { Source = source, ExternalId = item.ExternalId, Url = item.Url, FirstSeenAt = now, LastSeenAt = now, SnapshotId = item.SnapshotId });
             await db.SaveChangesAsync(cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);

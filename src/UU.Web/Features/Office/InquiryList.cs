@@ -78,6 +78,16 @@ public static class OfficeApi
             var (items, total) = await list.ListAsync(filter, cancellationToken);
             return Results.Ok(new { total, page = filter.Page, pageSize = filter.PageSize, items });
         }).RequireAuthorization(OfficeSetup.CoordinatorApiPolicy);
+        app.MapGet("/api/leads", async (HttpContext context, UU.Web.Features.Leads.LeadList list, CancellationToken cancellationToken) =>
+        {
+            var (filter, errors) = UU.Web.Features.Leads.LeadList.Parse(context.Request.Query);
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors, title: "Some filters are not valid.");
+            }
+            var (items, total) = await list.ListAsync(filter, cancellationToken);
+            return Results.Ok(new { total, page = filter.Page, pageSize = filter.PageSize, items });
+        }).RequireAuthorization(OfficeSetup.CoordinatorApiPolicy);
         return app;
     }
 }

@@ -941,7 +941,44 @@ namespace UU.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TedNumber");
 
+                    b.HasIndex("Status", "CreatedAt");
+
                     b.ToTable("Leads");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Leads.LeadEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeadId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("ToStatus")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadId");
+
+                    b.ToTable("LeadEvents");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.LeadSource", b =>
@@ -965,6 +1002,10 @@ namespace UU.Web.Data.Migrations.Postgres
 
                     b.Property<int>("LeadId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SnapshotId")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1476,6 +1517,15 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Navigation("ContentItem");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Leads.LeadEvent", b =>
+                {
+                    b.HasOne("UU.Web.Features.Leads.Lead", null)
+                        .WithMany("Events")
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UU.Web.Features.Leads.LeadSource", b =>
                 {
                     b.HasOne("UU.Web.Features.Leads.Lead", "Lead")
@@ -1548,6 +1598,8 @@ namespace UU.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>
                 {
+                    b.Navigation("Events");
+
                     b.Navigation("Sources");
                 });
 #pragma warning restore 612, 618

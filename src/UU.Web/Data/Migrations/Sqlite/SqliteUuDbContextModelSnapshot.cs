@@ -902,7 +902,42 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TedNumber");
 
+                    b.HasIndex("Status", "CreatedAt");
+
                     b.ToTable("Leads");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Leads.LeadEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadId");
+
+                    b.ToTable("LeadEvents");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.LeadSource", b =>
@@ -924,6 +959,10 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("LeadId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SnapshotId")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1425,6 +1464,15 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Navigation("ContentItem");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Leads.LeadEvent", b =>
+                {
+                    b.HasOne("UU.Web.Features.Leads.Lead", null)
+                        .WithMany("Events")
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UU.Web.Features.Leads.LeadSource", b =>
                 {
                     b.HasOne("UU.Web.Features.Leads.Lead", "Lead")
@@ -1497,6 +1545,8 @@ namespace UU.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>
                 {
+                    b.Navigation("Events");
+
                     b.Navigation("Sources");
                 });
 #pragma warning restore 612, 618

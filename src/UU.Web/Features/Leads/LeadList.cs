@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using UU.Web.Data;
+
+namespace UU.Web.Features.Leads;
+
+public sealed record LeadListItem(int Id, string Kind, string Title, string? Buyer, string? Place, DateOnly? PublishedOn, DateTimeOffset? Deadline,
+    string Status, IReadOnlyList<string> Sources, string? Url, string? ProcurementId);
+
+/// <summary>The lead feed with the same filters in the office and in GET /api/leads: newest first, open deadlines before passed ones.</summary>
+public sealed class LeadList(UuDbContext db, TimeProvider clock)
+{
+    public sealed record Filter(LeadKind? Kind, string? Source, LeadStatus? Status, string? Text, string? Place, bool OpenOnly, int Page, int PageSize);
+
+    public static (Filter Filter, Dictionary<string, string[]> Errors) Parse(IQueryCollection query)
+    {
+        var errors = new Dictionary<string, string[]>();
+        T? Enum<T>(string key) where T : struct, System.Enum
+        {
+            var raw = (string?)query[key];
+            if (string.IsNullOrEmpty(raw)) return null;
+            if (System.Enum.TryParse<T>(raw, true, out var value) && System.Enum.IsDefined(value)) return value;
+            errors[key] = [$"'{raw}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}"];
+            return null;
+        }
+        int Number(string key, int fallback, int max)
+        {
+            var raw = (string?)query[key];
+            if (string.IsNullOrEmpty(raw)) return fallback;
+            if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max) return n;
+            errors[key] = [$"must be a whole number from 1 to {max.ToString(CultureInfo.InvariantCulture)}"];
+            return fallback;
+        }
+        string? Text(string key) => ((string?)query[key])?.Trim() is { Length: > 0 } t ? t[..Math.Min(100, t.Length)] : null;
+        var filter = new Filter(Enum<LeadKind>("kind"), Text("source"), Enum<LeadStatus>("status"), Text("q"), Text("place"),
+            ((string?)query["open"]) is "1" or "true", Number("page", 1, 10_000), Number("pageSize", 50, 500));
+        return (filter, errors);
+    }
+
+    public async Task<(IReadOnlyList<LeadListItem> Items, int Total)> ListAsync(Filter filter, CancellationToken cancellationToken)
+    {
+        var query = db.Leads.AsNoTracking();
+        if (filter.Kind is { } kind) query = query.Where(l => l.Kind == kind);
+        if (filter.Status is { } status) query = query.Where(l => l.Status == status);
+        if (filter.Source is { } source) query = query.Where(l => l.Sources.Any(s => s.Source == source));
+        if (filter.OpenOnly)
+        {
+            var now = clock.GetUtcNow();
+            query = query.Where(l => l.Deadline == null || l.Deadline > now);
+        }
+        if (filter.Place is { } place)
+        {
+            var pattern = "%" + Escape(place) + "%";
+            query = query.Where(l => l.Place != null && EF.Functions.Like(l.Place, pattern, "\\"));
+        }
+        if (filter.Text is { } text)
+        {
+            var pattern = "%" + Escape(text) + "%";
+            query = query.Where(l => EF.Functions.Like(l.Title, pattern, "\\") || (l.Buyer != null && EF.Functions.Like(l.Buyer, pattern, "\\")) || (l.Description != null && EF.Functions.Like(l.Description, pattern, "\\")));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(l => l.Id)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Select(l => new { l.Id, l.Kind, l.Title, l.Buyer, l.Place, l.PublishedOn, l.Deadline, l.Status, Sources = l.Sources.Select(s => s.Source).ToList(), l.Url, l.ProcurementId })
+            .ToListAsync(cancellationToken);
+        return (rows.Select(r => new LeadListItem(r.Id, r.Kind.ToString(), r.Title, r.Buyer, r.Place, r.PublishedOn, r.Deadline, r.Status.ToString(), r.Sources, r.Url, r.ProcurementId)).ToList(), total);
+    }
+
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
