@@ -99,6 +99,49 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
         Assert.Contains("KommersAnnons", scrapers.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LeadFeed_ListsAndFilters_ShowsWhatTheScraperSaw_AndKeepsTheWorkflowHistory()
+    {
+        await using var app = App(out _);
+        app.CreateClient().Dispose();
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
+        var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Coordinator);
+
+        var list = await coordinator.GetDocumentAsync("/office/leads?q=specialpedagogik");
+        var link = list.QuerySelector("tbody a")!;
+        Assert.Contains("specialpedagogik", link.TextContent, StringComparison.Ordinal);
+        Assert.Single(list.QuerySelectorAll("tbody tr"));
+        using (var api = await coordinator.GetAsync("/api/leads?kind=Tender&source=KommersAnnons"))
+        {
+            using var json = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+            Assert.Equal(2, json.RootElement.GetProperty("total").GetInt32());
+        }
+        using (var bad = await coordinator.GetAsync("/api/leads?status=Maybe"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+
+        var leadUrl = link.GetAttribute("href")!;
+        var page = await coordinator.GetDocumentAsync(leadUrl);
+        var raw = page.QuerySelector("a[href*='handler=Snapshot']")!.GetAttribute("href")!;
+        using (var snapshot = await coordinator.GetAsync(raw))
+        {
+            Assert.Equal("text/plain", snapshot.Content.Headers.ContentType!.MediaType); // never rendered as HTML
+            Assert.Contains("Upphandlande myndighet", await snapshot.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using var changed = await coordinator.PostAsync(leadUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = page.QuerySelector("form.narrow-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["Status"] = "Relevant",
+            ["Note"] = "Passar specialpedagogik – kontakta Anders Holm.",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var after = await coordinator.GetDocumentAsync(leadUrl);
+        Assert.Equal("Relevant", after.QuerySelector("[data-testid=status]")!.TextContent.Trim());
+        Assert.Contains("Ny → Relevant", after.QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Anders Holm", after.QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _sources?.Dispose();
