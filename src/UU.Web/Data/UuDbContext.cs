@@ -32,6 +32,7 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
     public DbSet<UU.Web.Features.Leads.LeadSource> LeadSources => Set<UU.Web.Features.Leads.LeadSource>();
     public DbSet<UU.Web.Features.Leads.ScrapeRun> ScrapeRuns => Set<UU.Web.Features.Leads.ScrapeRun>();
     public DbSet<UU.Web.Features.Leads.LeadEvent> LeadEvents => Set<UU.Web.Features.Leads.LeadEvent>();
+    public DbSet<UU.Web.Features.Leads.ScrapeLease> ScrapeLeases => Set<UU.Web.Features.Leads.ScrapeLease>();
     public DbSet<ModuleVersion> ModuleVersions => Set<ModuleVersion>();
     public DbSet<UU.Web.Features.Media.MediaItem> MediaItems => Set<UU.Web.Features.Media.MediaItem>();
     public DbSet<UU.Web.Features.Content.ContentItem> ContentItems => Set<UU.Web.Features.Content.ContentItem>();
@@ -203,6 +204,12 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
             e.HasMany(x => x.Sources).WithOne(x => x.Lead).HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.Status, x.CreatedAt });
+        });
+        builder.Entity<UU.Web.Features.Leads.ScrapeLease>(e =>
+        {
+            e.HasKey(x => x.Source);
+            e.Property(x => x.Source).HasMaxLength(40);
+            e.Property(x => x.Holder).HasMaxLength(120);
         });
         builder.Entity<UU.Web.Features.Leads.LeadEvent>(e =>
         {

@@ -24,6 +24,7 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
         var path = c.Request.Url!.AbsolutePath;
         if (path == "/robots.txt") { c.Response.StatusCode = 404; return; }
         if (_broken) { await LocalSite.WriteAsync(c, 500, "Internal Server Error"); return; }
+        if (_slow) { await Task.Delay(1000); }
         if (path == "/Notices/TenderNotices")
         {
             await LocalSite.WriteAsync(c, 200, Fixture(c.Request.QueryString["PageIndex"] == "1" ? "kommers-list.html" : "kommers-empty.html"));
@@ -141,6 +142,49 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
         Assert.Contains("Ny → Relevant", after.QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Anders Holm", after.QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EnabledSources_AreScheduled_AndAConcurrentRunOnAnotherNodeIsSkipped()
+    {
+        var slow = Sources; // the list answers slowly, so the two runs overlap
+        await using var app = new UuWebFactory(provider, new Dictionary<string, string?>
+        {
+            ["Scrapers:MinDelayMilliseconds"] = "0",
+            ["Scrapers:MaxRetries"] = "0",
+            ["Scrapers:Sources:KommersAnnons:BaseUrl"] = slow.Url("/").AbsoluteUri,
+            ["Scrapers:Sources:KommersAnnons:Enabled"] = "true",
+            ["Scrapers:Sources:KommersAnnons:Schedule"] = "0 15 6 * * ?",
+        });
+        app.CreateClient().Dispose();
+        var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        Assert.True(await scheduler.Exists(ScrapeScheduler.KeyFor("KommersAnnons"), CancellationToken.None));
+        Assert.False(await scheduler.Exists(ScrapeScheduler.KeyFor("Ted"), CancellationToken.None)); // disabled
+
+        _slow = true;
+        async Task<UU.Scrapers.Runs.ScrapeRunReport?> RunOnANode()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<LeasedScrapeRunner>().RunAsync("KommersAnnons", CancellationToken.None);
+        }
+        var results = await Task.WhenAll(RunOnANode(), RunOnANode());
+        Assert.Single(results, r => r is not null);
+        await using var check = app.Services.CreateAsyncScope();
+        Assert.Equal(1, await check.ServiceProvider.GetRequiredService<UuDbContext>().ScrapeRuns.CountAsync());
+    }
+
+    [Fact]
+    public async Task AnInvalidSchedule_StopsTheStartNamingTheKey()
+    {
+        await using var app = new UuWebFactory(provider, new Dictionary<string, string?>
+        {
+            ["Scrapers:Sources:Ted:Enabled"] = "true",
+            ["Scrapers:Sources:Ted:Schedule"] = "varje morgon",
+        });
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains("Scrapers:Sources:Ted:Schedule", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private bool _slow;
 
     public void Dispose()
     {

@@ -22,8 +22,42 @@ public static class LeadSetup
         });
         services.AddScoped<IScrapeSink, LeadSink>();
         services.AddScoped<LeadList>();
+        services.AddScoped<LeasedScrapeRunner>();
+        services.AddTransient<ScrapeJob>();
+        services.AddHostedService<ScrapeScheduler>();
+        // A wrong schedule stops the start with the key that holds it.
+        services.AddSingleton<IValidateOptions<ScraperOptions>, ScheduleValidator>();
         services.AddHealthChecks().AddCheck<ScraperHealthCheck>("scrapers");
         return services;
+    }
+}
+
+/// <summary>Every enabled source's schedule must be a valid Quartz cron expression; the message names the key.</summary>
+public sealed class ScheduleValidator : IValidateOptions<ScraperOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ScraperOptions options)
+    {
+        var bad = options.Sources.Where(s => s.Value.Enabled && !IsCron(s.Value.Schedule)).ToList();
+        return bad.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(bad.Select(b => $"Scrapers:Sources:{b.Key}:Schedule '{b.Value.Schedule}' is not a valid Quartz cron expression."));
+    }
+
+    private static bool IsCron(string? expression)
+    {
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            return false;
+        }
+        try
+        {
+            _ = new Quartz.CronExpression(expression);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 }
 

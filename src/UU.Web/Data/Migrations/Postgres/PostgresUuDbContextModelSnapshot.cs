@@ -1026,6 +1026,24 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.ToTable("LeadSources");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Leads.ScrapeLease", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Source");
+
+                    b.ToTable("ScrapeLeases");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Leads.ScrapeRun", b =>
                 {
                     b.Property<long>("Id")

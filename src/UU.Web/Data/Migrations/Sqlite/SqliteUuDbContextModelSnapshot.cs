@@ -983,6 +983,24 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.ToTable("LeadSources");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Leads.ScrapeLease", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Source");
+
+                    b.ToTable("ScrapeLeases");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Leads.ScrapeRun", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quartz;
+using UU.Scrapers.Fetching;
+using UU.Scrapers.Runs;
+using UU.Web.Data;
+
+namespace UU.Web.Features.Leads;
+
+/// <summary>One row per source: who runs it now and until when. Claimed with one conditional UPDATE.</summary>
+public sealed class ScrapeLease
+{
+    public required string Source { get; set; }
+    public DateTimeOffset LockedUntil { get; set; }
+    public string? Holder { get; set; }
+}
+
+/// <summary>Runs a source unless another node holds its lease; the lease outlives a run's worst case, and is released after.</summary>
+public sealed partial class LeasedScrapeRunner(UuDbContext db, ScrapeRunner runner, TimeProvider clock, ILogger<LeasedScrapeRunner> logger)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(30);
+    private readonly string _holder = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <returns>The run's report, or null when another node is running the source.</returns>
+    public async Task<ScrapeRunReport?> RunAsync(string source, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (!await db.ScrapeLeases.AnyAsync(l => l.Source == source, cancellationToken))
+        {
+            try
+            {
+                db.ScrapeLeases.Add(new ScrapeLease { Source = source, LockedUntil = DateTimeOffset.UnixEpoch });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear(); // another node created it first
+            }
+        }
+        var until = now + Lease;
+        var claimed = await db.ScrapeLeases.Where(l => l.Source == source && l.LockedUntil < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedUntil, until).SetProperty(l => l.Holder, _holder), cancellationToken);
+        if (claimed == 0)
+        {
+            LogSkipped(logger, source);
+            return null;
+        }
+        try
+        {
+            return await runner.RunAsync(source, cancellationToken);
+        }
+        finally
+        {
+            await db.ScrapeLeases.Where(l => l.Source == source && l.Holder == _holder)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedUntil, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scrape of {Source} skipped: another node is running it")]
+    private static partial void LogSkipped(ILogger logger, string source);
+}
+
+[DisallowConcurrentExecution]
+public sealed class ScrapeJob(LeasedScrapeRunner runner) : IJob
+{
+    public const string SourceKey = "source";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await runner.RunAsync(context.MergedJobDataMap.GetString(SourceKey)!, cancellationToken);
+}
+
+/// <summary>At start, schedules each enabled source on its cron expression (read then, so every configuration source applies).</summary>
+public sealed class ScrapeScheduler(ISchedulerFactory schedulers, IOptions<ScraperOptions> options) : IHostedService
+{
+    public static JobKey KeyFor(string source) => new("scrape-" + source, "scrapers");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        foreach (var (name, source) in options.Value.Sources.Where(s => s.Value.Enabled && !string.IsNullOrWhiteSpace(s.Value.BaseUrl)))
+        {
+            var job = JobBuilder.Create<ScrapeJob>().WithIdentity(KeyFor(name)).UsingJobData(ScrapeJob.SourceKey, name).Build();
+            var trigger = TriggerBuilder.Create().WithIdentity("scrape-" + name + "-trigger", "scrapers").ForJob(job)
+                // Swedish time; a misfired run (node down at the time) fires once when the scheduler is back (Quartz's default).
+                .WithCronSchedule(source.Schedule, c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")))
+                .Build();
+            await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
