@@ -198,6 +198,8 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
             e.Property(x => x.Description).HasMaxLength(4000);
             e.Property(x => x.ProcurementId).HasMaxLength(40);
             e.Property(x => x.TedNumber).HasMaxLength(40);
+            e.Property(x => x.MatchedModules).HasMaxLength(2000);
+            e.Property(x => x.MatchReasons).HasMaxLength(500);
             e.HasIndex(x => x.ProcurementId);
             e.HasIndex(x => x.TedNumber);
             e.HasIndex(x => x.Buyer);

@@ -104,7 +104,13 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
     public async Task LeadFeed_ListsAndFilters_ShowsWhatTheScraperSaw_AndKeepsTheWorkflowHistory()
     {
         await using var app = App(out _);
-        app.CreateClient().Dispose();
+        var visitor = app.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await visitor.GetStringAsync("/api/search?q=specialpedagogik")).Contains("\"total\":0", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the search index was never built");
+            await Task.Delay(50);
+        }
         Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
         var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Coordinator);
 
@@ -124,6 +130,10 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
 
         var leadUrl = link.GetAttribute("href")!;
         var page = await coordinator.GetDocumentAsync(leadUrl);
+        // Matched to the catalogue, with the reason and a score a coordinator can read.
+        Assert.Contains("Specialpedagogik för lärare", page.QuerySelector("[data-testid=matches]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("specialpedagogik", page.QuerySelector("[data-testid=reasons]")!.TextContent, StringComparison.Ordinal);
+        Assert.True(int.Parse(page.QuerySelector("[data-testid=score]")!.TextContent, System.Globalization.CultureInfo.InvariantCulture) >= 40);
         var raw = page.QuerySelector("a[href*='handler=Snapshot']")!.GetAttribute("href")!;
         using (var snapshot = await coordinator.GetAsync(raw))
         {

@@ -5,7 +5,7 @@ using UU.Web.Data;
 namespace UU.Web.Features.Leads;
 
 public sealed record LeadListItem(int Id, string Kind, string Title, string? Buyer, string? Place, DateOnly? PublishedOn, DateTimeOffset? Deadline,
-    string Status, IReadOnlyList<string> Sources, string? Url, string? ProcurementId);
+    string Status, IReadOnlyList<string> Sources, string? Url, string? ProcurementId, int Score, string? MatchReasons, IReadOnlyList<string> MatchedModules);
 
 /// <summary>The lead feed with the same filters in the office and in GET /api/leads: newest first, open deadlines before passed ones.</summary>
 public sealed class LeadList(UuDbContext db, TimeProvider clock)
@@ -59,11 +59,13 @@ public sealed class LeadList(UuDbContext db, TimeProvider clock)
             query = query.Where(l => EF.Functions.Like(l.Title, pattern, "\\") || (l.Buyer != null && EF.Functions.Like(l.Buyer, pattern, "\\")) || (l.Description != null && EF.Functions.Like(l.Description, pattern, "\\")));
         }
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(l => l.Id)
+        // Newest and best first: the day it was published, then the score.
+        var rows = await query.OrderByDescending(l => l.PublishedOn).ThenByDescending(l => l.Score).ThenByDescending(l => l.Id)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
-            .Select(l => new { l.Id, l.Kind, l.Title, l.Buyer, l.Place, l.PublishedOn, l.Deadline, l.Status, Sources = l.Sources.Select(s => s.Source).ToList(), l.Url, l.ProcurementId })
+            .Select(l => new { l.Id, l.Kind, l.Title, l.Buyer, l.Place, l.PublishedOn, l.Deadline, l.Status, Sources = l.Sources.Select(s => s.Source).ToList(), l.Url, l.ProcurementId, l.Score, l.MatchReasons, l.MatchedModules })
             .ToListAsync(cancellationToken);
-        return (rows.Select(r => new LeadListItem(r.Id, r.Kind.ToString(), r.Title, r.Buyer, r.Place, r.PublishedOn, r.Deadline, r.Status.ToString(), r.Sources, r.Url, r.ProcurementId)).ToList(), total);
+        return (rows.Select(r => new LeadListItem(r.Id, r.Kind.ToString(), r.Title, r.Buyer, r.Place, r.PublishedOn, r.Deadline, r.Status.ToString(), r.Sources, r.Url, r.ProcurementId,
+            r.Score, r.MatchReasons, r.MatchedModules?.Split('\n').Select(m => m.Split('|')[0]).ToList() ?? [])).ToList(), total);
     }
 
     private static string Escape(string text) =>

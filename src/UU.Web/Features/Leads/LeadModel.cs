@@ -40,6 +40,12 @@ public sealed class Lead
     public string? ProcurementId { get; set; }
     public string? TedNumber { get; set; }
     public LeadStatus Status { get; set; }
+    /// <summary>0–100: fit to the catalogue, time to the deadline, the buyer's history (see LeadMatcher).</summary>
+    public int Score { get; set; }
+    /// <summary>Matched modules, one "slug|title" a line.</summary>
+    public string? MatchedModules { get; set; }
+    /// <summary>Why: the words that matched.</summary>
+    public string? MatchReasons { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<LeadSource> Sources { get; set; } = [];

@@ -22,6 +22,7 @@ public static class LeadSetup
         });
         services.AddScoped<IScrapeSink, LeadSink>();
         services.AddScoped<LeadList>();
+        services.AddScoped<LeadMatcher>();
         services.AddScoped<LeasedScrapeRunner>();
         services.AddTransient<ScrapeJob>();
         services.AddHostedService<ScrapeScheduler>();

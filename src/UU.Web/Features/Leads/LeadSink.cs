@@ -10,7 +10,7 @@ namespace UU.Web.Features.Leads;
 /// Stores scraped items as leads: an item already seen updates its lead; a new item joins the lead of the same
 /// procurement (upphandlings-ID, TED number, or buyer + title + deadline) or starts a new one. Nothing is deleted.
 /// </summary>
-public sealed class LeadSink(UuDbContext db, TimeProvider clock) : IScrapeSink
+public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher matcher) : IScrapeSink
 {
     public async Task<(int New, int Updated, int Unchanged)> StoreAsync(string source, IReadOnlyList<ScrapedItem> items, CancellationToken cancellationToken)
     {
@@ -26,6 +26,7 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock) : IScrapeSink
                 seen.SnapshotId = item.SnapshotId ?? seen.SnapshotId;
                 if (Apply(seen.Lead!, item, now))
                 {
+                    await matcher.MatchAsync(seen.Lead!, cancellationToken);
                     updated++;
                 }
                 else
@@ -46,6 +47,7 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock) : IScrapeSink
                 updated++;
             }
             Apply(lead, item, now);
+            await matcher.MatchAsync(lead, cancellationToken);
             lead.Sources.Add(new LeadSource { Source = source, ExternalId = item.ExternalId, Url = item.Url, FirstSeenAt = now, LastSeenAt = now, SnapshotId = item.SnapshotId });
             await db.SaveChangesAsync(cancellationToken);
         }

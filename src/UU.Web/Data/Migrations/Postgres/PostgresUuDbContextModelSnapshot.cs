@@ -900,6 +900,14 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("MatchReasons")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("MatchedModules")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Place")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -910,6 +918,9 @@ namespace UU.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");

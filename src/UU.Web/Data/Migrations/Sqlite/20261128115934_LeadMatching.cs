@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace UU.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class LeadMatching : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "MatchReasons",
+                table: "Leads",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MatchedModules",
+                table: "Leads",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Score",
+                table: "Leads",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "MatchReasons",
+                table: "Leads");
+
+            migrationBuilder.DropColumn(
+                name: "MatchedModules",
+                table: "Leads");
+
+            migrationBuilder.DropColumn(
+                name: "Score",
+                table: "Leads");
+        }
+    }
+}
