@@ -29,6 +29,19 @@ public sealed class SiteFixture : IAsyncLifetime, IAsyncDisposable
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
 
+        // The search index is built in the background at start; the browser tests search, so wait for it.
+        using (var http = new HttpClient { BaseAddress = new Uri(BaseUrl) })
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while ((await http.GetStringAsync("/api/search?q=demens")).Contains("\"total\":0", StringComparison.Ordinal))
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException("The search index was not built within 60 s.");
+                }
+                await Task.Delay(100);
+            }
+        }
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
