@@ -200,6 +200,8 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
             e.Property(x => x.TedNumber).HasMaxLength(40);
             e.Property(x => x.MatchedModules).HasMaxLength(2000);
             e.Property(x => x.MatchReasons).HasMaxLength(500);
+            e.Property(x => x.AssignedToEmail).HasMaxLength(254);
+            e.Property(x => x.AssignedToName).HasMaxLength(200);
             e.HasIndex(x => x.ProcurementId);
             e.HasIndex(x => x.TedNumber);
             e.HasIndex(x => x.Buyer);

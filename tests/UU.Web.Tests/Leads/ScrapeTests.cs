@@ -149,6 +149,28 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         var after = await coordinator.GetDocumentAsync(leadUrl);
         Assert.Equal("Relevant", after.QuerySelector("[data-testid=status]")!.TextContent.Trim());
+
+        // Assigning tells the subject's contact person at once, through the outbox.
+        var contact = after.QuerySelectorAll("#ContactId option").First(o => o.TextContent.Contains("Anders Holm", StringComparison.Ordinal));
+        var assignForm = after.QuerySelector("form input[name=ContactId], form select[name=ContactId]")!.Closest("form")!;
+        using (var assigned = await coordinator.PostAsync(leadUrl + "?handler=Assign", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = assignForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["ContactId"] = contact.GetAttribute("value")!,
+            ["FollowUp"] = "2026-08-01",
+        })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        }
+        var assignedPage = await coordinator.GetDocumentAsync(leadUrl);
+        Assert.Contains("anders.holm@uu-demo.se", assignedPage.QuerySelector("[data-testid=assigned]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Tilldelad", assignedPage.QuerySelector("[data-testid=status]")!.TextContent.Trim());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var mail = await scope.ServiceProvider.GetRequiredService<UuDbContext>().OutboxMessages.SingleAsync(m => m.ToAddress == "anders.holm@uu-demo.se" && m.Reference!.StartsWith("lead-"));
+            Assert.Contains("specialpedagogik", mail.TextBody, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("2026-08-01", mail.TextBody, StringComparison.Ordinal);
+        }
         Assert.Contains("Ny → Relevant", after.QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Anders Holm", after.QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
     }

@@ -46,6 +46,10 @@ public sealed class Lead
     public string? MatchedModules { get; set; }
     /// <summary>Why: the words that matched.</summary>
     public string? MatchReasons { get; set; }
+    /// <summary>The subject contact person the lead is assigned to.</summary>
+    public string? AssignedToEmail { get; set; }
+    public string? AssignedToName { get; set; }
+    public DateOnly? FollowUpOn { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<LeadSource> Sources { get; set; } = [];

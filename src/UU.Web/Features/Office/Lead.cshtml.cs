@@ -15,6 +15,10 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
     public Lead Lead { get; private set; } = null!;
     public IReadOnlyList<Lead> EarlierLeads { get; private set; } = [];
     public IReadOnlyList<Inquiry> Inquiries { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Label)> Contacts { get; private set; } = [];
+
+    [BindProperty] public int? ContactId { get; set; }
+    [BindProperty] public string? FollowUp { get; set; }
     public string? Error { get; private set; }
 
     [BindProperty] public LeadStatus? Status { get; set; }
@@ -62,8 +66,55 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
         return Redirect($"/office/leads/{id}");
     }
 
+    /// <summary>Assigns the lead to a subject's contact person and tells them at once (through the outbox).</summary>
+    public async Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellationToken)
+    {
+        var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (lead is null)
+        {
+            return NotFound();
+        }
+        var contact = ContactId is null ? null : await db.SubjectContacts.Include(c => c.Subject).FirstOrDefaultAsync(c => c.Id == ContactId, cancellationToken);
+        DateOnly? followUp = null;
+        if (!string.IsNullOrWhiteSpace(FollowUp))
+        {
+            if (DateOnly.TryParseExact(FollowUp, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) followUp = day;
+            else contact = null;
+        }
+        if (contact is null)
+        {
+            Error = texts["leads.error.assign"];
+            await LoadAsync(id, cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var now = clock.GetUtcNow();
+        var from = lead.Status;
+        lead.Status = LeadStatus.Assigned;
+        lead.AssignedToEmail = contact.Email;
+        lead.AssignedToName = contact.Name;
+        lead.FollowUpOn = followUp;
+        lead.UpdatedAt = now;
+        db.LeadEvents.Add(new LeadEvent { LeadId = id, FromStatus = from, ToStatus = LeadStatus.Assigned, Note = $"{contact.Name} ({contact.Subject!.NameSv})", At = now, By = User.Identity?.Name });
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            ToAddress = contact.Email,
+            ToName = contact.Name,
+            Subject = $"Lead till dig: {(lead.Title.Length > 120 ? lead.Title[..120] + "…" : lead.Title)}",
+            TextBody = $"{User.Identity?.Name} har tilldelat dig en lead inom {contact.Subject.NameSv}.\n\n{lead.Title}\nKöpare: {lead.Buyer}\nSista anbudsdag: {lead.Deadline?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "–"}\nMatchade på: {lead.MatchReasons ?? "–"}\n{(followUp is { } f ? "Följ upp senast " + f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "\n" : "")}\nSe leaden i kontoret: /office/leads/{id}\n",
+            Reference = "lead-" + id.ToString(CultureInfo.InvariantCulture),
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("lead-assigned", "lead", id.ToString(CultureInfo.InvariantCulture), contact.Email, cancellationToken: cancellationToken);
+        return Redirect($"/office/leads/{id}");
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
+        Contacts = (await db.SubjectContacts.AsNoTracking().Include(c => c.Subject).OrderBy(c => c.Subject!.NameSv).ToListAsync(cancellationToken))
+            .Select(c => (c.Id, $"{c.Subject!.NameSv}: {c.Name}, {c.Role}")).ToList();
         var lead = await db.Leads.AsNoTracking().Include(l => l.Sources).Include(l => l.Events.OrderByDescending(e => e.Id)).AsSplitQuery().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (lead is null)
         {

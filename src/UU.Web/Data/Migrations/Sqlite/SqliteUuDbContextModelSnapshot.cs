@@ -833,6 +833,14 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssignedToEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Buyer")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -856,6 +864,9 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
