@@ -216,6 +216,40 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
         Assert.Contains("Scrapers:Sources:Ted:Schedule", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Exports_GiveTheFilteredListAsCsvAndExcel_WithoutRunnableFormulas()
+    {
+        await using var app = App(out _);
+        app.CreateClient().Dispose();
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            db.Leads.Add(new Lead { Title = "=HYPERLINK(\"http://elak.example\",\"klicka\")", Kind = LeadKind.WebItem, CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+        var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Coordinator);
+
+        using var csv = await coordinator.GetAsync("/office/leads?handler=Csv&kind=Tender");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.StartsWith("Id,Slag,Titel,Köpare", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains("Kompetensutveckling i specialpedagogik för grundskolans lärare", text, StringComparison.Ordinal);
+        Assert.Equal(3, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // header + the two tenders
+        using var all = await coordinator.GetAsync("/office/leads?handler=Csv");
+        Assert.Contains("\"'=HYPERLINK(", await all.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var xlsx = await coordinator.GetAsync("/office/leads?handler=Xlsx&kind=Tender");
+        using var workbook = new ClosedXML.Excel.XLWorkbook(await xlsx.Content.ReadAsStreamAsync());
+        var sheet = workbook.Worksheet("Leads");
+        Assert.Equal("Titel", sheet.Cell(1, 3).GetString());
+        Assert.Contains(sheet.RowsUsed().Skip(1), r => r.Cell(3).GetString() == "Kompetensutveckling i specialpedagogik för grundskolans lärare");
+
+        var editor = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Editor);
+        using var refused = await editor.GetAsync("/office/leads?handler=Csv");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
     private bool _slow;
 
     public void Dispose()
