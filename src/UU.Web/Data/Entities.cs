@@ -225,6 +225,8 @@ public sealed class Inquiry
     public DateTimeOffset ReceivedAt { get; set; }
     public InquiryStatus Status { get; set; }
     public string Language { get; set; } = "sv";
+    /// <summary>The lead a coordinator converted into this inquiry, if any; one inquiry per lead.</summary>
+    public int? LeadId { get; set; }
     public List<InquiryModule> Modules { get; set; } = [];
 }
 

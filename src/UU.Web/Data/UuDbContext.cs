@@ -124,6 +124,8 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
             e.HasIndex(x => x.ReferenceNumber).IsUnique();
             e.HasIndex(x => new { x.Year, x.Sequence }).IsUnique();
             e.HasIndex(x => x.ReceivedAt);
+            e.HasIndex(x => x.LeadId).IsUnique();
+            e.HasOne<UU.Web.Features.Leads.Lead>().WithMany().HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.SetNull);
             e.Property(x => x.ReferenceNumber).HasMaxLength(20);
             e.Property(x => x.ReceiptKey).HasMaxLength(64);
             e.Property(x => x.OrganisationName).HasMaxLength(InquiryLimits.OrganisationName);

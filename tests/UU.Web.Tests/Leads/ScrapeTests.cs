@@ -176,6 +176,81 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
     }
 
     [Fact]
+    public async Task ConvertingALead_StoresAnInquiry_TellsTheSubjectContact_AndHappensOnlyOnce()
+    {
+        await using var app = App(out _);
+        var visitor = app.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await visitor.GetStringAsync("/api/search?q=specialpedagogik")).Contains("\"total\":0", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the search index was never built");
+            await Task.Delay(50);
+        }
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
+        var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Coordinator);
+        var leadUrl = (await coordinator.GetDocumentAsync("/office/leads?q=specialpedagogik")).QuerySelector("tbody a")!.GetAttribute("href")!;
+        var page = await coordinator.GetDocumentAsync(leadUrl);
+        var form = page.QuerySelector("form input[name='Convert.OrganisationName']")!.Closest("form")!;
+        Assert.Equal("Sundsvalls kommun", form.QuerySelector("input[name='Convert.OrganisationName']")!.GetAttribute("value"));
+        var module = form.QuerySelector("input[name='Convert.Modules'][checked]")!.GetAttribute("value")!;
+        Assert.Contains("specialpedagogik", form.QuerySelector("textarea")!.TextContent, StringComparison.OrdinalIgnoreCase);
+
+        FormUrlEncodedContent Fields(string orgNumber) => new(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["Convert.OrganisationName"] = "Sundsvalls kommun",
+            ["Convert.OrganisationNumber"] = orgNumber,
+            ["Convert.ContactName"] = "Maria Lind",
+            ["Convert.Email"] = "maria.lind@sundsvall.example",
+            ["Convert.Modules"] = module,
+            ["Convert.Description"] = "Upphandling av specialpedagogik, 7,5 hp för 40 lärare.",
+        });
+
+        // A wrong organisation number is named beside its field, and nothing is stored.
+        using (var bad = await coordinator.PostAsync(leadUrl + "?handler=Convert", Fields("212000-2412")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var errors = (await Html.ParseAsync(bad)).QuerySelector("[data-testid=convert-errors]")!.TextContent;
+            Assert.Contains("Organisationsnummer", errors, StringComparison.Ordinal);
+        }
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<UuDbContext>().Inquiries.AnyAsync());
+        }
+
+        using (var converted = await coordinator.PostAsync(leadUrl + "?handler=Convert", Fields("212000-2411")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, converted.StatusCode);
+        }
+        var after = await coordinator.GetDocumentAsync(leadUrl);
+        Assert.Equal("I dialog", after.QuerySelector("[data-testid=status]")!.TextContent.Trim());
+        var reference = after.QuerySelector("[data-testid=converted] a")!.TextContent.Trim();
+        Assert.Matches(@"^UU-\d{4}-\d{4}$", reference);
+        Assert.Contains(reference, after.QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            var inquiry = await db.Inquiries.Include(i => i.Modules).ThenInclude(m => m.Module).SingleAsync();
+            Assert.Equal(reference, inquiry.ReferenceNumber);
+            Assert.Equal(module, Assert.Single(inquiry.Modules).Module!.Slug);
+            Assert.Equal("2120002411", inquiry.OrganisationNumber.Replace("-", "", StringComparison.Ordinal));
+            var mail = await db.OutboxMessages.Where(m => m.Reference == reference).ToListAsync();
+            Assert.Contains(mail, m => m.ToAddress == "anders.holm@uu-demo.se" && m.TextBody.Contains("/office/leads/", StringComparison.Ordinal));
+            Assert.DoesNotContain(mail, m => m.ToAddress == "maria.lind@sundsvall.example"); // the buyer did not write to us: no receipt
+        }
+
+        // A second conversion (another coordinator with the old page open) is refused; still one inquiry.
+        using (var again = await coordinator.PostAsync(leadUrl + "?handler=Convert", Fields("212000-2411")))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<UuDbContext>().Inquiries.CountAsync());
+        }
+    }
+
+    [Fact]
     public async Task EnabledSources_AreScheduled_AndAConcurrentRunOnAnotherNodeIsSkipped()
     {
         var slow = Sources; // the list answers slowly, so the two runs overlap

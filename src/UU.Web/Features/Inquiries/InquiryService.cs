@@ -16,7 +16,15 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
 {
     private const int MaxAllocationAttempts = 8;
 
-    public async Task<Inquiry> SubmitAsync(InquiryForm form, string language, CancellationToken cancellationToken)
+    public Task<Inquiry> SubmitAsync(InquiryForm form, string language, CancellationToken cancellationToken) =>
+        SubmitAsync(form, language, fromLead: null, cancellationToken);
+
+    /// <summary>
+    /// Stores the inquiry. With <paramref name="fromLead"/> it is a coordinator's conversion of a lead: the lead's
+    /// status and history change in the same transaction, and the buyer gets no receipt (they did not write to us).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The lead is gone or has already been converted.</exception>
+    public async Task<Inquiry> SubmitAsync(InquiryForm form, string language, LeadConversion? fromLead, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (!OrganisationNumber.TryParse(form.OrganisationNumber, out var orgNumber))
@@ -65,9 +73,14 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
                 Status = InquiryStatus.Received,
                 Language = language,
                 Modules = modules.Select(m => new InquiryModule { Module = m }).ToList(),
+                LeadId = fromLead?.LeadId,
             };
             db.Inquiries.Add(inquiry);
-            db.OutboxMessages.AddRange(Notifications(inquiry, modules, now));
+            db.OutboxMessages.AddRange(Notifications(inquiry, modules, now, acknowledge: fromLead is null));
+            if (fromLead is not null)
+            {
+                await RecordConversionAsync(fromLead, inquiry, now, cancellationToken);
+            }
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -88,7 +101,28 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
         }
     }
 
-    private IEnumerable<OutboxMessage> Notifications(Inquiry inquiry, List<Module> modules, DateTimeOffset now)
+    private async Task RecordConversionAsync(LeadConversion conversion, Inquiry inquiry, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == conversion.LeadId, cancellationToken)
+            ?? throw new InvalidOperationException("The lead no longer exists.");
+        if (await db.Inquiries.AnyAsync(i => i.LeadId == conversion.LeadId, cancellationToken))
+        {
+            throw new InvalidOperationException("The lead has already been converted into an inquiry.");
+        }
+        db.LeadEvents.Add(new UU.Web.Features.Leads.LeadEvent
+        {
+            LeadId = lead.Id,
+            FromStatus = lead.Status,
+            ToStatus = UU.Web.Features.Leads.LeadStatus.InDialogue,
+            Note = "→ " + inquiry.ReferenceNumber,
+            At = now,
+            By = conversion.By,
+        });
+        lead.Status = UU.Web.Features.Leads.LeadStatus.InDialogue;
+        lead.UpdatedAt = now;
+    }
+
+    private IEnumerable<OutboxMessage> Notifications(Inquiry inquiry, List<Module> modules, DateTimeOffset now, bool acknowledge)
     {
         var recipients = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var email in options.Value.CoordinatorEmails.Where(e => !string.IsNullOrWhiteSpace(e)))
@@ -115,6 +149,10 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
             };
         }
 
+        if (!acknowledge)
+        {
+            yield break;
+        }
         var english = inquiry.Language == "en";
         yield return new OutboxMessage
         {
@@ -154,6 +192,10 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
                 text.AppendLine(CultureInfo.InvariantCulture, $"  - {m.TitleSv} ({m.Subject!.NameSv})");
             }
         }
+        if (inquiry.LeadId is { } leadId)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Skapad av en samordnare från lead: /office/leads/{leadId}");
+        }
         text.AppendLine();
         text.AppendLine("Behov:");
         text.AppendLine(inquiry.Description);
@@ -179,3 +221,6 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inquiry could not be stored on attempt {Attempt}; retrying with a new reference number")]
     private static partial void LogRetry(ILogger logger, Exception exception, int attempt);
 }
+
+/// <summary>A coordinator turning a lead into an inquiry.</summary>
+public sealed record LeadConversion(int LeadId, string? By);

@@ -10,7 +10,7 @@ using UU.Web.Features.Leads;
 namespace UU.Web.Features.Office;
 
 [Authorize(Roles = Roles.Coordinators)]
-public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeProvider clock, Audit audit, Localization.Texts texts) : PageModel
+public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeProvider clock, Audit audit, Localization.Texts texts, Inquiries.InquiryService inquiryService) : PageModel
 {
     public Lead Lead { get; private set; } = null!;
     public IReadOnlyList<Lead> EarlierLeads { get; private set; } = [];
@@ -20,6 +20,13 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
     [BindProperty] public int? ContactId { get; set; }
     [BindProperty] public string? FollowUp { get; set; }
     public string? Error { get; private set; }
+
+    /// <summary>The inquiry the lead was converted into, if it was.</summary>
+    public Inquiry? ConvertedTo { get; private set; }
+
+    /// <summary>What the coordinator fills in to turn the lead into an inquiry; pre-filled from the lead.</summary>
+    [BindProperty] public Inquiries.InquiryForm Convert { get; set; } = new();
+    public Dictionary<string, string> ConvertErrors { get; } = [];
 
     [BindProperty] public LeadStatus? Status { get; set; }
     [BindProperty] public string? Note { get; set; }
@@ -111,7 +118,46 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
         return Redirect($"/office/leads/{id}");
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Turns the lead into an inquiry: stored with its client, the coordinators and the subjects' contact persons
+    /// told at once, the lead moved to "in dialogue" with the inquiry's number in its history; all in one transaction.
+    /// </summary>
+    public async Task<IActionResult> OnPostConvertAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await db.Leads.AnyAsync(l => l.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+        Convert.Consent = true; // not a person's consent: the buyer's contact details come from a public notice
+        Convert.Website = null;
+        foreach (var (field, key) in Convert.Validate())
+        {
+            ConvertErrors.TryAdd(field, texts[key]);
+        }
+        if (ConvertErrors.Count == 0)
+        {
+            try
+            {
+                var inquiry = await inquiryService.SubmitAsync(Convert, "sv", new Inquiries.LeadConversion(id, User.Identity?.Name), cancellationToken);
+                await audit.RecordAsync("lead-converted", "lead", id.ToString(CultureInfo.InvariantCulture), inquiry.ReferenceNumber, cancellationToken: cancellationToken);
+                return Redirect($"/office/leads/{id}");
+            }
+            catch (InvalidOperationException)
+            {
+                Error = texts["leads.error.converted"];
+                db.ChangeTracker.Clear();
+                await LoadAsync(id, cancellationToken);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            }
+        }
+        Error = texts["leads.error.convert"];
+        await LoadAsync(id, cancellationToken, keepConvertForm: true);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken, bool keepConvertForm = false)
     {
         Contacts = (await db.SubjectContacts.AsNoTracking().Include(c => c.Subject).OrderBy(c => c.Subject!.NameSv).ToListAsync(cancellationToken))
             .Select(c => (c.Id, $"{c.Subject!.NameSv}: {c.Name}, {c.Role}")).ToList();
@@ -121,6 +167,16 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
             return false;
         }
         Lead = lead;
+        ConvertedTo = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.LeadId == id, cancellationToken);
+        if (!keepConvertForm)
+        {
+            Convert = new Inquiries.InquiryForm
+            {
+                OrganisationName = lead.Buyer,
+                Description = string.Join("\n\n", new[] { lead.Title, lead.Description, lead.Url }.Where(t => !string.IsNullOrWhiteSpace(t))),
+                Modules = lead.MatchedModules?.Split('\n').Select(line => line.Split('|', 2)[0]).ToList() ?? [],
+            };
+        }
         if (lead.Buyer is { } buyer)
         {
             EarlierLeads = await db.Leads.AsNoTracking().Where(l => l.Buyer == buyer && l.Id != id).OrderByDescending(l => l.Id).Take(20).ToListAsync(cancellationToken);

@@ -377,6 +377,9 @@ namespace UU.Web.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<int?>("LeadId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("OrganisationName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -426,6 +429,9 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
+
+                    b.HasIndex("LeadId")
+                        .IsUnique();
 
                     b.HasIndex("ReceivedAt");
 
@@ -1472,6 +1478,11 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.HasOne("UU.Web.Data.Client", "Client")
                         .WithMany("Inquiries")
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("UU.Web.Features.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Client");

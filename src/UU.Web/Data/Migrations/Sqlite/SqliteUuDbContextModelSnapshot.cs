@@ -354,6 +354,9 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LeadId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OrganisationName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -403,6 +406,9 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
+
+                    b.HasIndex("LeadId")
+                        .IsUnique();
 
                     b.HasIndex("ReceivedAt");
 
@@ -1419,6 +1425,11 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasOne("UU.Web.Data.Client", "Client")
                         .WithMany("Inquiries")
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("UU.Web.Features.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Client");
