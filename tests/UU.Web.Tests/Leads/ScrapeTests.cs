@@ -251,6 +251,37 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
     }
 
     [Fact]
+    public async Task BulkStatus_ChangesEveryChosenLead_WithItsHistory_AndAnEmptyChoiceIsNamed()
+    {
+        await using var app = App(out _);
+        app.CreateClient().Dispose();
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
+        var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Coordinator);
+        var list = await coordinator.GetDocumentAsync("/office/leads?kind=Tender");
+        var form = list.QuerySelector("input[name=BulkIds]")!.Closest("form")!;
+        var ids = form.QuerySelectorAll("input[name=BulkIds]").Select(i => i.GetAttribute("value")!).ToList();
+        Assert.Equal(2, ids.Count);
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var action = form.GetAttribute("action")!;
+
+        using (var empty = await coordinator.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["BulkStatus"] = "NotRelevant" })))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+            Assert.Contains("Välj minst en lead", (await Html.ParseAsync(empty)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        }
+        var fields = ids.Select(id => new KeyValuePair<string, string>("BulkIds", id)).Append(new("BulkStatus", "NotRelevant")).Append(new("__RequestVerificationToken", token));
+        using (var changed = await coordinator.PostAsync(action, new FormUrlEncodedContent(fields)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+            Assert.Equal("/office/leads?kind=Tender", changed.Headers.Location!.OriginalString);
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+        Assert.All(await db.Leads.ToListAsync(), l => Assert.Equal(LeadStatus.NotRelevant, l.Status));
+        Assert.Equal(2, await db.LeadEvents.CountAsync(e => e.FromStatus == LeadStatus.New && e.ToStatus == LeadStatus.NotRelevant));
+    }
+
+    [Fact]
     public async Task EnabledSources_AreScheduled_AndAConcurrentRunOnAnotherNodeIsSkipped()
     {
         var slow = Sources; // the list answers slowly, so the two runs overlap

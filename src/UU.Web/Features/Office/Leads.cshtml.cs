@@ -1,12 +1,22 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UU.Web.Data;
 using UU.Web.Features.Leads;
 
 namespace UU.Web.Features.Office;
 
 [Authorize(Roles = Roles.Coordinators)]
-public sealed class LeadsModel(LeadList list) : PageModel
+public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock, Audit audit, Localization.Texts texts) : PageModel
 {
+    private const int MaxBulk = 500;
+
+    [BindProperty] public List<int> BulkIds { get; set; } = [];
+    [BindProperty] public LeadStatus? BulkStatus { get; set; }
+    public string? BulkError { get; private set; }
+
     public LeadList.Filter Filter { get; private set; } = null!;
     public IReadOnlyList<LeadListItem> Items { get; private set; } = [];
     public int Total { get; private set; }
@@ -16,6 +26,31 @@ public sealed class LeadsModel(LeadList list) : PageModel
     {
         (Filter, Errors) = LeadList.Parse(Request.Query);
         (Items, Total) = await list.ListAsync(Filter, cancellationToken);
+    }
+
+    /// <summary>Gives every chosen lead the same status (for example "not relevant" for a batch of noise), each with its history entry, in one transaction.</summary>
+    public async Task<IActionResult> OnPostBulkAsync(CancellationToken cancellationToken)
+    {
+        var ids = BulkIds.Distinct().ToList();
+        if (ids.Count == 0 || ids.Count > MaxBulk || BulkStatus is not { } status || !Enum.IsDefined(status))
+        {
+            BulkError = texts["leads.error.bulk"];
+            await OnGetAsync(cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var now = clock.GetUtcNow();
+        var leads = await db.Leads.Where(l => ids.Contains(l.Id)).ToListAsync(cancellationToken);
+        foreach (var lead in leads.Where(l => l.Status != status))
+        {
+            db.LeadEvents.Add(new LeadEvent { LeadId = lead.Id, FromStatus = lead.Status, ToStatus = status, Note = texts["leads.bulkNote"], At = now, By = User.Identity?.Name });
+            lead.Status = status;
+            lead.UpdatedAt = now;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("leads-bulk-status", "lead", string.Join(',', leads.Select(l => l.Id.ToString(CultureInfo.InvariantCulture))), status.ToString(), cancellationToken: cancellationToken);
+        var query = QueryString.Create(Request.Query.Where(p => p.Key != "handler"));
+        return Redirect("/office/leads" + query.ToUriComponent());
     }
 
     /// <summary>The filtered list (all pages, at most 10,000 leads) as CSV.</summary>
