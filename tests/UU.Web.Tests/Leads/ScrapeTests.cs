@@ -323,6 +323,53 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
     }
 
     [Fact]
+    public async Task AnInvalidDigestSchedule_StopsTheStartNamingTheKey()
+    {
+        await using var app = new UuWebFactory(provider, new Dictionary<string, string?> { ["Leads:DigestSchedule"] = "varje morgon" });
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains("Leads:DigestSchedule", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DailyDigest_ListsTheNewLeadsBestFirst_OnceADay_AndOnlyWhatIsNew()
+    {
+        await using var app = App(out _);
+        app.CreateClient().Dispose();
+        var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        Assert.True(await scheduler.Exists(LeadDigestJob.Key, CancellationToken.None));
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
+
+        async Task<int> Digest()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<LeadDigest>().SendAsync(CancellationToken.None);
+        }
+        // Two nodes firing the schedule at once: one digest goes out.
+        var sent = await Task.WhenAll(Digest(), Digest());
+        Assert.Equal([0, 1], sent.Order().ToArray());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            var mail = await db.OutboxMessages.SingleAsync(m => m.Reference!.StartsWith("lead-digest-"));
+            Assert.Equal("samordnare@uu-demo.se", mail.ToAddress);
+            var leads = await db.Leads.OrderByDescending(l => l.Score).ToListAsync();
+            Assert.Equal(2, leads.Count);
+            var first = mail.TextBody.IndexOf(leads[0].Title, StringComparison.Ordinal);
+            var second = mail.TextBody.IndexOf(leads[1].Title, StringComparison.Ordinal);
+            Assert.True(first >= 0 && second > first, mail.TextBody);
+            Assert.Contains($"/office/leads/{leads[0].Id}", mail.TextBody, StringComparison.Ordinal);
+        }
+
+        // The next morning nothing new has come in: no email.
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, await Digest());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<UuDbContext>().OutboxMessages.CountAsync(m => m.Reference!.StartsWith("lead-digest-")));
+        }
+    }
+
+    [Fact]
     public async Task Exports_GiveTheFilteredListAsCsvAndExcel_WithoutRunnableFormulas()
     {
         await using var app = App(out _);

@@ -25,6 +25,10 @@ public static class LeadSetup
         services.AddScoped<LeadMatcher>();
         services.AddScoped<LeasedScrapeRunner>();
         services.AddTransient<ScrapeJob>();
+        services.AddScoped<LeadDigest>();
+        services.AddTransient<LeadDigestJob>();
+        services.AddOptions<LeadOptions>().BindConfiguration(LeadOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LeadOptions>, LeadOptionsValidator>();
         services.AddHostedService<ScrapeScheduler>();
         // A wrong schedule stops the start with the key that holds it.
         services.AddSingleton<IValidateOptions<ScraperOptions>, ScheduleValidator>();
@@ -44,7 +48,7 @@ public sealed class ScheduleValidator : IValidateOptions<ScraperOptions>
             : ValidateOptionsResult.Fail(bad.Select(b => $"Scrapers:Sources:{b.Key}:Schedule '{b.Value.Schedule}' is not a valid Quartz cron expression."));
     }
 
-    private static bool IsCron(string? expression)
+    internal static bool IsCron(string? expression)
     {
         if (string.IsNullOrWhiteSpace(expression))
         {

@@ -70,7 +70,7 @@ public sealed class ScrapeJob(LeasedScrapeRunner runner) : IJob
 }
 
 /// <summary>At start, schedules each enabled source on its cron expression (read then, so every configuration source applies).</summary>
-public sealed class ScrapeScheduler(ISchedulerFactory schedulers, IOptions<ScraperOptions> options) : IHostedService
+public sealed class ScrapeScheduler(ISchedulerFactory schedulers, IOptions<ScraperOptions> options, IOptions<LeadOptions> leadOptions) : IHostedService
 {
     public static JobKey KeyFor(string source) => new("scrape-" + source, "scrapers");
 
@@ -85,6 +85,14 @@ public sealed class ScrapeScheduler(ISchedulerFactory schedulers, IOptions<Scrap
                 .WithCronSchedule(source.Schedule, c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")))
                 .Build();
             await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
+        }
+        if (!string.IsNullOrWhiteSpace(leadOptions.Value.DigestSchedule))
+        {
+            var digest = JobBuilder.Create<LeadDigestJob>().WithIdentity(LeadDigestJob.Key).Build();
+            var trigger = TriggerBuilder.Create().WithIdentity("lead-digest-trigger", "leads").ForJob(digest)
+                .WithCronSchedule(leadOptions.Value.DigestSchedule, c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")))
+                .Build();
+            await scheduler.ScheduleJob(digest, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
         }
     }
 
