@@ -20,6 +20,9 @@ public sealed class SiteFixture : IAsyncLifetime, IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The running site's services, for putting in what a scraper would have found.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The site is not running.");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataPath);

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using UU.Web.Data;
+using UU.Web.Features.Leads;
+
+namespace UU.E2E;
+
+[Collection(SiteGroup.Name)]
+public sealed class CoordinatorJourneyTests(SiteFixture site)
+{
+    [Fact]
+    public async Task Coordinator_DismissesNoise_InBulk_AndTurnsAGoodLeadIntoAnInquiry()
+    {
+        var word = "triage" + Random.Shared.Next(10_000, 99_999);
+        int goodId;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            var now = DateTimeOffset.UtcNow;
+            var good = new Lead { Title = $"Fortbildning i specialpedagogik {word}", Buyer = "Umeå kommun", Kind = LeadKind.Tender, Score = 72, CreatedAt = now, UpdatedAt = now, Deadline = now.AddDays(20) };
+            var noise = new Lead { Title = $"Utbildning i truckkörning {word}", Buyer = "Umeå kommun", Kind = LeadKind.Tender, Score = 8, CreatedAt = now, UpdatedAt = now };
+            db.Leads.AddRange(good, noise);
+            await db.SaveChangesAsync();
+            goodId = good.Id;
+        }
+
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/office/logga-in");
+        await page.GetByLabel("E-post").FillAsync(SiteFixture.AdminEmail);
+        await page.GetByLabel("Lösenord").FillAsync(SiteFixture.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/office$"));
+
+        await page.GotoAsync("/office/leads?q=" + word);
+        await page.GetByLabel($"Välj: Utbildning i truckkörning {word}").CheckAsync();
+        await page.GetByLabel("Ny status för valda leads").SelectOptionAsync("NotRelevant");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ändra valda" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/office/leads\\?q=" + word + "$"));
+        var noiseRow = page.Locator("tbody tr", new() { HasText = "truckkörning" });
+        await Assertions.Expect(noiseRow).ToContainTextAsync("Inte relevant");
+        await Assertions.Expect(page.Locator("tbody tr", new() { HasText = "specialpedagogik" })).ToContainTextAsync("Ny");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Fortbildning i specialpedagogik {word}" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/office/leads/{goodId}$"));
+        await Assertions.Expect(page.Locator("#Convert_OrganisationName")).ToHaveValueAsync("Umeå kommun");
+        await page.GetByLabel("Organisationsnummer").FillAsync("212000-2627");
+        await page.Locator("#Convert_ContactName").FillAsync("Karin Berg");
+        await page.GetByLabel("E-post").FillAsync("karin.berg@umea.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa förfrågan" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=converted]")).ToContainTextAsync(new Regex(@"UU-\d{4}-\d{4}"));
+        await Assertions.Expect(page.Locator("[data-testid=status]")).ToHaveTextAsync("I dialog");
+    }
+}
