@@ -370,6 +370,46 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
     }
 
     [Fact]
+    public async Task PrivateAtomFeed_TakesThePersonalTokenInItsAddress_AndNothingElseDoes()
+    {
+        await using var app = App(out _);
+        app.CreateClient().Dispose();
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
+        var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Coordinator);
+        using var created = await OfficeUsers.PostFormAsync(coordinator, "/office/konto", "CreateToken", new() { ["TokenName"] = "Flödesläsare" });
+        var secret = (await Html.ParseAsync(created)).QuerySelector("[data-testid=new-token]")!.TextContent.Trim();
+
+        var reader = app.CreateClient();
+        using (var feed = await reader.GetAsync("/api/leads.atom?kind=Tender&token=" + Uri.EscapeDataString(secret)))
+        {
+            Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+            Assert.Equal("application/atom+xml", feed.Content.Headers.ContentType!.MediaType);
+            var xml = System.Xml.Linq.XDocument.Parse(await feed.Content.ReadAsStringAsync());
+            System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+            var entries = xml.Root!.Elements(atom + "entry").ToList();
+            await using var scope = app.Services.CreateAsyncScope();
+            var leads = await scope.ServiceProvider.GetRequiredService<UuDbContext>().Leads.ToListAsync();
+            Assert.Equal(leads.Select(l => l.Title).Order(), entries.Select(e => (string)e.Element(atom + "title")!).Order());
+            var special = leads.Single(l => l.Title.Contains("specialpedagogik", StringComparison.Ordinal));
+            var entry = entries.Single(e => ((string)e.Element(atom + "title")!).Contains("specialpedagogik", StringComparison.Ordinal));
+            Assert.EndsWith($"/office/leads/{special.Id}", (string)entry.Element(atom + "link")!.Attribute("href")!, StringComparison.Ordinal);
+            Assert.Contains("Sundsvalls kommun", (string)entry.Element(atom + "summary")!, StringComparison.Ordinal);
+        }
+        using (var anonymous = await reader.GetAsync("/api/leads.atom"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+        using (var wrong = await reader.GetAsync("/api/leads.atom?token=uu_not-a-real-token-at-all"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+        using (var json = await reader.GetAsync("/api/leads?token=" + Uri.EscapeDataString(secret)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, json.StatusCode); // only the feed takes the token in its address
+        }
+    }
+
+    [Fact]
     public async Task Exports_GiveTheFilteredListAsCsvAndExcel_WithoutRunnableFormulas()
     {
         await using var app = App(out _);

@@ -65,6 +65,9 @@ public sealed class InquiryList(UuDbContext db)
 
 public static class OfficeApi
 {
+    /// <summary>The coordinators' private Atom feed of leads (same filters as the list), for feed readers.</summary>
+    public const string LeadFeedPath = "/api/leads.atom";
+
     public static WebApplication MapOfficeApi(this WebApplication app)
     {
         // Coordinators' JSON for scripts and BI tools: a personal token or the office cookie.
@@ -87,6 +90,17 @@ public static class OfficeApi
             }
             var (items, total) = await list.ListAsync(filter, cancellationToken);
             return Results.Ok(new { total, page = filter.Page, pageSize = filter.PageSize, items });
+        }).RequireAuthorization(OfficeSetup.CoordinatorApiPolicy);
+        app.MapGet(LeadFeedPath, async (HttpContext context, UU.Web.Features.Leads.LeadList list, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var (filter, errors) = UU.Web.Features.Leads.LeadList.Parse(context.Request.Query);
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors, title: "Some filters are not valid.");
+            }
+            var (items, _) = await list.ListAsync(filter with { Page = 1, PageSize = Math.Min(filter.PageSize, 100) }, cancellationToken);
+            var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+            return Results.Bytes(UU.Web.Features.Leads.LeadAtom.Write(items, origin, clock.GetUtcNow()), "application/atom+xml; charset=utf-8");
         }).RequireAuthorization(OfficeSetup.CoordinatorApiPolicy);
         return app;
     }

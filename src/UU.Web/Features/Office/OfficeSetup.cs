@@ -158,11 +158,20 @@ public sealed class BearerTokenHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        string secret;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            secret = header["Bearer ".Length..].Trim();
+        }
+        else if (Request.Path == OfficeApi.LeadFeedPath && Request.Query["token"] is [{ Length: > 0 } fromQuery])
+        {
+            // Feed readers cannot send headers: the private lead feed alone takes the personal token in its address.
+            secret = fromQuery.Trim();
+        }
+        else
         {
             return AuthenticateResult.NoResult();
         }
-        var secret = header["Bearer ".Length..].Trim();
         if (secret.Length is < 10 or > 200)
         {
             return AuthenticateResult.Fail("Malformed token.");
