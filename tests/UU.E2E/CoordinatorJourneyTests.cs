@@ -25,12 +25,7 @@ public sealed class CoordinatorJourneyTests(SiteFixture site)
             goodId = good.Id;
         }
 
-        var page = await site.NewPageAsync();
-        await page.GotoAsync("/office/logga-in");
-        await page.GetByLabel("E-post").FillAsync(SiteFixture.AdminEmail);
-        await page.GetByLabel("Lösenord").FillAsync(SiteFixture.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/office$"));
+        var page = await site.SignedInPageAsync();
 
         await page.GotoAsync("/office/leads?q=" + word);
         await page.GetByLabel($"Välj: Utbildning i truckkörning {word}").CheckAsync();

@@ -20,12 +20,7 @@ public sealed class EditorJourneyTests(SiteFixture site)
     public async Task Editor_WritesAStoryWithAnImage_PreviewsAndPublishes_AndAVisitorFindsIt()
     {
         var word = "fjällskolelyftet" + Random.Shared.Next(1000, 9999);
-        var page = await site.NewPageAsync();
-        await page.GotoAsync("/office/logga-in");
-        await page.GetByLabel("E-post").FillAsync(SiteFixture.AdminEmail);
-        await page.GetByLabel("Lösenord").FillAsync(SiteFixture.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/office$"));
+        var page = await site.SignedInPageAsync();
 
         await page.GotoAsync("/office/media");
         await page.GetByLabel("Bildfil").SetInputFilesAsync(new FilePayload { Name = "fjall.png", MimeType = "image/png", Buffer = Photo() });

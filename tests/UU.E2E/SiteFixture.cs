@@ -61,6 +61,18 @@ public sealed class SiteFixture : IAsyncLifetime, IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page with the admin signed in to the office.</summary>
+    public async Task<IPage> SignedInPageAsync()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/office/logga-in");
+        await page.GetByLabel("E-post").FillAsync(AdminEmail);
+        await page.GetByLabel("Lösenord").FillAsync(AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/office$"));
+        return page;
+    }
+
     async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     public async Task DisposeAsync()

@@ -100,10 +100,9 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
         Assert.Contains("KommersAnnons", scrapers.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task LeadFeed_ListsAndFilters_ShowsWhatTheScraperSaw_AndKeepsTheWorkflowHistory()
+    /// <summary>Waits for the search index (leads are matched through it), scrapes Kommers Annons and signs a coordinator in.</summary>
+    private static async Task<HttpClient> ScrapedAndSignedInAsync(UuWebFactory app)
     {
-        await using var app = App(out _);
         var visitor = app.CreateClient();
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while ((await visitor.GetStringAsync("/api/search?q=specialpedagogik")).Contains("\"total\":0", StringComparison.Ordinal))
@@ -112,7 +111,14 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
             await Task.Delay(50);
         }
         Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
-        var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Coordinator);
+        return await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Coordinator);
+    }
+
+    [Fact]
+    public async Task LeadFeed_ListsAndFilters_ShowsWhatTheScraperSaw_AndKeepsTheWorkflowHistory()
+    {
+        await using var app = App(out _);
+        var coordinator = await ScrapedAndSignedInAsync(app);
 
         var list = await coordinator.GetDocumentAsync("/office/leads?q=specialpedagogik");
         var link = list.QuerySelector("tbody a")!;
@@ -179,15 +185,7 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
     public async Task ConvertingALead_StoresAnInquiry_TellsTheSubjectContact_AndHappensOnlyOnce()
     {
         await using var app = App(out _);
-        var visitor = app.CreateClient();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await visitor.GetStringAsync("/api/search?q=specialpedagogik")).Contains("\"total\":0", StringComparison.Ordinal))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the search index was never built");
-            await Task.Delay(50);
-        }
-        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
-        var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Coordinator);
+        var coordinator = await ScrapedAndSignedInAsync(app);
         var leadUrl = (await coordinator.GetDocumentAsync("/office/leads?q=specialpedagogik")).QuerySelector("tbody a")!.GetAttribute("href")!;
         var page = await coordinator.GetDocumentAsync(leadUrl);
         var form = page.QuerySelector("form input[name='Convert.OrganisationName']")!.Closest("form")!;
