@@ -108,7 +108,7 @@ public static partial class EAvropParser
         return text.Length == 10 ? SwedishTime.EndOfDay(DateOnly.FromDateTime(local)) : SwedishTime.At(local);
     }
 
-    private static string Clean(string text) => WhitespacePattern().Replace(WebUtility.HtmlDecode(text), " ").Trim();
+    private static string Clean(string text) => PageText.Collapse(WebUtility.HtmlDecode(text));
 
     [GeneratedRegex(@"upphandling\.aspx\?id=(\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex IdPattern();
@@ -121,7 +121,4 @@ public static partial class EAvropParser
 
     [GeneratedRegex(@"Upphandlings-ID:?\s*(\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex ProcurementIdPattern();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespacePattern();
 }

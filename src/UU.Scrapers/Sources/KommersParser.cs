@@ -36,14 +36,14 @@ public static partial class KommersParser
             var link = row.QuerySelector("h4 > a")!;
             var href = link.GetAttribute("href") ?? "";
             var id = IdPattern().Match(href) is { Success: true } m ? m.Groups[1].Value : null;
-            var heading = Normalise(link.TextContent);
+            var heading = PageText.Collapse(link.TextContent);
             var dash = heading.IndexOf(" - ", StringComparison.Ordinal);
             if (id is null || heading.Length == 0)
             {
                 problems.Add($"a notice without id or title: '{Clip(heading)}'");
                 continue;
             }
-            var smalls = row.QuerySelectorAll("small").Select(s => Normalise(s.TextContent)).ToList();
+            var smalls = row.QuerySelectorAll("small").Select(s => PageText.Collapse(s.TextContent)).ToList();
             var published = smalls.Select(s => PublishedPattern().Match(s)).FirstOrDefault(x => x.Success);
             var cpv = smalls.Where(s => s.StartsWith("CPV:", StringComparison.OrdinalIgnoreCase))
                 .SelectMany(s => CpvPattern().Matches(s).Select(x => x.Value)).Distinct().ToList();
@@ -58,7 +58,7 @@ public static partial class KommersParser
                 PublishedOn = published is not null && DateOnly.TryParseExact(published.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null,
                 CpvCodes = cpv,
                 Place = nuts,
-                Description = row.QuerySelector("p") is { } p ? Normalise(p.TextContent) : null,
+                Description = row.QuerySelector("p") is { } p ? PageText.Collapse(p.TextContent) : null,
             });
         }
         var next = document.QuerySelector("a[rel=next], .pagination a.next")?.GetAttribute("href");
@@ -73,10 +73,10 @@ public static partial class KommersParser
         {
             foreach (var dt in document.QuerySelectorAll("dt, th, .label"))
             {
-                if (Normalise(dt.TextContent).StartsWith(label, StringComparison.OrdinalIgnoreCase))
+                if (PageText.Collapse(dt.TextContent).StartsWith(label, StringComparison.OrdinalIgnoreCase))
                 {
                     var value = dt.NextElementSibling;
-                    return value is null ? null : Normalise(value.TextContent);
+                    return value is null ? null : PageText.Collapse(value.TextContent);
                 }
             }
             return null;
@@ -88,8 +88,6 @@ public static partial class KommersParser
         return (Value("Upphandlande myndighet"), Value("Upphandlings-ID"), deadline);
     }
 
-    private static string Normalise(string text) => WhitespacePattern().Replace(text, " ").Trim();
-
     private static string Clip(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
     [GeneratedRegex(@"/Notices/TenderNotice/(\d+)")]
@@ -100,7 +98,4 @@ public static partial class KommersParser
 
     [GeneratedRegex(@"\b\d{8}(-\d)?\b")]
     private static partial Regex CpvPattern();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespacePattern();
 }

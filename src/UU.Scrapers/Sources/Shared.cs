@@ -1,16 +1,15 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace UU.Scrapers.Sources;
 
-/// <summary>Times on Swedish pages are Swedish local time.</summary>
-internal static class SwedishTime
+internal static partial class PageText
 {
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    /// <summary>Text as a reader sees it: runs of white space (line breaks, tabs, indentation) made one space, trimmed.</summary>
+    public static string Collapse(string text) => WhitespacePattern().Replace(text, " ").Trim();
 
-    public static DateTimeOffset At(DateTime local) => new(local, Stockholm.GetUtcOffset(local));
-
-    /// <summary>A deadline given as a day means the end of that day.</summary>
-    public static DateTimeOffset EndOfDay(DateOnly day) => At(day.ToDateTime(new TimeOnly(23, 59)));
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespacePattern();
 }
 
 internal static class JsonAnswer

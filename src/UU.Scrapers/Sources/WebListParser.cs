@@ -95,7 +95,7 @@ public static partial class WebListParser
     }
 
     private static string? Text(IElement? element) =>
-        element is null ? null : WhitespacePattern().Replace(element.TextContent, " ").Trim() is { Length: > 0 } text ? text : null;
+        element is null ? null : PageText.Collapse(element.TextContent) is { Length: > 0 } text ? text : null;
 
     /// <summary>Finds a date in text such as "Publicerad: 2026-06-30" or "Sista anbudsdag 31 augusti 2026".</summary>
     internal static DateOnly? ParseDate(string? text)
@@ -120,7 +120,4 @@ public static partial class WebListParser
 
     [GeneratedRegex(@"\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}", RegexOptions.IgnoreCase)]
     private static partial Regex SwedishDate();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespacePattern();
 }

@@ -44,14 +44,10 @@ public sealed partial class ContentService(UuDbContext db, TimeProvider clock, A
     /// <summary>Saves the draft. A save based on an older version is refused with the other editor's text, never applied.</summary>
     public async Task<ContentOutcome> SaveAsync(int id, ContentFields fields, int basedOnVersion, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (item is null)
+        var (item, refused) = await CurrentAsync(id, basedOnVersion, cancellationToken);
+        if (refused is not null)
         {
-            return Invalid("Id", "content.error.notFound");
-        }
-        if (item.Version != basedOnVersion)
-        {
-            return Conflict(item);
+            return refused;
         }
         fields = Normalise(fields);
         var errors = await ValidateAsync(item.Type, fields, item.Id, cancellationToken);
@@ -70,17 +66,24 @@ public sealed partial class ContentService(UuDbContext db, TimeProvider clock, A
 
     public async Task<ContentOutcome> PublishAsync(int id, int basedOnVersion, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (item is null)
+        var (item, refused) = await CurrentAsync(id, basedOnVersion, cancellationToken);
+        if (refused is not null)
         {
-            return Invalid("Id", "content.error.notFound");
-        }
-        if (item.Version != basedOnVersion)
-        {
-            return Conflict(item);
+            return refused;
         }
         await PublishDraftAsync(item, cancellationToken);
         return await CommitAsync(item, "published", "content-published", cancellationToken);
+    }
+
+    /// <summary>The item to change, or why not: it is gone, or someone saved since the editor's version (never applied over them).</summary>
+    private async Task<(ContentItem Item, ContentOutcome? Refused)> CurrentAsync(int id, int basedOnVersion, CancellationToken cancellationToken)
+    {
+        var item = await db.ContentItems.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return (null!, Invalid("Id", "content.error.notFound"));
+        }
+        return (item, item.Version != basedOnVersion ? Conflict(item) : null);
     }
 
     /// <summary>Publishes the current draft (also used by the scheduler, which has no editor and no version to check).</summary>
@@ -101,14 +104,10 @@ public sealed partial class ContentService(UuDbContext db, TimeProvider clock, A
 
     public async Task<ContentOutcome> UnpublishAsync(int id, int basedOnVersion, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (item is null)
+        var (item, refused) = await CurrentAsync(id, basedOnVersion, cancellationToken);
+        if (refused is not null)
         {
-            return Invalid("Id", "content.error.notFound");
-        }
-        if (item.Version != basedOnVersion)
-        {
-            return Conflict(item);
+            return refused;
         }
         item.State = ContentState.Unpublished;
         item.UnpublishAt = null;
@@ -117,15 +116,15 @@ public sealed partial class ContentService(UuDbContext db, TimeProvider clock, A
 
     public async Task<ContentOutcome> RollbackAsync(int id, int number, int basedOnVersion, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var (item, refused) = await CurrentAsync(id, basedOnVersion, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
         var version = await db.ContentVersions.FirstOrDefaultAsync(v => v.ContentItemId == id && v.Number == number, cancellationToken);
-        if (item is null || version is null)
+        if (version is null)
         {
             return Invalid("Id", "content.error.notFound");
-        }
-        if (item.Version != basedOnVersion)
-        {
-            return Conflict(item);
         }
         item.SetDraft(ContentFields.FromJson(version.Json));
         return await CommitAsync(item, $"rolled back to version {number.ToString(CultureInfo.InvariantCulture)}", "content-rolled-back", cancellationToken);
@@ -133,14 +132,10 @@ public sealed partial class ContentService(UuDbContext db, TimeProvider clock, A
 
     public async Task<ContentOutcome> ScheduleAsync(int id, DateTimeOffset? publishAt, DateTimeOffset? unpublishAt, int basedOnVersion, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (item is null)
+        var (item, refused) = await CurrentAsync(id, basedOnVersion, cancellationToken);
+        if (refused is not null)
         {
-            return Invalid("Id", "content.error.notFound");
-        }
-        if (item.Version != basedOnVersion)
-        {
-            return Conflict(item);
+            return refused;
         }
         var now = clock.GetUtcNow();
         if (publishAt is { } p && p <= now)

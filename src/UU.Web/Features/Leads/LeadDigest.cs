@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
+using UU.Scrapers;
 using UU.Web.Data;
 using UU.Web.Features.Inquiries;
 
@@ -21,7 +22,7 @@ public sealed class LeadOptions
 
 /// <summary>
 /// The morning email to the coordinators: the leads that came in since the last digest, best first, with links.
-/// A database lease makes it go out once a day however many nodes run the schedule.
+/// A named lease makes it go out once a day however many nodes run the schedule.
 /// </summary>
 public sealed class LeadDigest(UuDbContext db, TimeProvider clock, IOptions<InquiryOptions> inquiries, IOptions<LeadOptions> options)
 {
@@ -32,31 +33,17 @@ public sealed class LeadDigest(UuDbContext db, TimeProvider clock, IOptions<Inqu
     public async Task<int> SendAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, stockholm).DateTime);
-        if (!await db.ScrapeLeases.AnyAsync(l => l.Source == LeaseKey, cancellationToken))
-        {
-            try
-            {
-                db.ScrapeLeases.Add(new ScrapeLease { Source = LeaseKey, LockedUntil = DateTimeOffset.UnixEpoch, Holder = null });
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear(); // another node created it first
-            }
-        }
-        // The lease's Holder keeps the last digest's time; LockedUntil keeps the rest of today from sending again.
-        var lease = await db.ScrapeLeases.AsNoTracking().FirstAsync(l => l.Source == LeaseKey, cancellationToken);
-        var since = lease.Holder is { } last && DateTimeOffset.TryParse(last, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : now.AddDays(-1);
-        var endOfDay = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), stockholm.GetUtcOffset(now)).ToUniversalTime();
-        var claimed = await db.ScrapeLeases.Where(l => l.Source == LeaseKey && l.LockedUntil < now)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedUntil, endOfDay).SetProperty(l => l.Holder, now.ToString("O", CultureInfo.InvariantCulture)), cancellationToken);
-        if (claimed == 0)
+        var today = SwedishTime.Today(now);
+        // Held to the end of the Swedish day: however many nodes fire the schedule, and however often, one digest a day.
+        var endOfDay = SwedishTime.At(today.AddDays(1).ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+        if (!await db.TryClaimAsync(LeaseKey, Leases.NewHolder(), now, endOfDay, cancellationToken))
         {
             return 0;
         }
 
+        // What is new is what came in after the last digest that went out (the outbox keeps it).
+        var since = await db.OutboxMessages.Where(m => m.Reference!.StartsWith(LeaseKey + "-")).MaxAsync(m => (DateTimeOffset?)m.CreatedAt, cancellationToken)
+            ?? now.AddDays(-1);
         var minScore = options.Value.DigestMinScore;
         var leads = await db.Leads.AsNoTracking()
             .Where(l => l.CreatedAt > since && l.CreatedAt <= now && l.Status == LeadStatus.New && l.Score >= minScore)
@@ -67,7 +54,7 @@ public sealed class LeadDigest(UuDbContext db, TimeProvider clock, IOptions<Inqu
         {
             return 0;
         }
-        var body = Body(leads, stockholm);
+        var body = Body(leads);
         var subject = string.Create(CultureInfo.InvariantCulture, $"Nya leads {today:yyyy-MM-dd}: {leads.Count}");
         foreach (var address in recipients)
         {
@@ -85,14 +72,14 @@ public sealed class LeadDigest(UuDbContext db, TimeProvider clock, IOptions<Inqu
         return recipients.Count;
     }
 
-    private static string Body(List<Lead> leads, TimeZoneInfo stockholm)
+    private static string Body(List<Lead> leads)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{leads.Count} nya leads sedan förra sammanställningen, bäst matchade först.");
         text.AppendLine();
         foreach (var lead in leads.Take(MaxItems))
         {
-            var deadline = lead.Deadline is { } d ? TimeZoneInfo.ConvertTime(d, stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "–";
+            var deadline = lead.Deadline is { } d ? SwedishTime.Format(d) : "–";
             text.AppendLine(CultureInfo.InvariantCulture, $"[{lead.Score}] {lead.Title}");
             text.AppendLine(CultureInfo.InvariantCulture, $"    {lead.Buyer ?? "–"} · sista anbudsdag {deadline} · /office/leads/{lead.Id}");
         }

@@ -8,13 +8,12 @@ namespace UU.Web.Features.Leads;
 public static class LeadExport
 {
     private static readonly string[] Header = ["Id", "Slag", "Titel", "Köpare", "Ort", "Publicerad", "Sista anbudsdag", "Status", "Poäng", "Källor", "Matchade på", "Länk"];
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
     private static string?[] Row(LeadListItem l) =>
     [
         l.Id.ToString(CultureInfo.InvariantCulture), l.Kind, l.Title, l.Buyer, l.Place,
         l.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        l.Deadline is { } d ? TimeZoneInfo.ConvertTime(d, Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null,
+        l.Deadline is { } d ? UU.Scrapers.SwedishTime.Format(d) : null,
         l.Status, l.Score.ToString(CultureInfo.InvariantCulture), string.Join(", ", l.Sources), l.MatchReasons, l.Url,
     ];
 

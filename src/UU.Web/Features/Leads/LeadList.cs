@@ -65,7 +65,7 @@ public sealed class LeadList(UuDbContext db, TimeProvider clock)
             .Select(l => new { l.Id, l.Kind, l.Title, l.Buyer, l.Place, l.PublishedOn, l.Deadline, l.Status, Sources = l.Sources.Select(s => s.Source).ToList(), l.Url, l.ProcurementId, l.Score, l.MatchReasons, l.MatchedModules })
             .ToListAsync(cancellationToken);
         return (rows.Select(r => new LeadListItem(r.Id, r.Kind.ToString(), r.Title, r.Buyer, r.Place, r.PublishedOn, r.Deadline, r.Status.ToString(), r.Sources, r.Url, r.ProcurementId,
-            r.Score, r.MatchReasons, r.MatchedModules?.Split('\n').Select(m => m.Split('|')[0]).ToList() ?? [])).ToList(), total);
+            r.Score, r.MatchReasons, Lead.ParseMatches(r.MatchedModules).Select(m => m.Slug).ToList())).ToList(), total);
     }
 
     private static string Escape(string text) =>

@@ -25,7 +25,7 @@ public sealed partial class LeadMatcher(SearchIndex index, UuDbContext db, TimeP
         var words = hits.SelectMany(h => Marked().Matches(h.Highlight).Select(m => m.Groups[1].Value.ToLowerInvariant()))
             .Concat(MatchedTitleWords(lead.Title, hits.Select(h => h.Title)))
             .Distinct().Take(6).ToList();
-        lead.MatchedModules = hits.Count == 0 ? null : string.Join('\n', hits.Select(h => $"{h.Slug}|{h.Title}"));
+        lead.MatchedModules = Lead.FormatMatches(hits.Select(h => (h.Slug, h.Title)));
         lead.MatchReasons = words.Count == 0 ? null : string.Join(", ", words);
 
         var fit = hits.Count == 0 ? 0 : (int)Math.Round(Math.Min(1.0, hits[0].Score / 2.0) * 50);

@@ -42,8 +42,17 @@ public sealed class Lead
     public LeadStatus Status { get; set; }
     /// <summary>0–100: fit to the catalogue, time to the deadline, the buyer's history (see LeadMatcher).</summary>
     public int Score { get; set; }
-    /// <summary>Matched modules, one "slug|title" a line.</summary>
+    /// <summary>Matched modules, one "slug|title" a line; read through <see cref="MatchedModuleLinks"/>.</summary>
     public string? MatchedModules { get; set; }
+
+    /// <summary>The matched modules as (slug, title), best first.</summary>
+    public IReadOnlyList<(string Slug, string Title)> MatchedModuleLinks() => ParseMatches(MatchedModules);
+
+    public static string? FormatMatches(IEnumerable<(string Slug, string Title)> modules) =>
+        string.Join('\n', modules.Select(m => m.Slug + "|" + m.Title)) is { Length: > 0 } text ? text : null;
+
+    public static IReadOnlyList<(string Slug, string Title)> ParseMatches(string? stored) =>
+        stored is null ? [] : stored.Split('\n').Select(line => line.Split('|', 2) is [var slug, var title] ? (slug, title) : (line, line)).ToList();
     /// <summary>Why: the words that matched.</summary>
     public string? MatchReasons { get; set; }
     /// <summary>The subject contact person the lead is assigned to.</summary>

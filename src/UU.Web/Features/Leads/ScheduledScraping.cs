@@ -7,7 +7,7 @@ using UU.Web.Data;
 
 namespace UU.Web.Features.Leads;
 
-/// <summary>One row per source: who runs it now and until when. Claimed with one conditional UPDATE.</summary>
+/// <summary>A named lease (a source, or a job such as the lead digest): who holds it and until when. Claimed with one conditional UPDATE.</summary>
 public sealed class ScrapeLease
 {
     public required string Source { get; set; }
@@ -15,21 +15,17 @@ public sealed class ScrapeLease
     public string? Holder { get; set; }
 }
 
-/// <summary>Runs a source unless another node holds its lease; the lease outlives a run's worst case, and is released after.</summary>
-public sealed partial class LeasedScrapeRunner(UuDbContext db, ScrapeRunner runner, TimeProvider clock, ILogger<LeasedScrapeRunner> logger)
+/// <summary>Named leases (one ScrapeLease row each) so a scheduled job runs on one node at a time however many fire it.</summary>
+public static class Leases
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(30);
-    private readonly string _holder = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
-
-    /// <returns>The run's report, or null when another node is running the source.</returns>
-    public async Task<ScrapeRunReport?> RunAsync(string source, CancellationToken cancellationToken)
+    /// <summary>Claims the lease until <paramref name="until"/> unless another holder has it now; one conditional UPDATE decides.</summary>
+    public static async Task<bool> TryClaimAsync(this UuDbContext db, string name, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (!await db.ScrapeLeases.AnyAsync(l => l.Source == source, cancellationToken))
+        if (!await db.ScrapeLeases.AnyAsync(l => l.Source == name, cancellationToken))
         {
             try
             {
-                db.ScrapeLeases.Add(new ScrapeLease { Source = source, LockedUntil = DateTimeOffset.UnixEpoch });
+                db.ScrapeLeases.Add(new ScrapeLease { Source = name, LockedUntil = DateTimeOffset.UnixEpoch });
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateException)
@@ -37,10 +33,29 @@ public sealed partial class LeasedScrapeRunner(UuDbContext db, ScrapeRunner runn
                 db.ChangeTracker.Clear(); // another node created it first
             }
         }
-        var until = now + Lease;
-        var claimed = await db.ScrapeLeases.Where(l => l.Source == source && l.LockedUntil < now)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedUntil, until).SetProperty(l => l.Holder, _holder), cancellationToken);
-        if (claimed == 0)
+        return await db.ScrapeLeases.Where(l => l.Source == name && l.LockedUntil < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedUntil, until).SetProperty(l => l.Holder, holder), cancellationToken) > 0;
+    }
+
+    public static Task ReleaseAsync(this UuDbContext db, string name, string holder) =>
+        db.ScrapeLeases.Where(l => l.Source == name && l.Holder == holder)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedUntil, DateTimeOffset.UnixEpoch), CancellationToken.None);
+
+    /// <summary>Who holds a lease: this machine and this process's instance.</summary>
+    public static string NewHolder() => Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
+}
+
+/// <summary>Runs a source unless another node holds its lease; the lease outlives a run's worst case, and is released after.</summary>
+public sealed partial class LeasedScrapeRunner(UuDbContext db, ScrapeRunner runner, TimeProvider clock, ILogger<LeasedScrapeRunner> logger)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(30);
+    private readonly string _holder = Leases.NewHolder();
+
+    /// <returns>The run's report, or null when another node is running the source.</returns>
+    public async Task<ScrapeRunReport?> RunAsync(string source, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (!await db.TryClaimAsync(source, _holder, now, now + Lease, cancellationToken))
         {
             LogSkipped(logger, source);
             return null;
@@ -51,8 +66,7 @@ public sealed partial class LeasedScrapeRunner(UuDbContext db, ScrapeRunner runn
         }
         finally
         {
-            await db.ScrapeLeases.Where(l => l.Source == source && l.Holder == _holder)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedUntil, DateTimeOffset.UnixEpoch), CancellationToken.None);
+            await db.ReleaseAsync(source, _holder);
         }
     }
 
@@ -69,7 +83,7 @@ public sealed class ScrapeJob(LeasedScrapeRunner runner) : IJob
         await runner.RunAsync(context.MergedJobDataMap.GetString(SourceKey)!, cancellationToken);
 }
 
-/// <summary>At start, schedules each enabled source on its cron expression (read then, so every configuration source applies).</summary>
+/// <summary>At start, schedules each enabled source, and the lead digest, on their cron expressions (read then, so every configuration source applies).</summary>
 public sealed class ScrapeScheduler(ISchedulerFactory schedulers, IOptions<ScraperOptions> options, IOptions<LeadOptions> leadOptions) : IHostedService
 {
     public static JobKey KeyFor(string source) => new("scrape-" + source, "scrapers");
@@ -82,7 +96,7 @@ public sealed class ScrapeScheduler(ISchedulerFactory schedulers, IOptions<Scrap
             var job = JobBuilder.Create<ScrapeJob>().WithIdentity(KeyFor(name)).UsingJobData(ScrapeJob.SourceKey, name).Build();
             var trigger = TriggerBuilder.Create().WithIdentity("scrape-" + name + "-trigger", "scrapers").ForJob(job)
                 // Swedish time; a misfired run (node down at the time) fires once when the scheduler is back (Quartz's default).
-                .WithCronSchedule(source.Schedule, c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")))
+                .WithCronSchedule(source.Schedule, c => c.InTimeZone(UU.Scrapers.SwedishTime.Zone))
                 .Build();
             await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
         }
@@ -90,7 +104,7 @@ public sealed class ScrapeScheduler(ISchedulerFactory schedulers, IOptions<Scrap
         {
             var digest = JobBuilder.Create<LeadDigestJob>().WithIdentity(LeadDigestJob.Key).Build();
             var trigger = TriggerBuilder.Create().WithIdentity("lead-digest-trigger", "leads").ForJob(digest)
-                .WithCronSchedule(leadOptions.Value.DigestSchedule, c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")))
+                .WithCronSchedule(leadOptions.Value.DigestSchedule, c => c.InTimeZone(UU.Scrapers.SwedishTime.Zone))
                 .Build();
             await scheduler.ScheduleJob(digest, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
         }

@@ -206,9 +206,7 @@ public sealed class ContentEditModel(ContentService content, UuDbContext db, Loc
     }
 
     // Editors enter Swedish local time; storage is UTC.
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
-    private static string? Local(DateTimeOffset? utc) => utc is { } u ? TimeZoneInfo.ConvertTime(u, Stockholm).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) : null;
+    private static string? Local(DateTimeOffset? utc) => utc is { } u ? UU.Scrapers.SwedishTime.ToLocal(u).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) : null;
 
     private static bool TryParseLocal(string text, out DateTimeOffset utc)
     {
@@ -217,7 +215,7 @@ public sealed class ContentEditModel(ContentService content, UuDbContext db, Loc
         {
             return false;
         }
-        utc = new DateTimeOffset(local, Stockholm.GetUtcOffset(local)).ToUniversalTime();
+        utc = UU.Scrapers.SwedishTime.At(local).ToUniversalTime();
         return true;
     }
 }

@@ -68,8 +68,8 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
         }
         db.LeadEvents.Add(new LeadEvent { LeadId = id, FromStatus = Status is null ? null : from, ToStatus = Status, Note = note, At = clock.GetUtcNow(), By = User.Identity?.Name });
         lead.UpdatedAt = clock.GetUtcNow();
+        audit.Add("lead-changed", "lead", id.ToString(CultureInfo.InvariantCulture), $"{from} → {lead.Status}");
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync("lead-changed", "lead", id.ToString(CultureInfo.InvariantCulture), $"{from} → {lead.Status}", cancellationToken: cancellationToken);
         return Redirect($"/office/leads/{id}");
     }
 
@@ -113,8 +113,8 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
             CreatedAt = now,
             NextAttemptAt = now,
         });
+        audit.Add("lead-assigned", "lead", id.ToString(CultureInfo.InvariantCulture), contact.Email);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync("lead-assigned", "lead", id.ToString(CultureInfo.InvariantCulture), contact.Email, cancellationToken: cancellationToken);
         return Redirect($"/office/leads/{id}");
     }
 
@@ -129,7 +129,6 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
             return NotFound();
         }
         Convert.Consent = true; // not a person's consent: the buyer's contact details come from a public notice
-        Convert.Website = null;
         foreach (var (field, key) in Convert.Validate())
         {
             ConvertErrors.TryAdd(field, texts[key]);
@@ -174,7 +173,7 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
             {
                 OrganisationName = lead.Buyer,
                 Description = string.Join("\n\n", new[] { lead.Title, lead.Description, lead.Url }.Where(t => !string.IsNullOrWhiteSpace(t))),
-                Modules = lead.MatchedModules?.Split('\n').Select(line => line.Split('|', 2)[0]).ToList() ?? [],
+                Modules = lead.MatchedModuleLinks().Select(m => m.Slug).ToList(),
             };
         }
         if (lead.Buyer is { } buyer)

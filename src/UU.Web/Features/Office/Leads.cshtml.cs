@@ -47,8 +47,8 @@ public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock
             lead.Status = status;
             lead.UpdatedAt = now;
         }
+        audit.Add("leads-bulk-status", "lead", string.Join(',', leads.Select(l => l.Id.ToString(CultureInfo.InvariantCulture))), status.ToString());
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync("leads-bulk-status", "lead", string.Join(',', leads.Select(l => l.Id.ToString(CultureInfo.InvariantCulture))), status.ToString(), cancellationToken: cancellationToken);
         var query = QueryString.Create(Request.Query.Where(p => p.Key != "handler"));
         return Redirect("/office/leads" + query.ToUriComponent());
     }

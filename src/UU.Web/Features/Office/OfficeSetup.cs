@@ -91,7 +91,15 @@ public static class OfficeSetup
 /// <summary>Records an audit entry; callers save it with their own change, or it is saved at once.</summary>
 public sealed class Audit(UuDbContext db, TimeProvider clock, IHttpContextAccessor http)
 {
+    /// <summary>Records an action on its own (sign-ins, refusals): saved at once.</summary>
     public async Task RecordAsync(string action, string? entityType = null, string? entityId = null, string? details = null, UuUser? user = null, string? email = null, CancellationToken cancellationToken = default)
+    {
+        Add(action, entityType, entityId, details, user, email);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Adds the entry to the caller's unit of work: it is saved with the change it describes, or not at all.</summary>
+    public void Add(string action, string? entityType = null, string? entityId = null, string? details = null, UuUser? user = null, string? email = null)
     {
         var context = http.HttpContext;
         var principal = context?.User;
@@ -106,7 +114,6 @@ public sealed class Audit(UuDbContext db, TimeProvider clock, IHttpContextAccess
             Details = details is { Length: > 1900 } ? details[..1900] : details,
             IpAddress = context?.Connection.RemoteIpAddress?.ToString(),
         });
-        await db.SaveChangesAsync(cancellationToken);
     }
 }
 
