@@ -23,7 +23,7 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
     /// Stores the inquiry. With <paramref name="fromLead"/> it is a coordinator's conversion of a lead: the lead's
     /// status and history change in the same transaction, and the buyer gets no receipt (they did not write to us).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The lead is gone or has already been converted.</exception>
+    /// <exception cref="LeadConversionException">The lead is gone or has already been converted.</exception>
     public async Task<Inquiry> SubmitAsync(InquiryForm form, string language, LeadConversion? fromLead, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -104,10 +104,10 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
     private async Task RecordConversionAsync(LeadConversion conversion, Inquiry inquiry, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == conversion.LeadId, cancellationToken)
-            ?? throw new InvalidOperationException("The lead no longer exists.");
+            ?? throw new LeadConversionException("The lead no longer exists.");
         if (await db.Inquiries.AnyAsync(i => i.LeadId == conversion.LeadId, cancellationToken))
         {
-            throw new InvalidOperationException("The lead has already been converted into an inquiry.");
+            throw new LeadConversionException("The lead has already been converted into an inquiry.");
         }
         db.LeadEvents.Add(new UU.Web.Features.Leads.LeadEvent
         {
@@ -224,3 +224,6 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
 
 /// <summary>A coordinator turning a lead into an inquiry.</summary>
 public sealed record LeadConversion(int LeadId, string? By);
+
+/// <summary>The lead cannot be converted (any more): nothing was stored.</summary>
+public sealed class LeadConversionException(string message) : Exception(message);

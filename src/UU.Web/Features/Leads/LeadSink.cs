@@ -17,10 +17,13 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
         var now = clock.GetUtcNow();
         int created = 0, updated = 0, unchanged = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Most of a run is items seen before: one query finds them all, rather than one per item.
+        var ids = items.Select(i => i.ExternalId).Distinct().ToList();
+        var known = (await db.LeadSources.Include(s => s.Lead).Where(s => s.Source == source && ids.Contains(s.ExternalId)).ToListAsync(cancellationToken))
+            .ToDictionary(s => s.ExternalId, StringComparer.Ordinal);
         foreach (var item in items)
         {
-            var seen = await db.LeadSources.Include(s => s.Lead).FirstOrDefaultAsync(s => s.Source == source && s.ExternalId == item.ExternalId, cancellationToken);
-            if (seen is not null)
+            if (known.TryGetValue(item.ExternalId, out var seen))
             {
                 seen.LastSeenAt = now;
                 seen.SnapshotId = item.SnapshotId ?? seen.SnapshotId;
@@ -48,8 +51,10 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
             }
             Apply(lead, item, now);
             await matcher.MatchAsync(lead, cancellationToken);
-            lead.Sources.Add(new LeadSource { Source = source, ExternalId = item.ExternalId, Url = item.Url, FirstSeenAt = now, LastSeenAt = now, SnapshotId = item.SnapshotId });
-            await db.SaveChangesAsync(cancellationToken);
+            var added = new LeadSource { Source = source, ExternalId = item.ExternalId, Url = item.Url, FirstSeenAt = now, LastSeenAt = now, SnapshotId = item.SnapshotId };
+            lead.Sources.Add(added);
+            known[item.ExternalId] = added; // the same item twice in one run updates, never duplicates
+            await db.SaveChangesAsync(cancellationToken); // later items of this run find this lead as the same procurement
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -113,7 +118,7 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
 
     public async Task RecordRunAsync(ScrapeRunReport report, CancellationToken cancellationToken)
     {
-        static string? Join(IReadOnlyList<string> lines) => lines.Count == 0 ? null : string.Join("\n", lines.Take(50)) is var s && s.Length > 4000 ? s[..4000] : string.Join("\n", lines.Take(50));
+        static string? Join(IReadOnlyList<string> lines) => lines.Count == 0 ? null : string.Join("\n", lines.Take(50)) is var s && s.Length > 4000 ? s[..4000] : s;
         db.ScrapeRuns.Add(new ScrapeRun
         {
             Source = report.Source, StartedAt = report.StartedAt, DurationMs = (int)report.Duration.TotalMilliseconds, Pages = report.Pages, NotModified = report.Unchanged304,

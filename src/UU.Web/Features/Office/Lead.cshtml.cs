@@ -141,7 +141,7 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
                 await audit.RecordAsync("lead-converted", "lead", id.ToString(CultureInfo.InvariantCulture), inquiry.ReferenceNumber, cancellationToken: cancellationToken);
                 return Redirect($"/office/leads/{id}");
             }
-            catch (InvalidOperationException)
+            catch (Inquiries.LeadConversionException)
             {
                 Error = texts["leads.error.converted"];
                 db.ChangeTracker.Clear();
