@@ -23,14 +23,10 @@ public static class DataServiceCollectionExtensions
         // The choice is made when a context is resolved, so configuration from any source (tests included) applies.
         services.AddDbContext<SqliteUuDbContext>((sp, o) =>
         {
-            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var connectionString = string.IsNullOrWhiteSpace(database.ConnectionString)
-                ? $"Data Source={Path.Combine(sp.GetRequiredService<DataPaths>().Root, "uu.db")};Foreign Keys=True;Pooling=True"
-                : database.ConnectionString;
-            o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<IndexJournalInterceptor>());
+            o.UseSqlite(ConnectionString(sp)).AddInterceptors(sp.GetRequiredService<IndexJournalInterceptor>());
         });
         services.AddDbContext<PostgresUuDbContext>((sp, o) =>
-            o.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+            o.UseNpgsql(ConnectionString(sp))
                 .AddInterceptors(sp.GetRequiredService<IndexJournalInterceptor>()));
         services.AddScoped<UuDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
@@ -39,6 +35,15 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         return services;
+    }
+
+    /// <summary>The database's connection string: ConnectionStrings:UU, or for SQLite without one, uu.db in the data folder.</summary>
+    public static string ConnectionString(IServiceProvider services)
+    {
+        var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        return string.IsNullOrWhiteSpace(database.ConnectionString) && database.Provider == DatabaseProvider.Sqlite
+            ? $"Data Source={Path.Combine(services.GetRequiredService<DataPaths>().Root, "uu.db")};Foreign Keys=True;Pooling=True"
+            : database.ConnectionString ?? "";
     }
 }
 

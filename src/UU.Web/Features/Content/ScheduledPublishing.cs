@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 using UU.Web.Data;
+using UU.Web.Infrastructure;
 using UU.Web.Features.Office;
 
 namespace UU.Web.Features.Content;
@@ -90,11 +91,39 @@ public static class SchedulingSetup
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScheduledPublisher>();
         var interval = configuration.GetValue(SchedulingOptions.Section + ":PublishingIntervalSeconds", 30);
+        var persistent = configuration.GetValue(SchedulingOptions.Section + ":PersistentStore", true);
+        var provider = configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
         services.AddQuartz(q =>
         {
-            q.AddJob<ScheduledPublishingJob>(j => j.WithIdentity(ScheduledPublishingJob.Key));
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "UU";
+                o.GenerateInstanceId = persistent && provider == DatabaseProvider.Postgres; // each node of a cluster its own id
+            });
+            if (persistent)
+            {
+                // Jobs, triggers and fire times live in the project's database, so a schedule survives a restart and
+                // a run missed while every node was down is fired once when one comes back. On PostgreSQL the nodes
+                // form a Quartz cluster: each trigger fires on one node, and a dead node's jobs are taken over.
+                q.UsePersistentStore(s =>
+                {
+                    s.UseSystemTextJsonSerializer();
+                    s.ProvisionSchema();
+                    s.ConfigureStore(o => o.StoreJobDataAsStrings = true);
+                    if (provider == DatabaseProvider.Postgres)
+                    {
+                        s.UsePostgres(o => o.DataSourceFactory = sp => Npgsql.NpgsqlDataSource.Create(DataServiceCollectionExtensions.ConnectionString(sp)));
+                        s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                    }
+                    else
+                    {
+                        s.UseSqlite(o => o.DataSourceFactory = sp => Microsoft.Data.Sqlite.SqliteFactory.Instance.CreateDataSource(DataServiceCollectionExtensions.ConnectionString(sp)));
+                    }
+                });
+            }
+            q.AddJob<ScheduledPublishingJob>(j => j.WithIdentity(ScheduledPublishingJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(ScheduledPublishingJob.Key).WithIdentity("scheduled-publishing-trigger", "content")
-                .StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Math.Max(1, interval))).RepeatForever()));
+                .StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Math.Max(1, interval))).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -91,12 +91,23 @@ public sealed class ScrapeScheduler(ISchedulerFactory schedulers, IOptions<Scrap
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        foreach (var (name, source) in options.Value.Sources.Where(s => s.Value.Enabled && !string.IsNullOrWhiteSpace(s.Value.BaseUrl)))
+        var enabled = options.Value.Sources.Where(s => s.Value.Enabled && !string.IsNullOrWhiteSpace(s.Value.BaseUrl)).ToList();
+        // The store outlives the configuration: a source switched off since the last start is taken off the schedule.
+        var wanted = enabled.Select(s => KeyFor(s.Key)).ToHashSet();
+        foreach (var stale in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals("scrapers"), cancellationToken)).Where(k => !wanted.Contains(k)))
+        {
+            await scheduler.DeleteJob(stale, cancellationToken);
+        }
+        if (string.IsNullOrWhiteSpace(leadOptions.Value.DigestSchedule))
+        {
+            await scheduler.DeleteJob(LeadDigestJob.Key, cancellationToken);
+        }
+        foreach (var (name, source) in enabled)
         {
             var job = JobBuilder.Create<ScrapeJob>().WithIdentity(KeyFor(name)).UsingJobData(ScrapeJob.SourceKey, name).Build();
             var trigger = TriggerBuilder.Create().WithIdentity("scrape-" + name + "-trigger", "scrapers").ForJob(job)
-                // Swedish time; a misfired run (node down at the time) fires once when the scheduler is back (Quartz's default).
-                .WithCronSchedule(source.Schedule, c => c.InTimeZone(UU.Scrapers.SwedishTime.Zone))
+                // Swedish time; a run missed while every node was down fires once when one is back, then the schedule goes on.
+                .WithCronSchedule(source.Schedule, c => c.InTimeZone(UU.Scrapers.SwedishTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
                 .Build();
             await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
         }
@@ -104,7 +115,7 @@ public sealed class ScrapeScheduler(ISchedulerFactory schedulers, IOptions<Scrap
         {
             var digest = JobBuilder.Create<LeadDigestJob>().WithIdentity(LeadDigestJob.Key).Build();
             var trigger = TriggerBuilder.Create().WithIdentity("lead-digest-trigger", "leads").ForJob(digest)
-                .WithCronSchedule(leadOptions.Value.DigestSchedule, c => c.InTimeZone(UU.Scrapers.SwedishTime.Zone))
+                .WithCronSchedule(leadOptions.Value.DigestSchedule, c => c.InTimeZone(UU.Scrapers.SwedishTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
                 .Build();
             await scheduler.ScheduleJob(digest, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
         }
