@@ -81,9 +81,12 @@ public sealed class JobStoreTestsOnPostgres() : JobStoreTests(Provider.Postgres)
         // Both nodes have checked in to the shared store, and there is one stored job for the source, not one per node.
         await using var scope = nodeA.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
-        var instances = await db.Database.SqlQueryRaw<string>("SELECT instance_name AS \"Value\" FROM qrtz_scheduler_state").ToListAsync();
-        Assert.Contains(a.SchedulerInstanceId, instances);
-        Assert.Contains(b.SchedulerInstanceId, instances);
+        async Task<bool> BothCheckedIn()
+        {
+            var instances = await db.Database.SqlQueryRaw<string>("SELECT instance_name AS \"Value\" FROM qrtz_scheduler_state").ToListAsync();
+            return instances.Contains(a.SchedulerInstanceId) && instances.Contains(b.SchedulerInstanceId);
+        }
+        await Eventually.HoldsAsync(BothCheckedIn, "both nodes have checked in to the cluster");
         Assert.Equal(1, await StoredJobsAsync(nodeA, ScrapeScheduler.KeyFor("KommersAnnons").Name));
     }
 }

@@ -14,15 +14,7 @@ public sealed class SearchIndexHealingTests
         return json.RootElement.GetProperty("total").GetInt32();
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting until " + what);
-            await Task.Delay(50);
-        }
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> condition, string what) => Eventually.HoldsAsync(condition, what, 20);
 
     [Fact]
     public async Task CorruptIndexAtStart_IsRebuiltWhileTheSiteServes()

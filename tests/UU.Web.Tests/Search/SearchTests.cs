@@ -24,15 +24,7 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         (await SearchAsync("pageSize=50&q=" + Uri.EscapeDataString(q))).GetProperty("hits").EnumerateArray()
             .Select(h => h.GetProperty("slug").GetString()!).ToList();
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting until " + what);
-            await Task.Delay(50);
-        }
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> condition, string what) => Eventually.HoldsAsync(condition, what, 15);
 
     private async Task ChangeAsync(Func<UuDbContext, Task> change)
     {
