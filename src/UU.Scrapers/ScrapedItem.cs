@@ -9,6 +9,8 @@ public sealed record ScrapedItem
     public required string Title { get; init; }
     public string? Buyer { get; init; }
     public string? Place { get; init; }
+    /// <summary>The county (län), when the source says.</summary>
+    public string? Region { get; init; }
     public DateOnly? PublishedOn { get; init; }
     public DateTimeOffset? Deadline { get; init; }
     public IReadOnlyList<string> CpvCodes { get; init; } = [];

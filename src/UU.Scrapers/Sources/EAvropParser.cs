@@ -57,6 +57,7 @@ public static partial class EAvropParser
                 Title = Clean(link!.InnerText),
                 Buyer = organisation >= 0 ? Clean(cells[organisation].InnerText) : null,
                 Place = area >= 0 ? Clean(cells[area].InnerText) : null,
+                Region = area >= 0 ? Normalisation.Counties.FromName(Clean(cells[area].InnerText)) : null,
                 PublishedOn = published >= 0 && DateOnly.TryParseExact(Clean(cells[published].InnerText), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var p) ? p : null,
                 Deadline = deadline >= 0 ? Deadline(Clean(cells[deadline].InnerText)) : null,
                 Url = new Uri(baseUrl, href).AbsoluteUri,

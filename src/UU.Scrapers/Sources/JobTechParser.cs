@@ -78,6 +78,7 @@ public static class JobTechParser
                     Title = string.Create(CultureInfo.InvariantCulture, $"{g.Key.Employer} har annonserat {g.Posts} tjänster som {g.Key.Occupation.ToLowerInvariant()} på {windowDays} dagar"),
                     Buyer = g.Key.Employer,
                     Place = first.Municipality ?? first.Region,
+                    Region = Normalisation.Counties.FromName(first.Region),
                     PublishedOn = g.Ads.Max(a => a.Published),
                     Description = string.Join("\n", g.Ads.Take(10).Select(a => a.Headline)),
                 };

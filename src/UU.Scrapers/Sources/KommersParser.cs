@@ -58,6 +58,7 @@ public static partial class KommersParser
                 PublishedOn = published is not null && DateOnly.TryParseExact(published.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null,
                 CpvCodes = cpv,
                 Place = nuts,
+                Region = Normalisation.Counties.FromNuts(nuts),
                 Description = row.QuerySelector("p") is { } p ? PageText.Collapse(p.TextContent) : null,
             });
         }

@@ -33,6 +33,9 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
     public DbSet<UU.Web.Features.Leads.ScrapeRun> ScrapeRuns => Set<UU.Web.Features.Leads.ScrapeRun>();
     public DbSet<UU.Web.Features.Leads.LeadEvent> LeadEvents => Set<UU.Web.Features.Leads.LeadEvent>();
     public DbSet<UU.Web.Features.Leads.ScrapeLease> ScrapeLeases => Set<UU.Web.Features.Leads.ScrapeLease>();
+    public DbSet<UU.Web.Features.Leads.LeadSubject> LeadSubjects => Set<UU.Web.Features.Leads.LeadSubject>();
+    public DbSet<UU.Web.Features.Leads.WebSource> WebSources => Set<UU.Web.Features.Leads.WebSource>();
+    public DbSet<UU.Web.Features.Leads.FetchValidator> FetchValidators => Set<UU.Web.Features.Leads.FetchValidator>();
     public DbSet<ModuleVersion> ModuleVersions => Set<ModuleVersion>();
     public DbSet<UU.Web.Features.Media.MediaItem> MediaItems => Set<UU.Web.Features.Media.MediaItem>();
     public DbSet<UU.Web.Features.Content.ContentItem> ContentItems => Set<UU.Web.Features.Content.ContentItem>();
@@ -210,6 +213,37 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
             e.HasMany(x => x.Sources).WithOne(x => x.Lead).HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.Status, x.CreatedAt });
+            e.Property(x => x.Region).HasMaxLength(100);
+            e.HasIndex(x => x.MergedIntoId);
+            e.HasOne<UU.Web.Features.Leads.Lead>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Subjects).WithOne().HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<UU.Web.Features.Leads.LeadSubject>(e =>
+        {
+            e.HasKey(x => new { x.LeadId, x.SubjectId });
+            e.HasIndex(x => x.SubjectId);
+            e.HasOne<Subject>().WithMany().HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<UU.Web.Features.Leads.WebSource>(e =>
+        {
+            e.HasIndex(x => x.Name).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(40);
+            e.Property(x => x.Url).HasMaxLength(1000);
+            e.Property(x => x.ItemSelector).HasMaxLength(300);
+            e.Property(x => x.TitleSelector).HasMaxLength(300);
+            e.Property(x => x.LinkSelector).HasMaxLength(300);
+            e.Property(x => x.DateSelector).HasMaxLength(300);
+            e.Property(x => x.DeadlineSelector).HasMaxLength(300);
+            e.Property(x => x.SummarySelector).HasMaxLength(300);
+            e.Property(x => x.Schedule).HasMaxLength(120);
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        builder.Entity<UU.Web.Features.Leads.FetchValidator>(e =>
+        {
+            e.HasKey(x => x.Url);
+            e.Property(x => x.Url).HasMaxLength(2000);
+            e.Property(x => x.ETag).HasMaxLength(300);
         });
         builder.Entity<UU.Web.Features.Leads.ScrapeLease>(e =>
         {

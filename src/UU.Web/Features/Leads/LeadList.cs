@@ -4,13 +4,19 @@ using UU.Web.Data;
 
 namespace UU.Web.Features.Leads;
 
-public sealed record LeadListItem(int Id, string Kind, string Title, string? Buyer, string? Place, DateOnly? PublishedOn, DateTimeOffset? Deadline,
+public sealed record LeadListItem(int Id, string Kind, string Title, string? Buyer, string? Place, string? Region, DateOnly? PublishedOn, DateTimeOffset? Deadline,
     string Status, IReadOnlyList<string> Sources, string? Url, string? ProcurementId, int Score, string? MatchReasons, IReadOnlyList<string> MatchedModules);
 
 /// <summary>The lead feed with the same filters in the office and in GET /api/leads: newest first, open deadlines before passed ones.</summary>
 public sealed class LeadList(UuDbContext db, TimeProvider clock)
 {
-    public sealed record Filter(LeadKind? Kind, string? Source, LeadStatus? Status, string? Text, string? Place, bool OpenOnly, int Page, int PageSize);
+    public sealed record Filter(LeadKind? Kind, string? Source, LeadStatus? Status, string? Text, string? Place, bool OpenOnly, int Page, int PageSize)
+    {
+        /// <summary>A subject's slug: leads whose matched modules belong to it.</summary>
+        public string? Subject { get; init; }
+        /// <summary>A county (län), as the lead list names them.</summary>
+        public string? Region { get; init; }
+    }
 
     public static (Filter Filter, Dictionary<string, string[]> Errors) Parse(IQueryCollection query)
     {
@@ -33,16 +39,33 @@ public sealed class LeadList(UuDbContext db, TimeProvider clock)
         }
         string? Text(string key) => ((string?)query[key])?.Trim() is { Length: > 0 } t ? t[..Math.Min(100, t.Length)] : null;
         var filter = new Filter(Enum<LeadKind>("kind"), Text("source"), Enum<LeadStatus>("status"), Text("q"), Text("place"),
-            ((string?)query["open"]) is "1" or "true", Number("page", 1, 10_000), Number("pageSize", 50, 500));
+            ((string?)query["open"]) is "1" or "true", Number("page", 1, 10_000), Number("pageSize", 50, 500))
+        {
+            Subject = Text("subject"),
+            Region = Text("region"),
+        };
+        if (filter.Region is { } region && UU.Scrapers.Normalisation.Counties.FromName(region) is null)
+        {
+            errors["region"] = [$"'{region}' is not a Swedish county (län)"];
+            filter = filter with { Region = null };
+        }
         return (filter, errors);
     }
 
     public async Task<(IReadOnlyList<LeadListItem> Items, int Total)> ListAsync(Filter filter, CancellationToken cancellationToken)
     {
-        var query = db.Leads.AsNoTracking();
+        var query = db.Leads.AsNoTracking().Where(l => l.MergedIntoId == null); // a merged duplicate lives on in the lead it joined
         if (filter.Kind is { } kind) query = query.Where(l => l.Kind == kind);
         if (filter.Status is { } status) query = query.Where(l => l.Status == status);
         if (filter.Source is { } source) query = query.Where(l => l.Sources.Any(s => s.Source == source));
+        if (filter.Subject is { } subject)
+        {
+            query = query.Where(l => l.Subjects.Any(s => db.Subjects.Any(x => x.Id == s.SubjectId && x.Slug == subject)));
+        }
+        if (filter.Region is { } region && UU.Scrapers.Normalisation.Counties.FromName(region) is { } county)
+        {
+            query = query.Where(l => l.Region == county);
+        }
         if (filter.OpenOnly)
         {
             var now = clock.GetUtcNow();
@@ -62,9 +85,9 @@ public sealed class LeadList(UuDbContext db, TimeProvider clock)
         // Newest and best first: the day it was published, then the score.
         var rows = await query.OrderByDescending(l => l.PublishedOn).ThenByDescending(l => l.Score).ThenByDescending(l => l.Id)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
-            .Select(l => new { l.Id, l.Kind, l.Title, l.Buyer, l.Place, l.PublishedOn, l.Deadline, l.Status, Sources = l.Sources.Select(s => s.Source).ToList(), l.Url, l.ProcurementId, l.Score, l.MatchReasons, l.MatchedModules })
+            .Select(l => new { l.Id, l.Kind, l.Title, l.Buyer, l.Place, l.Region, l.PublishedOn, l.Deadline, l.Status, Sources = l.Sources.Select(s => s.Source).ToList(), l.Url, l.ProcurementId, l.Score, l.MatchReasons, l.MatchedModules })
             .ToListAsync(cancellationToken);
-        return (rows.Select(r => new LeadListItem(r.Id, r.Kind.ToString(), r.Title, r.Buyer, r.Place, r.PublishedOn, r.Deadline, r.Status.ToString(), r.Sources, r.Url, r.ProcurementId,
+        return (rows.Select(r => new LeadListItem(r.Id, r.Kind.ToString(), r.Title, r.Buyer, r.Place, r.Region, r.PublishedOn, r.Deadline, r.Status.ToString(), r.Sources, r.Url, r.ProcurementId,
             r.Score, r.MatchReasons, Lead.ParseMatches(r.MatchedModules).Select(m => m.Slug).ToList())).ToList(), total);
     }
 

@@ -29,6 +29,8 @@ public sealed class Lead
     public string? Buyer { get; set; }
     public UU.Scrapers.Normalisation.BuyerKind BuyerKind { get; set; }
     public string? Place { get; set; }
+    /// <summary>The county (län), from a NUTS code or the source's own region field.</summary>
+    public string? Region { get; set; }
     public DateOnly? PublishedOn { get; set; }
     public DateTimeOffset? Deadline { get; set; }
     /// <summary>CPV codes, comma-separated.</summary>
@@ -61,8 +63,19 @@ public sealed class Lead
     public DateOnly? FollowUpOn { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Set when a coordinator merged this lead into another as a duplicate: it leaves the feed, its sources move there.</summary>
+    public int? MergedIntoId { get; set; }
     public List<LeadSource> Sources { get; set; } = [];
     public List<LeadEvent> Events { get; set; } = [];
+    /// <summary>The subjects of the matched modules (for the subject filter and each contact person's digest).</summary>
+    public List<LeadSubject> Subjects { get; set; } = [];
+}
+
+/// <summary>A subject a lead matched through its modules.</summary>
+public sealed class LeadSubject
+{
+    public int LeadId { get; set; }
+    public int SubjectId { get; set; }
 }
 
 /// <summary>A status change or a note on a lead, kept for its history.</summary>
@@ -90,6 +103,39 @@ public sealed class LeadSource
     public DateTimeOffset LastSeenAt { get; set; }
     /// <summary>The raw page it was last read from (a snapshot id).</summary>
     public string? SnapshotId { get; set; }
+    /// <summary>The lead this source belonged to before a coordinator merged that lead here (for unmerge).</summary>
+    public int? MergedFromLeadId { get; set; }
+}
+
+/// <summary>A web list source that coordinators added in the office: a page and the CSS selectors that read it.</summary>
+public sealed class WebSource
+{
+    public int Id { get; set; }
+    /// <summary>The source's name in runs and on leads: lower-case letters, digits and hyphens.</summary>
+    public required string Name { get; set; }
+    public required string Url { get; set; }
+    public required string ItemSelector { get; set; }
+    public required string TitleSelector { get; set; }
+    public required string LinkSelector { get; set; }
+    public string? DateSelector { get; set; }
+    public string? DeadlineSelector { get; set; }
+    public string? SummarySelector { get; set; }
+    public string Schedule { get; set; } = "0 30 6 * * ?";
+    public bool Enabled { get; set; } = true;
+    /// <summary>Keep only items about education (tenders); off for pages such as competence-supply plans.</summary>
+    public bool EducationOnly { get; set; } = true;
+    public string? UpdatedBy { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>The ETag and Last-Modified a URL last answered with, so the next request can be conditional on any node.</summary>
+public sealed class FetchValidator
+{
+    public required string Url { get; set; }
+    public string? ETag { get; set; }
+    public DateTimeOffset? LastModified { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
 }
 
 /// <summary>The record of one scrape of one source.</summary>

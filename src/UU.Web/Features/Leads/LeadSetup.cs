@@ -11,6 +11,7 @@ public static class LeadSetup
 {
     public static IServiceCollection AddLeads(this IServiceCollection services)
     {
+        services.AddSingleton<IValidatorStore, DbValidatorStore>(); // before AddScrapers, whose in-memory store is only a fallback
         services.AddScrapers();
         // Raw snapshots live in the data folder unless Scrapers:SnapshotPath says otherwise.
         services.AddOptions<ScraperOptions>().Configure<DataPaths>((o, paths) =>
@@ -23,6 +24,7 @@ public static class LeadSetup
         services.AddScoped<IScrapeSink, LeadSink>();
         services.AddScoped<LeadList>();
         services.AddScoped<LeadMatcher>();
+        services.AddScoped<LeadMerger>();
         services.AddScoped<LeasedScrapeRunner>();
         services.AddTransient<ScrapeJob>();
         services.AddScoped<LeadDigest>();

@@ -61,7 +61,14 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
         return (created, updated, unchanged);
     }
 
+    /// <summary>The lead of the same procurement; a lead a coordinator merged away stands for the lead it was merged into.</summary>
     private async Task<Lead?> SameProcurementAsync(ScrapedItem item, CancellationToken cancellationToken)
+    {
+        var found = await FindSameAsync(item, cancellationToken);
+        return found?.MergedIntoId is { } kept ? await db.Leads.Include(l => l.Sources).FirstAsync(l => l.Id == kept, cancellationToken) : found;
+    }
+
+    private async Task<Lead?> FindSameAsync(ScrapedItem item, CancellationToken cancellationToken)
     {
         if (item.ProcurementId is not null && await db.Leads.Include(l => l.Sources).FirstOrDefaultAsync(l => l.ProcurementId == item.ProcurementId, cancellationToken) is { } byId)
         {
@@ -75,7 +82,7 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
         {
             return null;
         }
-        var candidates = await db.Leads.Include(l => l.Sources).Where(l => l.Buyer == item.Buyer).Take(200).ToListAsync(cancellationToken);
+        var candidates = await db.Leads.Include(l => l.Sources).Where(l => l.Buyer == item.Buyer && l.MergedIntoId == null).Take(200).ToListAsync(cancellationToken);
         return candidates.FirstOrDefault(l => Deduplicator.Merge([AsItem(l), item]).Count == 1);
     }
 
@@ -87,11 +94,13 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
     /// <summary>Fills in and refreshes the lead from the item; returns whether anything changed.</summary>
     private static bool Apply(Lead lead, ScrapedItem item, DateTimeOffset now)
     {
-        var before = (lead.Title, lead.Buyer, lead.Deadline, lead.Place, lead.CpvCodes, lead.Value, lead.ProcurementId, lead.TedNumber, lead.Description);
+        var before = (lead.Title, lead.Buyer, lead.Deadline, lead.Place, lead.Region, lead.CpvCodes, lead.Value, lead.ProcurementId, lead.TedNumber, lead.Description);
         lead.Title = item.Title.Length > 400 ? item.Title[..400] : item.Title;
         lead.Buyer = item.Buyer ?? lead.Buyer;
         lead.BuyerKind = BuyerClassifier.FromName(lead.Buyer);
         lead.Place = item.Place ?? lead.Place;
+        // The county from the source, else from a region buyer's own name ("Region Västernorrland").
+        lead.Region = item.Region ?? lead.Region ?? UU.Scrapers.Normalisation.Counties.FromName(lead.Buyer);
         lead.PublishedOn ??= item.PublishedOn;
         lead.Deadline = item.Deadline?.ToUniversalTime() ?? lead.Deadline; // stored in UTC; pages show Swedish time
         lead.CpvCodes = item.CpvCodes.Count > 0 ? string.Join(',', item.CpvCodes.Union(lead.CpvCodes?.Split(',') ?? [])) : lead.CpvCodes;
@@ -101,7 +110,7 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
         lead.Description = item.Description is { Length: > 4000 } d ? d[..4000] : item.Description ?? lead.Description;
         lead.ProcurementId ??= item.ProcurementId;
         lead.TedNumber ??= item.TedNumber;
-        var changed = before != (lead.Title, lead.Buyer, lead.Deadline, lead.Place, lead.CpvCodes, lead.Value, lead.ProcurementId, lead.TedNumber, lead.Description);
+        var changed = before != (lead.Title, lead.Buyer, lead.Deadline, lead.Place, lead.Region, lead.CpvCodes, lead.Value, lead.ProcurementId, lead.TedNumber, lead.Description);
         if (changed)
         {
             lead.UpdatedAt = now;

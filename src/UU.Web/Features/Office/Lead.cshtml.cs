@@ -10,8 +10,19 @@ using UU.Web.Features.Leads;
 namespace UU.Web.Features.Office;
 
 [Authorize(Roles = Roles.Coordinators)]
-public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeProvider clock, Audit audit, Localization.Texts texts, Inquiries.InquiryService inquiryService) : PageModel
+public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeProvider clock, Audit audit, Localization.Texts texts, Inquiries.InquiryService inquiryService, LeadMerger merger) : PageModel
 {
+    /// <summary>Statuses that close a lead without a win: the coordinator says why.</summary>
+    public static readonly LeadStatus[] NeedReason = [LeadStatus.Lost, LeadStatus.NotPursued];
+
+    public IReadOnlyList<Lead> Duplicates { get; private set; } = [];
+    public IReadOnlyList<string> SubjectNames { get; private set; } = [];
+
+    /// <summary>The number of another lead to merge into this one as a duplicate.</summary>
+    [BindProperty] public int? MergeWith { get; set; }
+    /// <summary>The duplicate to take out of this lead again.</summary>
+    [BindProperty] public int? Unmerge { get; set; }
+
     public Lead Lead { get; private set; } = null!;
     public IReadOnlyList<Lead> EarlierLeads { get; private set; } = [];
     public IReadOnlyList<Inquiry> Inquiries { get; private set; } = [];
@@ -54,9 +65,9 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
             return NotFound();
         }
         var note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
-        if (note is { Length: > 4000 } || (Status is { } s && !Enum.IsDefined(s)) || (Status is null && note is null))
+        if (note is { Length: > 4000 } || (Status is { } s && !Enum.IsDefined(s)) || (Status is null && note is null) || (Status is { } closing && NeedReason.Contains(closing) && note is null))
         {
-            Error = texts["leads.error.change"];
+            Error = Status is { } c && NeedReason.Contains(c) && note is null ? texts["leads.error.reason"] : texts["leads.error.change"];
             await LoadAsync(id, cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
@@ -156,6 +167,33 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
         return Page();
     }
 
+    /// <summary>Merges the lead numbered <see cref="MergeWith"/> into this one: it leaves the feed, its sources come here.</summary>
+    public async Task<IActionResult> OnPostMergeAsync(int id, CancellationToken cancellationToken) =>
+        await MergeResultAsync(id, MergeWith is { } other ? await merger.MergeAsync(other, id, User.Identity?.Name, cancellationToken) : MergeOutcome.NotFound, cancellationToken);
+
+    /// <summary>Takes the duplicate <see cref="Unmerge"/> out of this lead again, with every source it brought.</summary>
+    public async Task<IActionResult> OnPostUnmergeAsync(int id, CancellationToken cancellationToken)
+    {
+        var duplicate = Unmerge ?? id;
+        var belongsHere = duplicate == id || await db.Leads.AnyAsync(l => l.Id == duplicate && l.MergedIntoId == id, cancellationToken);
+        return await MergeResultAsync(id, belongsHere ? await merger.UnmergeAsync(duplicate, User.Identity?.Name, cancellationToken) : MergeOutcome.NotMerged, cancellationToken);
+    }
+
+    private async Task<IActionResult> MergeResultAsync(int id, MergeOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome is MergeOutcome.Merged or MergeOutcome.Unmerged)
+        {
+            return Redirect($"/office/leads/{id}");
+        }
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        Error = texts["leads.error.merge." + outcome];
+        Response.StatusCode = outcome == MergeOutcome.AlreadyMerged ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken, bool keepConvertForm = false)
     {
         Contacts = (await db.SubjectContacts.AsNoTracking().Include(c => c.Subject).OrderBy(c => c.Subject!.NameSv).ToListAsync(cancellationToken))
@@ -166,6 +204,8 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
             return false;
         }
         Lead = lead;
+        Duplicates = await db.Leads.AsNoTracking().Where(l => l.MergedIntoId == id).OrderBy(l => l.Id).ToListAsync(cancellationToken);
+        SubjectNames = await db.LeadSubjects.Where(s => s.LeadId == id).Join(db.Subjects, s => s.SubjectId, x => x.Id, (s, x) => x.NameSv).OrderBy(n => n).ToListAsync(cancellationToken);
         ConvertedTo = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.LeadId == id, cancellationToken);
         if (!keepConvertForm)
         {
@@ -178,7 +218,7 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
         }
         if (lead.Buyer is { } buyer)
         {
-            EarlierLeads = await db.Leads.AsNoTracking().Where(l => l.Buyer == buyer && l.Id != id).OrderByDescending(l => l.Id).Take(20).ToListAsync(cancellationToken);
+            EarlierLeads = await db.Leads.AsNoTracking().Where(l => l.Buyer == buyer && l.Id != id && l.MergedIntoId == null).OrderByDescending(l => l.Id).Take(20).ToListAsync(cancellationToken);
             Inquiries = await db.Inquiries.AsNoTracking().Where(i => i.OrganisationName == buyer).OrderByDescending(i => i.Id).Take(20).ToListAsync(cancellationToken);
         }
         return true;

@@ -9,12 +9,15 @@ using UU.Web.Features.Leads;
 namespace UU.Web.Features.Office;
 
 [Authorize(Roles = Roles.Coordinators)]
-public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock, Audit audit, Localization.Texts texts) : PageModel
+public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock, Audit audit, Localization.Texts texts, IEnumerable<UU.Scrapers.Runs.IScrapeSource> sources) : PageModel
 {
     private const int MaxBulk = 500;
 
     [BindProperty] public List<int> BulkIds { get; set; } = [];
     [BindProperty] public LeadStatus? BulkStatus { get; set; }
+    [BindProperty] public string? BulkNote { get; set; }
+    public IReadOnlyList<(string Slug, string Name)> Subjects { get; private set; } = [];
+    public IReadOnlyList<string> SourceNames { get; private set; } = [];
     public string? BulkError { get; private set; }
 
     public LeadList.Filter Filter { get; private set; } = null!;
@@ -26,15 +29,19 @@ public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock
     {
         (Filter, Errors) = LeadList.Parse(Request.Query);
         (Items, Total) = await list.ListAsync(Filter, cancellationToken);
+        Subjects = (await db.Subjects.AsNoTracking().OrderBy(s => s.NameSv).Select(s => new { s.Slug, s.NameSv }).ToListAsync(cancellationToken)).Select(s => (s.Slug, s.NameSv)).ToList();
+        SourceNames = [.. sources.Select(s => s.Name), .. await db.WebSources.AsNoTracking().OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancellationToken)];
     }
 
     /// <summary>Gives every chosen lead the same status (for example "not relevant" for a batch of noise), each with its history entry, in one transaction.</summary>
     public async Task<IActionResult> OnPostBulkAsync(CancellationToken cancellationToken)
     {
         var ids = BulkIds.Distinct().ToList();
-        if (ids.Count == 0 || ids.Count > MaxBulk || BulkStatus is not { } status || !Enum.IsDefined(status))
+        var note = string.IsNullOrWhiteSpace(BulkNote) ? null : BulkNote.Trim();
+        var missingReason = BulkStatus is { } closing && LeadModel.NeedReason.Contains(closing) && note is null;
+        if (ids.Count == 0 || ids.Count > MaxBulk || BulkStatus is not { } status || !Enum.IsDefined(status) || missingReason || note is { Length: > 4000 })
         {
-            BulkError = texts["leads.error.bulk"];
+            BulkError = missingReason ? texts["leads.error.reason"] : texts["leads.error.bulk"];
             await OnGetAsync(cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
@@ -43,7 +50,7 @@ public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock
         var leads = await db.Leads.Where(l => ids.Contains(l.Id)).ToListAsync(cancellationToken);
         foreach (var lead in leads.Where(l => l.Status != status))
         {
-            db.LeadEvents.Add(new LeadEvent { LeadId = lead.Id, FromStatus = lead.Status, ToStatus = status, Note = texts["leads.bulkNote"], At = now, By = User.Identity?.Name });
+            db.LeadEvents.Add(new LeadEvent { LeadId = lead.Id, FromStatus = lead.Status, ToStatus = status, Note = note is null ? texts["leads.bulkNote"] : texts["leads.bulkNote"] + ": " + note, At = now, By = User.Identity?.Name });
             lead.Status = status;
             lead.UpdatedAt = now;
         }

@@ -181,6 +181,9 @@ namespace UU.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AgreementUntil")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -870,6 +873,27 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.ToTable("Redirects");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Leads.FetchValidator", b =>
+                {
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("LastModified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Url");
+
+                    b.ToTable("FetchValidators");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>
                 {
                     b.Property<int>("Id")
@@ -925,6 +949,9 @@ namespace UU.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Place")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -935,6 +962,10 @@ namespace UU.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Score")
                         .HasColumnType("integer");
@@ -964,6 +995,8 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Buyer");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("ProcurementId");
 
@@ -1031,6 +1064,9 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Property<int>("LeadId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MergedFromLeadId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SnapshotId")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
@@ -1052,6 +1088,21 @@ namespace UU.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("LeadSources");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Leads.LeadSubject", b =>
+                {
+                    b.Property<int>("LeadId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LeadId", "SubjectId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("LeadSubjects");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.ScrapeLease", b =>
@@ -1135,6 +1186,81 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.HasIndex("Source", "Id");
 
                     b.ToTable("ScrapeRuns");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Leads.WebSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DateSelector")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("DeadlineSelector")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("EducationOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ItemSelector")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("LinkSelector")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("SummarySelector")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleSelector")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("WebSources");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Media.MediaItem", b =>
@@ -1568,6 +1694,14 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Navigation("ContentItem");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>
+                {
+                    b.HasOne("UU.Web.Features.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("UU.Web.Features.Leads.LeadEvent", b =>
                 {
                     b.HasOne("UU.Web.Features.Leads.Lead", null)
@@ -1586,6 +1720,21 @@ namespace UU.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Lead");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Leads.LeadSubject", b =>
+                {
+                    b.HasOne("UU.Web.Features.Leads.Lead", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Data.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("UU.Web.Features.Office.ApiToken", b =>
@@ -1652,6 +1801,8 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Navigation("Events");
 
                     b.Navigation("Sources");
+
+                    b.Navigation("Subjects");
                 });
 #pragma warning restore 612, 618
         }

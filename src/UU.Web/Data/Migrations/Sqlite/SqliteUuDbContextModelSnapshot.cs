@@ -168,6 +168,9 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AgreementUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -833,6 +836,27 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.ToTable("Redirects");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Leads.FetchValidator", b =>
+                {
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastModified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Url");
+
+                    b.ToTable("FetchValidators");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>
                 {
                     b.Property<int>("Id")
@@ -886,6 +910,9 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Place")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -895,6 +922,10 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Score")
@@ -925,6 +956,8 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Buyer");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("ProcurementId");
 
@@ -988,6 +1021,9 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Property<int>("LeadId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MergedFromLeadId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SnapshotId")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
@@ -1009,6 +1045,21 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("LeadSources");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Leads.LeadSubject", b =>
+                {
+                    b.Property<int>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LeadId", "SubjectId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("LeadSubjects");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.ScrapeLease", b =>
@@ -1090,6 +1141,79 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("Source", "Id");
 
                     b.ToTable("ScrapeRuns");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Leads.WebSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DateSelector")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeadlineSelector")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EducationOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemSelector")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkSelector")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummarySelector")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleSelector")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("WebSources");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Media.MediaItem", b =>
@@ -1515,6 +1639,14 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Navigation("ContentItem");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>
+                {
+                    b.HasOne("UU.Web.Features.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("UU.Web.Features.Leads.LeadEvent", b =>
                 {
                     b.HasOne("UU.Web.Features.Leads.Lead", null)
@@ -1533,6 +1665,21 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Lead");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Leads.LeadSubject", b =>
+                {
+                    b.HasOne("UU.Web.Features.Leads.Lead", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Data.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("UU.Web.Features.Office.ApiToken", b =>
@@ -1599,6 +1746,8 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Sources");
+
+                    b.Navigation("Subjects");
                 });
 #pragma warning restore 612, 618
         }
