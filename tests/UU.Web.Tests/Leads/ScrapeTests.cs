@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ScraperFixtures", name));
 
     private bool _broken;
+    private bool _etags;
 
     private LocalSite? _sources;
 
@@ -25,6 +27,11 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
         if (path == "/robots.txt") { c.Response.StatusCode = 404; return; }
         if (_broken) { await LocalSite.WriteAsync(c, 500, "Internal Server Error"); return; }
         if (_slow) { await Task.Delay(1000); }
+        if (path == "/Notices/TenderNotices" && _etags)
+        {
+            c.Response.Headers["ETag"] = "\"lista-1\"";
+            if (c.Request.Headers["If-None-Match"] == "\"lista-1\"") { c.Response.StatusCode = 304; c.Response.Close(); return; }
+        }
         if (path == "/Notices/TenderNotices")
         {
             await LocalSite.WriteAsync(c, 200, Fixture(c.Request.QueryString["PageIndex"] == "1" ? "kommers-list.html" : "kommers-empty.html"));
@@ -80,6 +87,167 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
         Assert.Equal((3, 1, 2), (runs[0].Seen, runs[0].NotEducation, runs[0].New));
         Assert.Equal((2, 1, 1), (runs[1].Seen, runs[1].New, runs[1].Updated));
         Assert.True(Directory.EnumerateFiles(Path.Combine(app.DataPath, "snapshots"), "*.gz", SearchOption.AllDirectories).Any());
+    }
+
+    private static async Task<string> TokenAsync(HttpClient client, string url) =>
+        (await client.GetDocumentAsync(url)).QuerySelector("form[method=post] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = await TokenAsync(client, url.Split('?')[0]);
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    private static async Task<int> FeedTotalAsync(HttpClient client, string query = "")
+    {
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/leads" + query));
+        return json.RootElement.GetProperty("total").GetInt32();
+    }
+
+    [Fact]
+    public async Task MergingADuplicate_MovesItsSourcesAndHistory_ARescrapeFindsTheKeptLead_AndUnmergePutsItBack()
+    {
+        await using var app = App(out _);
+        var coordinator = await ScrapedAndSignedInAsync(app, matched: false);
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "Ted"]));
+        int keptId, duplicateId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            var leads = await db.Leads.Include(l => l.Sources).ToListAsync();
+            keptId = leads.Single(l => l.Sources.Any(s => s.ExternalId == "88501")).Id;
+            duplicateId = leads.Single(l => l.Sources.All(s => s.Source == "Ted")).Id;
+        }
+        Assert.Equal(3, await FeedTotalAsync(coordinator));
+        var keptUrl = $"/office/leads/{keptId}";
+
+        using (var self = await PostAsync(coordinator, keptUrl + "?handler=Merge", new() { ["MergeWith"] = keptId.ToString(CultureInfo.InvariantCulture) }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
+            Assert.Contains("sig själv", (await Html.ParseAsync(self)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        }
+        using (var missing = await PostAsync(coordinator, keptUrl + "?handler=Merge", new() { ["MergeWith"] = "999999" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        }
+        using (var merged = await PostAsync(coordinator, keptUrl + "?handler=Merge", new() { ["MergeWith"] = duplicateId.ToString(CultureInfo.InvariantCulture) }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        }
+        // One lead fewer in the feed; the kept lead lists both sources and the duplicate; the duplicate says where it went.
+        Assert.Equal(2, await FeedTotalAsync(coordinator));
+        var kept = await coordinator.GetDocumentAsync(keptUrl);
+        Assert.Contains(kept.QuerySelectorAll("li"), li => li.TextContent.TrimStart().StartsWith("Ted:", StringComparison.Ordinal));
+        Assert.Contains($"#{duplicateId}", kept.QuerySelector("[data-testid=duplicates]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("sammanslagen hit", kept.QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
+        var duplicatePage = await coordinator.GetDocumentAsync($"/office/leads/{duplicateId}");
+        Assert.Contains($"#{keptId}", duplicatePage.QuerySelector("[data-testid=merged-into]")!.TextContent, StringComparison.Ordinal);
+        using (var again = await PostAsync(coordinator, $"/office/leads/{duplicateId}?handler=Merge", new() { ["MergeWith"] = keptId.ToString(CultureInfo.InvariantCulture) }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
+
+        // The next TED run sees the same notice: it updates the kept lead, and no new lead appears.
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "Ted"]));
+        Assert.Equal(2, await FeedTotalAsync(coordinator));
+
+        using (var unmerged = await PostAsync(coordinator, keptUrl + "?handler=Unmerge", new() { ["Unmerge"] = duplicateId.ToString(CultureInfo.InvariantCulture) }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, unmerged.StatusCode);
+        }
+        Assert.Equal(3, await FeedTotalAsync(coordinator));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            Assert.Equal(["Ted"], await db.LeadSources.Where(s => s.LeadId == duplicateId).Select(s => s.Source).ToListAsync());
+            Assert.Equal(["KommersAnnons"], await db.LeadSources.Where(s => s.LeadId == keptId).Select(s => s.Source).ToListAsync());
+            Assert.Null((await db.Leads.SingleAsync(l => l.Id == duplicateId)).MergedIntoId);
+            Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "lead-merged" || a.Action == "lead-unmerged"));
+        }
+    }
+
+    [Fact]
+    public async Task Leads_CarryTheirCountyAndSubjects_FilterByThem_AndClosingWithoutAReasonIsRefused()
+    {
+        await using var app = App(out _);
+        var coordinator = await ScrapedAndSignedInAsync(app);
+        Assert.Equal(2, await FeedTotalAsync(coordinator, "?region=" + Uri.EscapeDataString("Västernorrlands län")));
+        Assert.Equal(0, await FeedTotalAsync(coordinator, "?region=" + Uri.EscapeDataString("Skåne län")));
+        using (var bad = await coordinator.GetAsync("/api/leads?region=Atlantis"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains("county", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        var special = await FeedTotalAsync(coordinator, "?subject=specialpedagogik");
+        Assert.InRange(special, 1, 1);
+        Assert.Equal(0, await FeedTotalAsync(coordinator, "?subject=no-such-subject"));
+
+        var url = (await coordinator.GetDocumentAsync("/office/leads?subject=specialpedagogik")).QuerySelector("tbody a")!.GetAttribute("href")!;
+        var page = await coordinator.GetDocumentAsync(url);
+        Assert.Equal("Västernorrlands län", page.QuerySelector("[data-testid=region]")!.TextContent.Trim());
+        Assert.Contains("Specialpedagogik", page.QuerySelector("[data-testid=subjects]")!.TextContent, StringComparison.Ordinal);
+
+        using (var noReason = await PostAsync(coordinator, url, new() { ["Status"] = "NotPursued" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+            Assert.Contains("skäl", (await Html.ParseAsync(noReason)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        }
+        using (var withReason = await PostAsync(coordinator, url, new() { ["Status"] = "NotPursued", ["Note"] = "Kommunen vill ha distans på kvällstid; vi kan inte i höst." }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, withReason.StatusCode);
+        }
+        Assert.Contains("vi kan inte i höst", (await coordinator.GetDocumentAsync(url)).QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFrameworkAgreementInForce_RaisesTheBuyersScore()
+    {
+        await using var app = App(out _);
+        await ScrapedAndSignedInAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+        var matcher = scope.ServiceProvider.GetRequiredService<LeadMatcher>();
+        var lead = await db.Leads.FirstAsync(l => l.Buyer == "Sundsvalls kommun");
+        await matcher.MatchAsync(lead, CancellationToken.None);
+        var before = lead.Score;
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        db.Clients.Add(new Client { Name = "Sundsvalls kommun", AgreementUntil = today.AddDays(-1), CreatedAt = app.Clock.GetUtcNow() });
+        await db.SaveChangesAsync();
+        await matcher.MatchAsync(lead, CancellationToken.None);
+        Assert.Equal(before, lead.Score); // an agreement that has ended counts for nothing
+        (await db.Clients.SingleAsync(c => c.Name == "Sundsvalls kommun")).AgreementUntil = today.AddYears(1);
+        await db.SaveChangesAsync();
+        await matcher.MatchAsync(lead, CancellationToken.None);
+        Assert.Equal(before + 10, lead.Score);
+    }
+
+    [Fact]
+    public async Task Validators_AreKeptInTheDatabase_SoAnotherNodeAsksConditionally_AndGets304()
+    {
+        _etags = true;
+        await using var nodeA = App(out var site);
+        nodeA.CreateClient().Dispose();
+        Assert.Equal(0, await CommandLine.RunAsync(nodeA.Services, ["scrape", "KommersAnnons"]));
+        var shared = nodeA.Provider == Provider.Postgres
+            ? nodeA.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<UU.Web.Infrastructure.DatabaseOptions>>().Value.ConnectionString!
+            : $"Data Source={Path.Combine(nodeA.DataPath, "uu.db")};Foreign Keys=True;Pooling=True";
+        await using var nodeB = new UuWebFactory(provider, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:UU"] = shared,
+            ["Scrapers:MinDelayMilliseconds"] = "0",
+            ["Scrapers:MaxRetries"] = "0",
+            ["Scrapers:Sources:KommersAnnons:BaseUrl"] = site.Url("/").AbsoluteUri,
+        });
+        nodeB.CreateClient().Dispose();
+        Assert.Equal(0, await CommandLine.RunAsync(nodeB.Services, ["scrape", "KommersAnnons"]));
+        await using var scope = nodeB.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+        Assert.Contains(await db.FetchValidators.ToListAsync(), v => v.Url.Contains("/Notices/TenderNotices", StringComparison.Ordinal) && v.ETag == "\"lista-1\"");
+        var runs = await db.ScrapeRuns.OrderBy(r => r.Id).ToListAsync();
+        Assert.Equal(0, runs[0].NotModified);
+        Assert.True(runs[1].NotModified >= 1);
+        Assert.False(runs[1].Failing); // a 304 is not a source gone silent
+        Assert.Equal(2, await db.Leads.CountAsync()); // nothing lost
     }
 
     [Fact]
