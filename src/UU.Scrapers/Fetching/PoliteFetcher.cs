@@ -49,6 +49,10 @@ public sealed partial class PoliteFetcher(HttpClient http, IValidatorStore valid
     public Task<FetchResult> GetAsync(Uri url, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, url), conditional: true, cancellationToken);
 
+    /// <summary>A GET that ignores and keeps no validators: for trying a source out, which must see the page as it is.</summary>
+    public Task<FetchResult> GetFreshAsync(Uri url, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, url), conditional: false, cancellationToken);
+
     public Task<FetchResult> PostJsonAsync(Uri url, string json, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") }, conditional: false, cancellationToken);
 

@@ -24,6 +24,7 @@ public static class ScraperServiceCollectionExtensions
         services.AddSingleton<Runs.IScrapeSource>(sp => new Sources.JobTechSource(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Runs.IScrapeSource>(_ => new Sources.WebListSource("Skolverket", Sources.WebListDefinition.Skolverket));
         services.AddScoped<Runs.ScrapeRunner>();
+        services.AddTransient<Sources.WebListTester>();
         services.AddHttpClient<PoliteFetcher>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<RobotsTxtHandler>()
             .AddHttpMessageHandler<HostThrottleHandler>()

@@ -52,6 +52,19 @@ public interface IScrapeSource
     Task<IReadOnlyList<ScrapedItem>> FetchAsync(SourceContext context, CancellationToken cancellationToken);
 }
 
+/// <summary>Sources defined outside the code: UU.Web's web lists that coordinators add in the office.</summary>
+public interface IScrapeSourceCatalog
+{
+    Task<IReadOnlyList<ScrapeSourceEntry>> ListAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A source with its options (null for a built-in source that configuration does not mention).</summary>
+public sealed record ScrapeSourceEntry(IScrapeSource Source, SourceOptions? Options, bool BuiltIn)
+{
+    public string Name => Source.Name;
+    public bool Runnable => Options is { Enabled: true } o && !string.IsNullOrWhiteSpace(o.BaseUrl);
+}
+
 /// <summary>What a source needs during a run; it records pages, snapshots and problems for the report.</summary>
 public sealed class SourceContext(PoliteFetcher fetcher, FileSnapshotStore snapshots, SourceOptions options, string source)
 {
@@ -90,19 +103,31 @@ public sealed class SourceContext(PoliteFetcher fetcher, FileSnapshotStore snaps
 /// <summary>Runs a source once: fetch, filter to education, hand to the sink, record the run; a failure is recorded, never thrown.</summary>
 public sealed partial class ScrapeRunner(
     IEnumerable<IScrapeSource> sources,
+    IEnumerable<IScrapeSourceCatalog> catalogs,
     PoliteFetcher fetcher,
     FileSnapshotStore snapshots,
     IScrapeSink sink,
     IOptions<ScraperOptions> options,
     TimeProvider clock)
 {
-    public IReadOnlyList<string> SourceNames => sources.Select(s => s.Name).ToList();
+    /// <summary>Every source: the built-in ones with their configuration, then the catalogs' (office-defined) ones.</summary>
+    public async Task<IReadOnlyList<ScrapeSourceEntry>> SourcesAsync(CancellationToken cancellationToken)
+    {
+        var all = sources.Select(s => new ScrapeSourceEntry(s, options.Value.Sources.GetValueOrDefault(s.Name), BuiltIn: true)).ToList();
+        foreach (var catalog in catalogs)
+        {
+            all.AddRange((await catalog.ListAsync(cancellationToken)).Where(e => !all.Exists(b => b.Name.Equals(e.Name, StringComparison.OrdinalIgnoreCase))));
+        }
+        return all;
+    }
 
     public async Task<ScrapeRunReport> RunAsync(string name, CancellationToken cancellationToken)
     {
-        var source = sources.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"Unknown source '{name}'. Known: {string.Join(", ", SourceNames)}.", nameof(name));
-        if (!options.Value.Sources.TryGetValue(source.Name, out var sourceOptions) || string.IsNullOrWhiteSpace(sourceOptions.BaseUrl))
+        var all = await SourcesAsync(cancellationToken);
+        var entry = all.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Unknown source '{name}'. Known: {string.Join(", ", all.Select(s => s.Name))}.", nameof(name));
+        var source = entry.Source;
+        if (entry.Options is not { } sourceOptions || string.IsNullOrWhiteSpace(sourceOptions.BaseUrl))
         {
             throw new InvalidOperationException($"Scrapers:Sources:{source.Name}:BaseUrl is not configured.");
         }

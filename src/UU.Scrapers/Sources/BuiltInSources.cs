@@ -146,9 +146,11 @@ public sealed class JobTechSource(TimeProvider clock, int windowDays = 60) : ISc
 }
 
 /// <summary>A web list described by selectors (Skolverket by default); coordinators add more in the office.</summary>
-public sealed class WebListSource(string name, WebListDefinition definition, string path = "") : IScrapeSource
+public sealed class WebListSource(string name, WebListDefinition definition, string path = "", bool educationOnly = true) : IScrapeSource
 {
     public string Name => name;
+
+    public bool EducationOnly => educationOnly;
 
     public async Task<IReadOnlyList<ScrapedItem>> FetchAsync(SourceContext context, CancellationToken cancellationToken)
     {

@@ -16,6 +16,37 @@ public sealed record WebListDefinition
     public string? DeadlineSelector { get; init; }
     public string? SummarySelector { get; init; }
 
+    /// <summary>Problems with the selectors, each naming its field: a required one missing, or one that is not valid CSS.</summary>
+    public IReadOnlyList<(string Field, string Message)> Validate()
+    {
+        var problems = new List<(string, string)>();
+        var probe = new HtmlParser().ParseDocument("<html><body></body></html>");
+        foreach (var (field, selector, required) in new (string, string?, bool)[]
+        {
+            (nameof(ItemSelector), ItemSelector, true), (nameof(TitleSelector), TitleSelector, true), (nameof(LinkSelector), LinkSelector, true),
+            (nameof(DateSelector), DateSelector, false), (nameof(DeadlineSelector), DeadlineSelector, false), (nameof(SummarySelector), SummarySelector, false),
+        })
+        {
+            if (string.IsNullOrWhiteSpace(selector))
+            {
+                if (required)
+                {
+                    problems.Add((field, "is required"));
+                }
+                continue;
+            }
+            try
+            {
+                _ = probe.QuerySelector(selector);
+            }
+            catch (DomException)
+            {
+                problems.Add((field, $"'{selector}' is not a valid CSS selector"));
+            }
+        }
+        return problems;
+    }
+
     /// <summary>Skolverket's list of ongoing procurements (anbudsförfrågningar to universities).</summary>
     public static readonly WebListDefinition Skolverket = new()
     {

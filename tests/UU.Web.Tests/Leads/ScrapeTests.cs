@@ -27,6 +27,11 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
         if (path == "/robots.txt") { c.Response.StatusCode = 404; return; }
         if (_broken) { await LocalSite.WriteAsync(c, 500, "Internal Server Error"); return; }
         if (_slow) { await Task.Delay(1000); }
+        if (path == "/naringsliv/upphandling")
+        {
+            await LocalSite.WriteAsync(c, 200, Fixture("kommun-upphandlingar.html"));
+            return;
+        }
         if (path == "/Notices/TenderNotices" && _etags)
         {
             c.Response.Headers["ETag"] = "\"lista-1\"";
@@ -251,6 +256,97 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
     }
 
     [Fact]
+    public async Task ACoordinatorAddsAWebListSource_TestsIt_SavesIt_AndItIsScheduledAndScraped()
+    {
+        await using var app = App(out var site);
+        var coordinator = await ScrapedAndSignedInAsync(app, matched: false);
+        const string page = "/office/leads/kallor";
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.Name"] = "harnosand-upphandlingar",
+            ["Form.Url"] = site.Url("/naringsliv/upphandling").AbsoluteUri,
+            ["Form.ItemSelector"] = "article.news-item",
+            ["Form.TitleSelector"] = "h2.news-title a",
+            ["Form.LinkSelector"] = "h2.news-title a",
+            ["Form.DateSelector"] = "time.news-date",
+            ["Form.DeadlineSelector"] = "[broken",
+            ["Form.SummarySelector"] = "p.news-lead",
+            ["Form.Schedule"] = "0 45 6 * * ?",
+            ["Form.Enabled"] = "true",
+            ["Form.EducationOnly"] = "true",
+        };
+
+        // A selector that is not CSS and a name that a built-in source has: both named, nothing saved.
+        using (var bad = await PostAsync(coordinator, page + "?handler=Save", new(fields) { ["Form.Name"] = "jobtech" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var summary = (await Html.ParseAsync(bad)).QuerySelector(".error-summary")!.TextContent;
+            Assert.Contains("Selektor för sista dag", summary, StringComparison.Ordinal);
+            Assert.Contains("'[broken' is not a valid CSS selector", summary, StringComparison.Ordinal);
+            Assert.Contains("built-in", summary, StringComparison.Ordinal);
+        }
+        fields["Form.DeadlineSelector"] = "span.news-deadline";
+
+        // "Test this source" shows what would be extracted, and which items the education filter keeps out.
+        using (var tested = await PostAsync(coordinator, page + "?handler=Test", new(fields)))
+        {
+            Assert.Equal(HttpStatusCode.OK, tested.StatusCode);
+            var result = (await Html.ParseAsync(tested)).QuerySelector("[data-testid=test-result]")!;
+            var rows = result.QuerySelectorAll("tbody tr");
+            Assert.Equal(2, rows.Length);
+            Assert.Contains("språkutvecklande arbetssätt", rows[0].TextContent, StringComparison.Ordinal);
+            Assert.Contains("2026-08-28", rows[0].TextContent, StringComparison.Ordinal);
+            Assert.Contains("ja", rows[0].QuerySelectorAll("td")[4].TextContent, StringComparison.Ordinal);
+            Assert.Contains("nej", rows[1].QuerySelectorAll("td")[4].TextContent, StringComparison.Ordinal); // snow clearing
+        }
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<UuDbContext>().WebSources.AnyAsync()); // a test saves nothing
+        }
+
+        using (var saved = await PostAsync(coordinator, page + "?handler=Save", new(fields)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+        var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        Assert.True(await scheduler.Exists(ScrapeScheduler.KeyFor("harnosand-upphandlingar"), CancellationToken.None));
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "harnosand-upphandlingar"]));
+        var list = await coordinator.GetDocumentAsync("/office/leads?source=harnosand-upphandlingar");
+        var only = Assert.Single(list.QuerySelectorAll("tbody tr"));
+        Assert.Contains("språkutvecklande arbetssätt", only.TextContent, StringComparison.Ordinal);
+        Assert.Contains("harnosand-upphandlingar", (await coordinator.GetDocumentAsync(page)).QuerySelector("[data-testid=sources]")!.TextContent, StringComparison.Ordinal);
+
+        // Two coordinators edit at once: the second save is refused and shows the first one's version.
+        int id;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            id = (await scope.ServiceProvider.GetRequiredService<UuDbContext>().WebSources.SingleAsync()).Id;
+        }
+        var editUrl = page + "?id=" + id.ToString(CultureInfo.InvariantCulture);
+        var version = (await coordinator.GetDocumentAsync(editUrl)).QuerySelector("input[name='Form.Version']")!.GetAttribute("value")!;
+        var edit = new Dictionary<string, string>(fields) { ["Form.Id"] = id.ToString(CultureInfo.InvariantCulture), ["Form.Version"] = version, ["Form.Schedule"] = "0 0 8 * * ?" };
+        using (var first = await PostAsync(coordinator, page + "?handler=Save", new(edit)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        }
+        using (var stale = await PostAsync(coordinator, page + "?handler=Save", new(edit) { ["Form.Schedule"] = "0 0 9 * * ?" }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+            var doc = await Html.ParseAsync(stale);
+            Assert.Contains("0 0 8 * * ?", doc.QuerySelector("[data-testid=theirs]")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("0 0 9 * * ?", doc.QuerySelector("#Form_Schedule")!.GetAttribute("value")); // the typing is kept
+        }
+
+        // Deleting the source takes it off the schedule; its leads stay.
+        using (var deleted = await PostAsync(coordinator, page + "?handler=Delete", new() { ["Form.Id"] = id.ToString(CultureInfo.InvariantCulture) }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        }
+        Assert.False(await scheduler.Exists(ScrapeScheduler.KeyFor("harnosand-upphandlingar"), CancellationToken.None));
+        Assert.Equal(3, await FeedTotalAsync(coordinator));
+    }
+
+    [Fact]
     public async Task ABrokenSource_FailsTheVerb_ShowsInHealth_AndKeepsItsLeads()
     {
         await using var app = App(out _);
@@ -260,8 +356,13 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
         Assert.Equal(1, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
         Assert.Equal(64, await CommandLine.RunAsync(app.Services, ["scrape", "Nyhetsbrev"]));
 
+        Assert.Equal(1, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"])); // still failing: no second alarm
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<UuDbContext>().Leads.CountAsync());
+        // The coordinators were told once, when the source started failing.
+        var alarm = Assert.Single(await scope.ServiceProvider.GetRequiredService<UuDbContext>().OutboxMessages.Where(m => m.Reference == "source-failing-KommersAnnons").ToListAsync());
+        Assert.Equal("samordnare@uu-demo.se", alarm.ToAddress);
+        Assert.Contains("KommersAnnons", alarm.Subject, StringComparison.Ordinal);
         using var health = JsonDocument.Parse(await client.GetStringAsync("/health"));
         var scrapers = health.RootElement.GetProperty("checks").GetProperty("scrapers");
         Assert.Equal("Degraded", scrapers.GetProperty("status").GetString());
@@ -495,41 +596,70 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
     }
 
     [Fact]
-    public async Task DailyDigest_ListsTheNewLeadsBestFirst_OnceADay_AndOnlyWhatIsNew()
+    public async Task DailyDigest_ListsTheNewLeadsBestFirst_OnceADay_AndOnlyWhatIsNew_AndEachContactGetsTheirSubjectsAndFollowUps()
     {
         await using var app = App(out _);
-        app.CreateClient().Dispose();
+        await ScrapedAndSignedInAsync(app); // matched through the search index, so the leads have subjects
         var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
         Assert.True(await scheduler.Exists(LeadDigestJob.Key, CancellationToken.None));
-        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
 
         async Task<int> Digest()
         {
             await using var scope = app.Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<LeadDigest>().SendAsync(CancellationToken.None);
         }
-        // Two nodes firing the schedule at once: one digest goes out.
+        // Two nodes firing the schedule at once: one of them sends the morning's emails, the other nothing.
         var sent = await Task.WhenAll(Digest(), Digest());
-        Assert.Equal([0, 1], sent.Order().ToArray());
+        Assert.Equal(0, sent.Min());
+        string contactEmail;
+        int specialId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
-            var mail = await db.OutboxMessages.SingleAsync(m => m.Reference!.StartsWith("lead-digest-"));
-            Assert.Equal("samordnare@uu-demo.se", mail.ToAddress);
+            var mails = await db.OutboxMessages.Where(m => m.Reference!.StartsWith("lead-digest-")).ToListAsync();
+            Assert.Equal(sent.Max(), mails.Count);
+            var mail = Assert.Single(mails, m => m.ToAddress == "samordnare@uu-demo.se");
             var leads = await db.Leads.OrderByDescending(l => l.Score).ToListAsync();
             Assert.Equal(2, leads.Count);
             var first = mail.TextBody.IndexOf(leads[0].Title, StringComparison.Ordinal);
             var second = mail.TextBody.IndexOf(leads[1].Title, StringComparison.Ordinal);
             Assert.True(first >= 0 && second > first, mail.TextBody);
             Assert.Contains($"/office/leads/{leads[0].Id}", mail.TextBody, StringComparison.Ordinal);
+
+            // The special-education contact person hears of the lead in their subject, and not of leads outside it.
+            var special = leads.Single(l => l.Title.Contains("specialpedagogik", StringComparison.Ordinal));
+            specialId = special.Id;
+            var contact = await db.SubjectContacts.FirstAsync(c => c.Subject!.Slug == "specialpedagogik");
+            contactEmail = contact.Email;
+            var personal = Assert.Single(mails, m => m.ToAddress == contact.Email);
+            Assert.Contains(special.Title, personal.TextBody, StringComparison.Ordinal);
+            var specialSubjects = await db.LeadSubjects.Where(s => s.LeadId == special.Id).Select(s => s.SubjectId).ToListAsync();
+            foreach (var other in leads.Where(l => l.Id != special.Id))
+            {
+                var shares = await db.LeadSubjects.AnyAsync(s => s.LeadId == other.Id && s.SubjectId == contact.SubjectId);
+                Assert.Equal(shares, personal.TextBody.Contains(other.Title, StringComparison.Ordinal));
+            }
+            Assert.Contains(contact.SubjectId, specialSubjects);
+
+            // The contact takes the lead on, to follow up the next day.
+            var lead = await db.Leads.SingleAsync(l => l.Id == special.Id);
+            lead.Status = LeadStatus.Assigned;
+            lead.AssignedToEmail = contact.Email;
+            lead.FollowUpOn = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(1);
+            await db.SaveChangesAsync();
         }
 
-        // The next morning nothing new has come in: no email.
+        // The next morning nothing new has come in: no email to the coordinators, but the follow-up reminder to the contact.
         app.Clock.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(0, await Digest());
+        Assert.Equal(1, await Digest());
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<UuDbContext>().OutboxMessages.CountAsync(m => m.Reference!.StartsWith("lead-digest-")));
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            var latest = await db.OutboxMessages.Where(m => m.Reference!.StartsWith("lead-digest-")).OrderByDescending(m => m.Id).FirstAsync();
+            Assert.Equal(contactEmail, latest.ToAddress);
+            Assert.Contains("följas upp", latest.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"/office/leads/{specialId}", latest.TextBody, StringComparison.Ordinal);
+            Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.Reference!.StartsWith("lead-digest-") && m.ToAddress == "samordnare@uu-demo.se"));
         }
     }
 

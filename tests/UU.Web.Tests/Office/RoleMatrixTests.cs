@@ -33,6 +33,7 @@ public sealed class RoleMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         { "/office/innehall/ny?typ=page", SignIn, Ok, Forbidden, Forbidden, Ok },
         { "/api/inquiries", Unauthorized, Forbidden, Ok, Forbidden, Ok },
         { "/office/leads", SignIn, Forbidden, Ok, Forbidden, Ok },
+        { "/office/leads/kallor", SignIn, Forbidden, Ok, Forbidden, Ok },
         { "/api/leads", Unauthorized, Forbidden, Ok, Forbidden, Ok },
     };
 

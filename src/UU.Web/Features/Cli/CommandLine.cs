@@ -138,18 +138,16 @@ public static class CommandLine
     private static async Task<int> ScrapeAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
     {
         var runner = services.GetRequiredService<UU.Scrapers.Runs.ScrapeRunner>();
-        var configured = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<UU.Scrapers.Fetching.ScraperOptions>>().Value.Sources;
-        var names = args.Length > 1
-            ? [args[1]]
-            : runner.SourceNames.Where(n => configured.TryGetValue(n, out var o) && o.Enabled && !string.IsNullOrWhiteSpace(o.BaseUrl)).ToList();
-        if (args.Length > 1 && !runner.SourceNames.Contains(args[1], StringComparer.OrdinalIgnoreCase))
+        var sources = await runner.SourcesAsync(cancellationToken);
+        var names = args.Length > 1 ? [args[1]] : sources.Where(s => s.Runnable).Select(s => s.Name).ToList();
+        if (args.Length > 1 && !sources.Any(s => s.Name.Equals(args[1], StringComparison.OrdinalIgnoreCase)))
         {
-            await Console.Error.WriteLineAsync($"unknown source '{args[1]}'; known: {string.Join(", ", runner.SourceNames)}");
+            await Console.Error.WriteLineAsync($"unknown source '{args[1]}'; known: {string.Join(", ", sources.Select(s => s.Name))}");
             return 64;
         }
         if (names.Count == 0)
         {
-            Console.WriteLine("No source is enabled (Scrapers:Sources:<Name>:Enabled).");
+            Console.WriteLine("No source is enabled (Scrapers:Sources:<Name>:Enabled, or a web list under /office/leads/kallor).");
             return 0;
         }
         var failing = 0;

@@ -21,7 +21,8 @@ public sealed class LeadOptions
 }
 
 /// <summary>
-/// The morning email to the coordinators: the leads that came in since the last digest, best first, with links.
+/// The morning email: to the coordinators, the leads that came in since the last digest, best first, with links; to each
+/// subject's contact person, the new leads matched to their subject and their own assigned leads due for follow-up.
 /// A named lease makes it go out once a day however many nodes run the schedule.
 /// </summary>
 public sealed class LeadDigest(UuDbContext db, TimeProvider clock, IOptions<InquiryOptions> inquiries, IOptions<LeadOptions> options)
@@ -50,32 +51,59 @@ public sealed class LeadDigest(UuDbContext db, TimeProvider clock, IOptions<Inqu
             .ToListAsync(cancellationToken);
         leads = leads.OrderByDescending(l => l.Score).ThenBy(l => l.Deadline ?? DateTimeOffset.MaxValue).ToList();
         var recipients = inquiries.Value.CoordinatorEmails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (leads.Count == 0 || recipients.Count == 0)
+        var reference = string.Create(CultureInfo.InvariantCulture, $"{LeaseKey}-{today:yyyy-MM-dd}");
+        var sent = 0;
+        void Queue(string address, string? name, string subject, string body)
         {
-            return 0;
+            db.OutboxMessages.Add(new OutboxMessage { ToAddress = address, ToName = name, Subject = subject, TextBody = body, Reference = reference, CreatedAt = now, NextAttemptAt = now });
+            sent++;
         }
-        var body = Body(leads);
-        var subject = string.Create(CultureInfo.InvariantCulture, $"Nya leads {today:yyyy-MM-dd}: {leads.Count}");
-        foreach (var address in recipients)
+        if (leads.Count > 0)
         {
-            db.OutboxMessages.Add(new OutboxMessage
+            var body = Body(leads, $"{leads.Count} nya leads sedan förra sammanställningen, bäst matchade först.");
+            foreach (var address in recipients)
             {
-                ToAddress = address,
-                Subject = subject,
-                TextBody = body,
-                Reference = string.Create(CultureInfo.InvariantCulture, $"{LeaseKey}-{today:yyyy-MM-dd}"),
-                CreatedAt = now,
-                NextAttemptAt = now,
-            });
+                Queue(address, null, string.Create(CultureInfo.InvariantCulture, $"Nya leads {today:yyyy-MM-dd}: {leads.Count}"), body);
+            }
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return recipients.Count;
+
+        // Each subject's contact person: the new leads in their subject, and their own leads due for follow-up.
+        var ids = leads.Select(l => l.Id).ToList();
+        var subjectsOf = (await db.LeadSubjects.AsNoTracking().Where(s => ids.Contains(s.LeadId)).ToListAsync(cancellationToken)).ToLookup(s => s.SubjectId, s => s.LeadId);
+        LeadStatus[] open = [LeadStatus.Assigned, LeadStatus.InDialogue, LeadStatus.OfferSent];
+        var due = (await db.Leads.AsNoTracking().Where(l => l.AssignedToEmail != null && l.FollowUpOn <= today && open.Contains(l.Status) && l.MergedIntoId == null).ToListAsync(cancellationToken))
+            .ToLookup(l => l.AssignedToEmail!, StringComparer.OrdinalIgnoreCase);
+        foreach (var person in (await db.SubjectContacts.AsNoTracking().Include(c => c.Subject).ToListAsync(cancellationToken)).GroupBy(c => c.Email.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            var mine = leads.Where(l => person.Any(c => subjectsOf[c.SubjectId].Contains(l.Id))).ToList();
+            var followUps = due[person.Key].ToList();
+            if (mine.Count == 0 && followUps.Count == 0)
+            {
+                continue;
+            }
+            var subjects = string.Join(", ", person.Select(c => c.Subject!.NameSv).Distinct());
+            var text = new StringBuilder();
+            if (mine.Count > 0)
+            {
+                text.Append(Body(mine, $"{mine.Count} nya leads inom {subjects}, bäst matchade först."));
+            }
+            if (followUps.Count > 0)
+            {
+                text.AppendLine().Append(Body(followUps, $"{followUps.Count} av dina leads ska följas upp i dag eller har passerat sitt uppföljningsdatum."));
+            }
+            Queue(person.Key, person.First().Name, string.Create(CultureInfo.InvariantCulture, $"Leads för dig {today:yyyy-MM-dd}: {mine.Count} nya, {followUps.Count} att följa upp"), text.ToString());
+        }
+        if (sent > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return sent;
     }
 
-    private static string Body(List<Lead> leads)
+    private static string Body(List<Lead> leads, string heading)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{leads.Count} nya leads sedan förra sammanställningen, bäst matchade först.");
+        text.AppendLine(heading);
         text.AppendLine();
         foreach (var lead in leads.Take(MaxItems))
         {

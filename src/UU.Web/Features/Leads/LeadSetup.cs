@@ -25,6 +25,8 @@ public static class LeadSetup
         services.AddScoped<LeadList>();
         services.AddScoped<LeadMatcher>();
         services.AddScoped<LeadMerger>();
+        services.AddScoped<IScrapeSourceCatalog, WebSourceCatalog>();
+        services.AddSingleton<SourceSchedule>();
         services.AddScoped<LeasedScrapeRunner>();
         services.AddTransient<ScrapeJob>();
         services.AddScoped<LeadDigest>();

@@ -10,7 +10,7 @@ namespace UU.Web.Features.Leads;
 /// Stores scraped items as leads: an item already seen updates its lead; a new item joins the lead of the same
 /// procurement (upphandlings-ID, TED number, or buyer + title + deadline) or starts a new one. Nothing is deleted.
 /// </summary>
-public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher matcher) : IScrapeSink
+public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher matcher, Microsoft.Extensions.Options.IOptions<Inquiries.InquiryOptions> inquiries) : IScrapeSink
 {
     public async Task<(int New, int Updated, int Unchanged)> StoreAsync(string source, IReadOnlyList<ScrapedItem> items, CancellationToken cancellationToken)
     {
@@ -134,6 +134,25 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
             Seen = report.Seen, NotEducation = report.NotEducation, New = report.New, Updated = report.Updated, Unchanged = report.Unchanged, FieldCoverage = report.FieldCoverage,
             Errors = Join(report.Errors), Problems = Join(report.Problems), Failing = report.Failing, FailingReason = report.FailingReason,
         });
+        // A source that has just started failing: the coordinators hear of it at once (not again on every failing run).
+        var previous = await db.ScrapeRuns.AsNoTracking().Where(r => r.Source == report.Source).OrderByDescending(r => r.Id).Select(r => (bool?)r.Failing).FirstOrDefaultAsync(cancellationToken);
+        if (report.Failing && previous != true)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var address in inquiries.Value.CoordinatorEmails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                db.OutboxMessages.Add(new OutboxMessage
+                {
+                    ToAddress = address,
+                    Subject = $"Källan {report.Source} fallerar",
+                    TextBody = $"Källan {report.Source} fallerar sedan körningen {SwedishTime.Format(report.StartedAt)}: {report.FailingReason}\n\n"
+                        + "Leads som redan hämtats finns kvar. Se källorna i kontoret: /office/leads/kallor\n",
+                    Reference = "source-failing-" + report.Source,
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                });
+            }
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 

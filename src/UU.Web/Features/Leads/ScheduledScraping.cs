@@ -83,42 +83,25 @@ public sealed class ScrapeJob(LeasedScrapeRunner runner) : IJob
         await runner.RunAsync(context.MergedJobDataMap.GetString(SourceKey)!, cancellationToken);
 }
 
-/// <summary>At start, schedules each enabled source, and the lead digest, on their cron expressions (read then, so every configuration source applies).</summary>
-public sealed class ScrapeScheduler(ISchedulerFactory schedulers, IOptions<ScraperOptions> options, IOptions<LeadOptions> leadOptions) : IHostedService
+/// <summary>At start, schedules every enabled source (see <see cref="SourceSchedule"/>) and the lead digest on their cron expressions.</summary>
+public sealed class ScrapeScheduler(ISchedulerFactory schedulers, SourceSchedule sources, IOptions<LeadOptions> leadOptions) : IHostedService
 {
-    public static JobKey KeyFor(string source) => new("scrape-" + source, "scrapers");
+    public static JobKey KeyFor(string source) => SourceSchedule.KeyFor(source);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await sources.SyncAsync(cancellationToken);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var enabled = options.Value.Sources.Where(s => s.Value.Enabled && !string.IsNullOrWhiteSpace(s.Value.BaseUrl)).ToList();
-        // The store outlives the configuration: a source switched off since the last start is taken off the schedule.
-        var wanted = enabled.Select(s => KeyFor(s.Key)).ToHashSet();
-        foreach (var stale in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals("scrapers"), cancellationToken)).Where(k => !wanted.Contains(k)))
-        {
-            await scheduler.DeleteJob(stale, cancellationToken);
-        }
         if (string.IsNullOrWhiteSpace(leadOptions.Value.DigestSchedule))
         {
             await scheduler.DeleteJob(LeadDigestJob.Key, cancellationToken);
+            return;
         }
-        foreach (var (name, source) in enabled)
-        {
-            var job = JobBuilder.Create<ScrapeJob>().WithIdentity(KeyFor(name)).UsingJobData(ScrapeJob.SourceKey, name).Build();
-            var trigger = TriggerBuilder.Create().WithIdentity("scrape-" + name + "-trigger", "scrapers").ForJob(job)
-                // Swedish time; a run missed while every node was down fires once when one is back, then the schedule goes on.
-                .WithCronSchedule(source.Schedule, c => c.InTimeZone(UU.Scrapers.SwedishTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-                .Build();
-            await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
-        }
-        if (!string.IsNullOrWhiteSpace(leadOptions.Value.DigestSchedule))
-        {
-            var digest = JobBuilder.Create<LeadDigestJob>().WithIdentity(LeadDigestJob.Key).Build();
-            var trigger = TriggerBuilder.Create().WithIdentity("lead-digest-trigger", "leads").ForJob(digest)
-                .WithCronSchedule(leadOptions.Value.DigestSchedule, c => c.InTimeZone(UU.Scrapers.SwedishTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-                .Build();
-            await scheduler.ScheduleJob(digest, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
-        }
+        var digest = JobBuilder.Create<LeadDigestJob>().WithIdentity(LeadDigestJob.Key).Build();
+        var trigger = TriggerBuilder.Create().WithIdentity("lead-digest-trigger", "leads").ForJob(digest)
+            .WithCronSchedule(leadOptions.Value.DigestSchedule, c => c.InTimeZone(UU.Scrapers.SwedishTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .Build();
+        await scheduler.ScheduleJob(digest, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

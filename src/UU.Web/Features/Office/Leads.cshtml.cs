@@ -18,6 +18,8 @@ public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock
     [BindProperty] public string? BulkNote { get; set; }
     public IReadOnlyList<(string Slug, string Name)> Subjects { get; private set; } = [];
     public IReadOnlyList<string> SourceNames { get; private set; } = [];
+    /// <summary>Sources whose latest run is marked failing.</summary>
+    public IReadOnlyList<string> Failing { get; private set; } = [];
     public string? BulkError { get; private set; }
 
     public LeadList.Filter Filter { get; private set; } = null!;
@@ -30,6 +32,8 @@ public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock
         (Filter, Errors) = LeadList.Parse(Request.Query);
         (Items, Total) = await list.ListAsync(Filter, cancellationToken);
         Subjects = (await db.Subjects.AsNoTracking().OrderBy(s => s.NameSv).Select(s => new { s.Slug, s.NameSv }).ToListAsync(cancellationToken)).Select(s => (s.Slug, s.NameSv)).ToList();
+        Failing = (await db.ScrapeRuns.AsNoTracking().GroupBy(r => r.Source).Select(g => g.OrderByDescending(r => r.Id).First()).ToListAsync(cancellationToken))
+            .Where(r => r.Failing).Select(r => r.Source).Order().ToList();
         SourceNames = [.. sources.Select(s => s.Name), .. await db.WebSources.AsNoTracking().OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancellationToken)];
     }
 
