@@ -88,5 +88,11 @@ public sealed class JobStoreTestsOnPostgres() : JobStoreTests(Provider.Postgres)
         }
         await Eventually.HoldsAsync(BothCheckedIn, "both nodes have checked in to the cluster");
         Assert.Equal(1, await StoredJobsAsync(nodeA, ScrapeScheduler.KeyFor("KommersAnnons").Name));
+
+        // /health says how the scheduler runs.
+        using var health = System.Text.Json.JsonDocument.Parse(await nodeB.CreateClient().GetStringAsync("/health"));
+        var scheduler = health.RootElement.GetProperty("checks").GetProperty("scheduler");
+        Assert.Equal("Healthy", scheduler.GetProperty("status").GetString());
+        Assert.Contains("clustered", scheduler.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Quartz;
 using UU.Web.Data;
 
 namespace UU.Web.Features.Health;
@@ -9,11 +10,11 @@ public static class HealthEndpoints
 {
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<UuDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<UuDbContext>("database").AddCheck<SchedulerHealthCheck>("scheduler");
         return services;
     }
 
-    /// <summary>GET /health: overall status and one entry per part (database now; search index and scheduler join as they arrive).</summary>
+    /// <summary>GET /health: overall status and one entry per part: database, search index, scheduler, scrapers.</summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health", new HealthCheckOptions
@@ -41,5 +42,21 @@ public static class HealthEndpoints
             },
         });
         return app;
+    }
+}
+
+/// <summary>Unhealthy when Quartz is not running (nothing scheduled would happen); the description says how it stores its jobs.</summary>
+public sealed class SchedulerHealthCheck(Quartz.ISchedulerFactory schedulers) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var metadata = await scheduler.GetMetadata(cancellationToken);
+        var jobs = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), cancellationToken)).Count;
+        var store = metadata.JobStoreClustered ? "persistent store, clustered" : metadata.JobStorePersistent ? "persistent store" : "in memory";
+        var description = $"{store}; node {metadata.SchedulerInstanceId}; {jobs} jobs";
+        return metadata.Status == SchedulerStatus.Running
+            ? HealthCheckResult.Healthy(description)
+            : HealthCheckResult.Unhealthy("the scheduler is not running: " + description);
     }
 }
