@@ -1,5 +1,6 @@
 // UU.Scrapers benchmark: parse throughput of each source's parser on our fixture pages, and one TED answer
 // of 1,000 notices (the fixture's notices repeated with new numbers). Prints pages/s, items/s and allocation.
+// Then a full scrape of 1,000 notices from a local server (see FullScrape.cs).
 // Run: dotnet run -c Release --project bench/UU.Scrapers.Bench
 using System.Diagnostics;
 using System.Globalization;
@@ -44,6 +45,8 @@ foreach (var (name, body, parse) in cases)
     var pagesPerSecond = runs / clock.Elapsed.TotalSeconds;
     Console.WriteLine($"{name,-32} {body.Length / 1024.0,8:0.0} {items,6} {pagesPerSecond,10:0} {pagesPerSecond * items,12:0} {1000 / pagesPerSecond,9:0.000} {allocPerPage,14:0}");
 }
+
+await FullScrape.RunAsync(FindRepositoryRoot(), Read("ted-search.json"));
 
 static string TedWith(string json, int count)
 {

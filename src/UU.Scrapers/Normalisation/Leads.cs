@@ -70,7 +70,8 @@ public sealed record MergedLead(IReadOnlyList<ScrapedItem> Items)
 
 /// <summary>
 /// De-duplicates across sources: the same upphandlings-ID, then the same TED number, then the same buyer with a
-/// closely matching title and the same deadline day. Merges are transitive.
+/// closely matching title and the same deadline day, unless the two carry different upphandlings-IDs or TED numbers.
+/// Merges are transitive.
 /// </summary>
 public static class Deduplicator
 {
@@ -95,14 +96,38 @@ public static class Deduplicator
         }
         UnionBy(i => i.ProcurementId);
         UnionBy(i => i.TedNumber);
+        // Each group's identifiers, so a content match never joins two groups that carry different ones (even through a third item).
+        var ids = new Dictionary<int, (HashSet<string> Procurement, HashSet<string> Ted)>();
+        (HashSet<string> Procurement, HashSet<string> Ted) IdsOf(int root)
+        {
+            if (!ids.TryGetValue(root, out var set))
+            {
+                var members = Enumerable.Range(0, items.Count).Where(i => Find(i) == root).Select(i => items[i]).ToList();
+                ids[root] = set = (members.Select(m => m.ProcurementId).OfType<string>().ToHashSet(), members.Select(m => m.TedNumber).OfType<string>().ToHashSet());
+            }
+            return set;
+        }
+        static bool Conflict(HashSet<string> x, HashSet<string> y) => x.Count > 0 && y.Count > 0 && !x.Overlaps(y);
         for (var a = 0; a < items.Count; a++)
         {
             for (var b = a + 1; b < items.Count; b++)
             {
-                if (Find(a) != Find(b) && SameByContent(items[a], items[b]))
+                int ra = Find(a), rb = Find(b);
+                if (ra == rb || !SameByContent(items[a], items[b]))
                 {
-                    Union(a, b);
+                    continue;
                 }
+                var (pa, ta) = IdsOf(ra);
+                var (pb, tb) = IdsOf(rb);
+                if (Conflict(pa, pb) || Conflict(ta, tb))
+                {
+                    continue;
+                }
+                Union(a, b);
+                var root = Find(a);
+                ids.Remove(ra);
+                ids.Remove(rb);
+                ids[root] = ([.. pa, .. pb], [.. ta, .. tb]);
             }
         }
         return items.Select((item, index) => (item, root: Find(index)))
@@ -113,6 +138,12 @@ public static class Deduplicator
 
     private static bool SameByContent(ScrapedItem a, ScrapedItem b)
     {
+        // Two different identifiers of the same kind are two procurements, however alike their titles.
+        if ((a.ProcurementId is not null && b.ProcurementId is not null && a.ProcurementId != b.ProcurementId)
+            || (a.TedNumber is not null && b.TedNumber is not null && a.TedNumber != b.TedNumber))
+        {
+            return false;
+        }
         if (a.Buyer is null || b.Buyer is null || Normalise(a.Buyer) != Normalise(b.Buyer))
         {
             return false;

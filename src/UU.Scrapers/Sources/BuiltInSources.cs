@@ -16,7 +16,7 @@ public sealed class TedSource(IReadOnlyList<string>? cpvCodes = null, int days =
         string? token = null;
         for (var page = 0; page < context.MaxPages; page++)
         {
-            var body = await context.PostJsonAsync(new Uri(context.BaseUrl, "v3/notices/search"), TedParser.Query(cpvCodes ?? DefaultCpv, days, token), cancellationToken);
+            var body = await context.PostJsonAsync(new Uri(context.BaseUrl, "v3/notices/search"), TedParser.Query(cpvCodes ?? DefaultCpv, days, token, limit: 250), cancellationToken);
             if (body is null)
             {
                 break;

@@ -65,4 +65,25 @@ public sealed class LeadTests
         Assert.Equal(3, leads.Count);
         Assert.Contains(leads, l => l.Items.Count == 2 && l.Items.Any(i => i.ExternalId == "1") && l.Items.Any(i => i.ExternalId == "2"));
     }
+
+    [Fact]
+    public void AlikeNoticesWithDifferentTedNumbersOrProcurementIds_StayApart()
+    {
+        var deadline = new DateTimeOffset(2026, 9, 1, 23, 59, 0, TimeSpan.FromHours(2));
+        var first = Item("Ted", "500001-2026", "Fortbildning i specialpedagogik, omgång 1", "Sundsvalls kommun", deadline: deadline) with { TedNumber = "500001-2026" };
+        var second = Item("Ted", "500002-2026", "Fortbildning i specialpedagogik, omgång 2", "Sundsvalls kommun", deadline: deadline) with { TedNumber = "500002-2026" };
+        var third = Item("KommersAnnons", "88001", "Fortbildning i specialpedagogik, omgång 1", "Sundsvalls kommun", deadline: deadline) with { ProcurementId = "88001" };
+        var fourth = Item("EAvrop", "412001", "Fortbildning i specialpedagogik, omgång 1", "Sundsvalls kommun", deadline: deadline) with { ProcurementId = "88002" };
+
+        var leads = Deduplicator.Merge([first, second, third, fourth]);
+
+        // Alike content merges only where no identifiers clash, even through a third item: no lead ends up with two
+        // different TED numbers or two different upphandlings-IDs.
+        Assert.Equal(2, leads.Count);
+        Assert.All(leads, l =>
+        {
+            Assert.True(l.Items.Select(i => i.TedNumber).OfType<string>().Distinct().Count() <= 1);
+            Assert.True(l.Items.Select(i => i.ProcurementId).OfType<string>().Distinct().Count() <= 1);
+        });
+    }
 }

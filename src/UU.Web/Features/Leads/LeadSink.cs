@@ -89,6 +89,7 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
     private static ScrapedItem AsItem(Lead lead) => new()
     {
         Source = "lead", ExternalId = lead.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Title = lead.Title, Buyer = lead.Buyer, Deadline = lead.Deadline,
+        ProcurementId = lead.ProcurementId, TedNumber = lead.TedNumber,
     };
 
     /// <summary>Fills in and refreshes the lead from the item; returns whether anything changed.</summary>
