@@ -21,6 +21,9 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
         var ids = items.Select(i => i.ExternalId).Distinct().ToList();
         var known = (await db.LeadSources.Include(s => s.Lead).Where(s => s.Source == source && ids.Contains(s.ExternalId)).ToListAsync(cancellationToken))
             .ToDictionary(s => s.ExternalId, StringComparer.Ordinal);
+        // Leads this run created or joined, not all saved yet: later items of the run look here before the database.
+        var touched = new List<Lead>();
+        var sinceSave = 0;
         foreach (var item in items)
         {
             if (known.TryGetValue(item.ExternalId, out var seen))
@@ -38,7 +41,7 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
                 }
                 continue;
             }
-            var lead = await SameProcurementAsync(item, cancellationToken);
+            var lead = touched.FirstOrDefault(l => Same(l, item)) ?? await SameProcurementAsync(item, cancellationToken);
             if (lead is null)
             {
                 lead = new Lead { Title = item.Title, Kind = KindOf(source), CreatedAt = now, UpdatedAt = now };
@@ -54,12 +57,28 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
             var added = new LeadSource { Source = source, ExternalId = item.ExternalId, Url = item.Url, FirstSeenAt = now, LastSeenAt = now, SnapshotId = item.SnapshotId };
             lead.Sources.Add(added);
             known[item.ExternalId] = added; // the same item twice in one run updates, never duplicates
-            await db.SaveChangesAsync(cancellationToken); // later items of this run find this lead as the same procurement
+            if (!touched.Contains(lead))
+            {
+                touched.Add(lead);
+            }
+            if (++sinceSave == SaveEvery)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                sinceSave = 0;
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (created, updated, unchanged);
     }
+
+    /// <summary>New items are saved in batches of this many (one transaction for the run either way).</summary>
+    private const int SaveEvery = 100;
+
+    private static bool Same(Lead lead, ScrapedItem item) =>
+        (item.ProcurementId is not null && item.ProcurementId == lead.ProcurementId)
+        || (item.TedNumber is not null && item.TedNumber == lead.TedNumber)
+        || (item.Buyer is not null && item.Buyer == lead.Buyer && Deduplicator.Merge([AsItem(lead), item]).Count == 1);
 
     /// <summary>The lead of the same procurement; a lead a coordinator merged away stands for the lead it was merged into.</summary>
     private async Task<Lead?> SameProcurementAsync(ScrapedItem item, CancellationToken cancellationToken)
@@ -82,8 +101,13 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
         {
             return null;
         }
-        var candidates = await db.Leads.Include(l => l.Sources).Where(l => l.Buyer == item.Buyer && l.MergedIntoId == null).Take(200).ToListAsync(cancellationToken);
-        return candidates.FirstOrDefault(l => Deduplicator.Merge([AsItem(l), item]).Count == 1);
+        // The buyer's leads are compared as plain values; only the one that matches is loaded for change.
+        var candidates = await db.Leads.AsNoTracking().Where(l => l.Buyer == item.Buyer && l.MergedIntoId == null).OrderByDescending(l => l.Id).Take(200)
+            .Select(l => new Lead { Id = l.Id, Title = l.Title, Buyer = l.Buyer, Deadline = l.Deadline, ProcurementId = l.ProcurementId, TedNumber = l.TedNumber })
+            .ToListAsync(cancellationToken);
+        return candidates.FirstOrDefault(l => Deduplicator.Merge([AsItem(l), item]).Count == 1) is { } match
+            ? await db.Leads.Include(l => l.Sources).FirstAsync(l => l.Id == match.Id, cancellationToken)
+            : null;
     }
 
     private static ScrapedItem AsItem(Lead lead) => new()
