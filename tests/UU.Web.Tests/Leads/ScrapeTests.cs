@@ -276,6 +276,17 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
             ["Form.EducationOnly"] = "true",
         };
 
+        // An empty form: every required field named.
+        using (var empty = await PostAsync(coordinator, page + "?handler=Save", new()))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+            var summary = (await Html.ParseAsync(empty)).QuerySelector(".error-summary")!.TextContent;
+            foreach (var label in new[] { "Namn", "Adress", "Selektor för en post", "Selektor för titel", "Selektor för länk" })
+            {
+                Assert.Contains(label, summary, StringComparison.Ordinal);
+            }
+        }
+
         // A selector that is not CSS and a name that a built-in source has: both named, nothing saved.
         using (var bad = await PostAsync(coordinator, page + "?handler=Save", new(fields) { ["Form.Name"] = "jobtech" }))
         {

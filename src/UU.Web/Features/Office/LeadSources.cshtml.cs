@@ -29,15 +29,15 @@ public sealed class WebSourceForm
 
     public WebSource ApplyTo(WebSource source)
     {
-        source.Name = Name.Trim();
-        source.Url = Url.Trim();
-        source.ItemSelector = ItemSelector.Trim();
-        source.TitleSelector = TitleSelector.Trim();
-        source.LinkSelector = LinkSelector.Trim();
+        source.Name = (Name ?? "").Trim();
+        source.Url = (Url ?? "").Trim();
+        source.ItemSelector = (ItemSelector ?? "").Trim();
+        source.TitleSelector = (TitleSelector ?? "").Trim();
+        source.LinkSelector = (LinkSelector ?? "").Trim();
         source.DateSelector = Blank(DateSelector);
         source.DeadlineSelector = Blank(DeadlineSelector);
         source.SummarySelector = Blank(SummarySelector);
-        source.Schedule = Schedule.Trim();
+        source.Schedule = (Schedule ?? "").Trim();
         source.Enabled = Enabled;
         source.EducationOnly = EducationOnly;
         return source;
@@ -90,7 +90,7 @@ public sealed class LeadSourcesModel(UuDbContext db, ScrapeRunner runner, WebLis
         {
             return await InvalidAsync(cancellationToken);
         }
-        Test = await tester.TestAsync(new Uri(Form.Url.Trim()), WebSourceCatalog.Definition(Form.ApplyTo(new WebSource { Name = "", Url = "", ItemSelector = "", TitleSelector = "", LinkSelector = "" })), cancellationToken);
+        Test = await tester.TestAsync(new Uri((Form.Url ?? "").Trim()), WebSourceCatalog.Definition(Form.ApplyTo(new WebSource { Name = "", Url = "", ItemSelector = "", TitleSelector = "", LinkSelector = "" })), cancellationToken);
         await LoadAsync(cancellationToken);
         return Page();
     }
