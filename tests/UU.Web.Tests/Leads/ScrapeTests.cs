@@ -227,6 +227,51 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
     }
 
     [Fact]
+    public async Task ACoordinatorRecordsAnAgreement_AndTheClientsLeadsAreScoredAgain()
+    {
+        await using var app = App(out _);
+        var coordinator = await ScrapedAndSignedInAsync(app);
+        async Task<int> ScoreAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<UuDbContext>().Leads.Where(l => l.Buyer == "Sundsvalls kommun").Select(l => l.Score).FirstAsync();
+        }
+        var before = await ScoreAsync();
+        const string page = "/office/kunder";
+        var client = new Dictionary<string, string> { ["Name"] = "Sundsvalls kommun", ["OrganisationNumber"] = "212000-2411", ["Type"] = "Municipality", ["AgreementUntil"] = "2027-12-31" };
+
+        using (var badDate = await PostAsync(coordinator, page + "?handler=Create", new(client) { ["AgreementUntil"] = "31/12/2027", ["OrganisationNumber"] = "212000-2412" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+            var summary = (await Html.ParseAsync(badDate)).QuerySelector(".error-summary")!.TextContent;
+            Assert.Contains("ÅÅÅÅ-MM-DD", summary, StringComparison.Ordinal);
+            Assert.Contains("Organisationsnummer", summary, StringComparison.Ordinal); // the check digit is wrong
+        }
+        Assert.Equal(before, await ScoreAsync());
+        using (var created = await PostAsync(coordinator, page + "?handler=Create", new(client)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+        Assert.Equal(before + 10, await ScoreAsync());
+        using (var again = await PostAsync(coordinator, page + "?handler=Create", new(client)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+            Assert.Contains("finns redan", (await Html.ParseAsync(again)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        }
+        var list = await coordinator.GetDocumentAsync(page);
+        var row = list.QuerySelectorAll("[data-testid=clients] tbody tr").Single(r => r.TextContent.Contains("Sundsvalls kommun", StringComparison.Ordinal));
+        Assert.NotNull(row.QuerySelector("[data-testid=in-force]"));
+        var clientId = row.QuerySelector("input[name=ClientId]")!.GetAttribute("value")!;
+
+        // The agreement ends (cleared): the leads lose the points again.
+        using (var cleared = await PostAsync(coordinator, page + "?handler=Agreement", new() { ["ClientId"] = clientId, ["AgreementUntil"] = "" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);
+        }
+        Assert.Equal(before, await ScoreAsync());
+    }
+
+    [Fact]
     public async Task Validators_AreKeptInTheDatabase_SoAnotherNodeAsksConditionally_AndGets304()
     {
         _etags = true;

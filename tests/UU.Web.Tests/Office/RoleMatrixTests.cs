@@ -34,6 +34,7 @@ public sealed class RoleMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         { "/api/inquiries", Unauthorized, Forbidden, Ok, Forbidden, Ok },
         { "/office/leads", SignIn, Forbidden, Ok, Forbidden, Ok },
         { "/office/leads/kallor", SignIn, Forbidden, Ok, Forbidden, Ok },
+        { "/office/kunder", SignIn, Forbidden, Ok, Forbidden, Ok },
         { "/api/leads", Unauthorized, Forbidden, Ok, Forbidden, Ok },
     };
 
