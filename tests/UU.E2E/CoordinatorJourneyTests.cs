@@ -81,6 +81,12 @@ public sealed class CoordinatorJourneyTests(SiteFixture site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await page.Locator(".error-summary").WaitForAsync();
         await AssertNoViolationsAsync(page);
+
+        foreach (var path in new[] { "/office/kunder", "/office/statistik", "/office/leads" })
+        {
+            await page.GotoAsync(path);
+            await AssertNoViolationsAsync(page);
+        }
     }
 
     private static async Task AssertNoViolationsAsync(IPage page)

@@ -272,6 +272,51 @@ public abstract class ScrapeTests(Provider provider) : IDisposable
     }
 
     [Fact]
+    public async Task Statistics_CountInquiriesAndLeadsPerYearSubjectKindAndClient_WithConversion()
+    {
+        await using var app = App(out _);
+        var coordinator = await ScrapedAndSignedInAsync(app);
+        // One lead turned into an inquiry, through the lead page.
+        var leadUrl = (await coordinator.GetDocumentAsync("/office/leads?subject=specialpedagogik")).QuerySelector("tbody a")!.GetAttribute("href")!;
+        var module = (await coordinator.GetDocumentAsync(leadUrl)).QuerySelector("input[name='Convert.Modules'][checked]")!.GetAttribute("value")!;
+        using (var converted = await PostAsync(coordinator, leadUrl + "?handler=Convert", new()
+        {
+            ["Convert.OrganisationName"] = "Sundsvalls kommun", ["Convert.OrganisationNumber"] = "212000-2411", ["Convert.ContactName"] = "Eva Lind",
+            ["Convert.Email"] = "eva.lind@sundsvall.example", ["Convert.Description"] = "Specialpedagogik för 60 lärare.", ["Convert.Modules"] = module,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, converted.StatusCode);
+        }
+
+        using var json = JsonDocument.Parse(await coordinator.GetStringAsync("/api/statistics"));
+        var year = json.RootElement.GetProperty("perYear").EnumerateArray().Single();
+        Assert.Equal(2026, year.GetProperty("year").GetInt32());
+        Assert.Equal(1, year.GetProperty("inquiries").GetInt32());
+        Assert.Equal(1, year.GetProperty("inquiriesFromLeads").GetInt32());
+        Assert.Equal(2, year.GetProperty("leads").GetInt32());
+        Assert.Equal(50.0, year.GetProperty("leadConversion").GetDouble());
+        var special = json.RootElement.GetProperty("perSubject").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Specialpedagogik");
+        Assert.Equal((1, 1), (special.GetProperty("inquiries").GetInt32(), special.GetProperty("leads").GetInt32()));
+        var municipalities = json.RootElement.GetProperty("perType").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Municipality");
+        Assert.Equal(1, municipalities.GetProperty("inquiries").GetInt32());
+        var sundsvall = json.RootElement.GetProperty("perClient").EnumerateArray().First();
+        Assert.Equal("Sundsvalls kommun", sundsvall.GetProperty("name").GetString());
+
+        // Another year has nothing; a year that is not one is named.
+        using (var empty = JsonDocument.Parse(await coordinator.GetStringAsync("/api/statistics?year=2025")))
+        {
+            Assert.Empty(empty.RootElement.GetProperty("perSubject").EnumerateArray());
+        }
+        using (var bad = await coordinator.GetAsync("/api/statistics?year=tjugo"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+        var page = await coordinator.GetDocumentAsync("/office/statistik?ar=2026");
+        Assert.Contains("Specialpedagogik", page.QuerySelector("[data-testid=per-subject]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Kommun", page.QuerySelector("[data-testid=per-type]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validators_AreKeptInTheDatabase_SoAnotherNodeAsksConditionally_AndGets304()
     {
         _etags = true;

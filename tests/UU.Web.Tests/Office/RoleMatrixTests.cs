@@ -35,6 +35,8 @@ public sealed class RoleMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         { "/office/leads", SignIn, Forbidden, Ok, Forbidden, Ok },
         { "/office/leads/kallor", SignIn, Forbidden, Ok, Forbidden, Ok },
         { "/office/kunder", SignIn, Forbidden, Ok, Forbidden, Ok },
+        { "/office/statistik", SignIn, Forbidden, Ok, Forbidden, Ok },
+        { "/api/statistics", Unauthorized, Forbidden, Ok, Forbidden, Ok },
         { "/api/leads", Unauthorized, Forbidden, Ok, Forbidden, Ok },
     };
 

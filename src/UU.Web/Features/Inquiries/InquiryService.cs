@@ -202,7 +202,7 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
         return text.ToString();
     }
 
-    private static ClientType ToClientType(BuyerKind kind) => kind switch
+    internal static ClientType ToClientType(BuyerKind kind) => kind switch
     {
         BuyerKind.Municipality => ClientType.Municipality,
         BuyerKind.Region => ClientType.Region,

@@ -25,6 +25,7 @@ public static class LeadSetup
         services.AddScoped<LeadList>();
         services.AddScoped<LeadMatcher>();
         services.AddScoped<LeadMerger>();
+        services.AddScoped<Statistics.StatisticsService>();
         services.AddScoped<IScrapeSourceCatalog, WebSourceCatalog>();
         services.AddSingleton<SourceSchedule>();
         services.AddScoped<LeasedScrapeRunner>();

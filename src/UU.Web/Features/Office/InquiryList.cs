@@ -102,6 +102,13 @@ public static class OfficeApi
             var origin = $"{context.Request.Scheme}://{context.Request.Host}";
             return Results.Bytes(UU.Web.Features.Leads.LeadAtom.Write(items, origin, clock.GetUtcNow()), "application/atom+xml; charset=utf-8");
         }).RequireAuthorization(OfficeSetup.CoordinatorApiPolicy);
+        app.MapGet("/api/statistics", async (HttpContext context, UU.Web.Features.Statistics.StatisticsService statistics, CancellationToken cancellationToken) =>
+        {
+            var (year, error) = UU.Web.Features.Statistics.StatisticsPageModel.ParseYear(context.Request.Query["year"]);
+            return error is not null
+                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [error] }, title: "Some filters are not valid.")
+                : Results.Ok(await statistics.BuildAsync(year, cancellationToken));
+        }).RequireAuthorization(OfficeSetup.CoordinatorApiPolicy);
         return app;
     }
 }

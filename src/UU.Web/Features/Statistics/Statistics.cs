@@ -1,0 +1,77 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using UU.Web.Data;
+using UU.Web.Features.Leads;
+
+namespace UU.Web.Features.Statistics;
+
+public sealed record YearRow(int Year, int Inquiries, int InquiriesWon, int InquiriesFromLeads, int Leads, int LeadsWon, int LeadsRelevant)
+{
+    /// <summary>Share of the year's leads that a coordinator turned into an inquiry, in per cent.</summary>
+    public double LeadConversion => Leads == 0 ? 0 : Math.Round(100.0 * InquiriesFromLeads / Leads, 1);
+}
+
+public sealed record CountRow(string Name, int Inquiries, int Leads);
+
+public sealed record StatisticsReport(int? Year, IReadOnlyList<int> Years, IReadOnlyList<YearRow> PerYear, IReadOnlyList<CountRow> PerSubject, IReadOnlyList<CountRow> PerType, IReadOnlyList<CountRow> PerClient);
+
+/// <summary>
+/// What came in through the support, per year, subject, kind of client and client: inquiries (with how many came from
+/// leads and how many were won) and leads (with how many were judged relevant and won). Counted in the database where
+/// the providers agree, and over slim projections where dates are involved (SQLite keeps them as binary).
+/// </summary>
+public sealed class StatisticsService(UuDbContext db)
+{
+    private const int TopClients = 25;
+
+    public async Task<StatisticsReport> BuildAsync(int? year, CancellationToken cancellationToken)
+    {
+        var inquiries = await db.Inquiries.AsNoTracking()
+            .Select(i => new { i.Id, i.Year, i.Status, i.LeadId, i.OrganisationName, Type = i.Client != null ? (ClientType?)i.Client.Type : null })
+            .ToListAsync(cancellationToken);
+        var leads = (await db.Leads.AsNoTracking().Where(l => l.MergedIntoId == null)
+            .Select(l => new { l.Id, l.CreatedAt, l.Status, l.Buyer, l.BuyerKind })
+            .ToListAsync(cancellationToken))
+            .Select(l => new { l.Id, Year = UU.Scrapers.SwedishTime.ToLocal(l.CreatedAt).Year, l.Status, l.Buyer, l.BuyerKind })
+            .ToList();
+        var years = inquiries.Select(i => i.Year).Concat(leads.Select(l => l.Year)).Distinct().OrderDescending().ToList();
+        var perYear = years.Select(y => new YearRow(
+            y,
+            inquiries.Count(i => i.Year == y),
+            inquiries.Count(i => i.Year == y && i.Status == InquiryStatus.Won),
+            inquiries.Count(i => i.Year == y && i.LeadId != null),
+            leads.Count(l => l.Year == y),
+            leads.Count(l => l.Year == y && l.Status == LeadStatus.Won),
+            leads.Count(l => l.Year == y && l.Status is not (LeadStatus.New or LeadStatus.NotRelevant)))).ToList();
+
+        var chosenInquiries = inquiries.Where(i => year is null || i.Year == year).ToList();
+        var chosenLeads = leads.Where(l => year is null || l.Year == year).ToList();
+        var inquiryIds = chosenInquiries.Select(i => i.Id).ToHashSet();
+        var leadIds = chosenLeads.Select(l => l.Id).ToHashSet();
+
+        var subjects = await db.Subjects.AsNoTracking().Select(s => new { s.Id, s.NameSv }).ToDictionaryAsync(s => s.Id, s => s.NameSv, cancellationToken);
+        var inquirySubjects = (await db.InquiryModules.AsNoTracking().Select(m => new { m.InquiryId, m.Module!.SubjectId }).ToListAsync(cancellationToken))
+            .Where(m => inquiryIds.Contains(m.InquiryId)).DistinctBy(m => (m.InquiryId, m.SubjectId)).ToList();
+        var leadSubjects = (await db.LeadSubjects.AsNoTracking().ToListAsync(cancellationToken)).Where(s => leadIds.Contains(s.LeadId)).ToList();
+        var perSubject = subjects
+            .Select(s => new CountRow(s.Value, inquirySubjects.Count(m => m.SubjectId == s.Key), leadSubjects.Count(l => l.SubjectId == s.Key)))
+            .Where(r => r.Inquiries + r.Leads > 0)
+            .OrderByDescending(r => r.Inquiries + r.Leads).ThenBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), false))
+            .ToList();
+
+        var perType = Enum.GetValues<ClientType>()
+            .Select(t => new CountRow(t.ToString(), chosenInquiries.Count(i => i.Type == t), chosenLeads.Count(l => Inquiries.InquiryService.ToClientType(l.BuyerKind) == t)))
+            .Where(r => r.Inquiries + r.Leads > 0)
+            .ToList();
+
+        var perClient = chosenInquiries.Select(i => i.OrganisationName).Concat(chosenLeads.Select(l => l.Buyer).OfType<string>())
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(name => new CountRow(name,
+                chosenInquiries.Count(i => string.Equals(i.OrganisationName, name, StringComparison.OrdinalIgnoreCase)),
+                chosenLeads.Count(l => string.Equals(l.Buyer, name, StringComparison.OrdinalIgnoreCase))))
+            .OrderByDescending(r => r.Inquiries).ThenByDescending(r => r.Leads).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .Take(TopClients)
+            .ToList();
+        return new StatisticsReport(year, years, perYear, perSubject, perType, perClient);
+    }
+}
