@@ -78,13 +78,17 @@ public sealed class ScraperHealthCheck(IServiceScopeFactory scopes) : IHealthChe
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
-        var latest = await db.ScrapeRuns.AsNoTracking()
-            .GroupBy(r => r.Source)
-            .Select(g => g.OrderByDescending(r => r.Id).First())
-            .ToListAsync(cancellationToken);
+        var latest = await db.LatestRunsAsync(cancellationToken);
         var failing = latest.Where(r => r.Failing).ToList();
         return failing.Count == 0
             ? HealthCheckResult.Healthy($"{latest.Count} sources have run")
             : HealthCheckResult.Degraded("failing: " + string.Join("; ", failing.Select(r => $"{r.Source} ({r.FailingReason})")));
     }
+}
+
+public static class ScrapeRunQueries
+{
+    /// <summary>Each source's latest run (the one that says whether it is failing now).</summary>
+    public static Task<List<ScrapeRun>> LatestRunsAsync(this UuDbContext db, CancellationToken cancellationToken) =>
+        db.ScrapeRuns.AsNoTracking().GroupBy(r => r.Source).Select(g => g.OrderByDescending(r => r.Id).First()).ToListAsync(cancellationToken);
 }

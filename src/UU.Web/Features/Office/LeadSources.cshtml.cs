@@ -43,6 +43,9 @@ public sealed class WebSourceForm
         return source;
     }
 
+    /// <summary>A new, unsaved web source holding what was typed.</summary>
+    public WebSource ToNew() => ApplyTo(new WebSource { Name = "", Url = "", ItemSelector = "", TitleSelector = "", LinkSelector = "" });
+
     public static WebSourceForm From(WebSource s) => new()
     {
         Id = s.Id, Version = s.Version, Name = s.Name, Url = s.Url, ItemSelector = s.ItemSelector, TitleSelector = s.TitleSelector, LinkSelector = s.LinkSelector,
@@ -86,18 +89,19 @@ public sealed class LeadSourcesModel(UuDbContext db, ScrapeRunner runner, WebLis
     /// <summary>Shows what the source would extract now; nothing is saved.</summary>
     public async Task<IActionResult> OnPostTestAsync(CancellationToken cancellationToken)
     {
-        if (!Check(Form.ApplyTo(new WebSource { Name = "", Url = "", ItemSelector = "", TitleSelector = "", LinkSelector = "" })))
+        var candidate = Form.ToNew();
+        if (!Check(candidate))
         {
             return await InvalidAsync(cancellationToken);
         }
-        Test = await tester.TestAsync(new Uri((Form.Url ?? "").Trim()), WebSourceCatalog.Definition(Form.ApplyTo(new WebSource { Name = "", Url = "", ItemSelector = "", TitleSelector = "", LinkSelector = "" })), cancellationToken);
+        Test = await tester.TestAsync(new Uri(candidate.Url), WebSourceCatalog.Definition(candidate), cancellationToken);
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        var candidate = Form.ApplyTo(new WebSource { Name = "", Url = "", ItemSelector = "", TitleSelector = "", LinkSelector = "" });
+        var candidate = Form.ToNew();
         if (!Check(candidate))
         {
             return await InvalidAsync(cancellationToken);
@@ -128,7 +132,7 @@ public sealed class LeadSourcesModel(UuDbContext db, ScrapeRunner runner, WebLis
         }
         else
         {
-            source = Form.ApplyTo(new WebSource { Name = "", Url = "", ItemSelector = "", TitleSelector = "", LinkSelector = "" });
+            source = candidate;
             db.WebSources.Add(source);
         }
         source.Version++;
@@ -186,7 +190,7 @@ public sealed class LeadSourcesModel(UuDbContext db, ScrapeRunner runner, WebLis
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var sources = await runner.SourcesAsync(cancellationToken);
-        var latest = (await db.ScrapeRuns.AsNoTracking().GroupBy(r => r.Source).Select(g => g.OrderByDescending(r => r.Id).First()).ToListAsync(cancellationToken))
+        var latest = (await db.LatestRunsAsync(cancellationToken))
             .ToDictionary(r => r.Source, StringComparer.OrdinalIgnoreCase);
         var ids = await db.WebSources.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, cancellationToken);
         Rows = sources.Select(s => new Row(s, latest.GetValueOrDefault(s.Name), ids.TryGetValue(s.Name, out var id) ? id : null)).ToList();

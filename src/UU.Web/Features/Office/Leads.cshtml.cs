@@ -32,7 +32,7 @@ public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock
         (Filter, Errors) = LeadList.Parse(Request.Query);
         (Items, Total) = await list.ListAsync(Filter, cancellationToken);
         Subjects = (await db.Subjects.AsNoTracking().OrderBy(s => s.NameSv).Select(s => new { s.Slug, s.NameSv }).ToListAsync(cancellationToken)).Select(s => (s.Slug, s.NameSv)).ToList();
-        Failing = (await db.ScrapeRuns.AsNoTracking().GroupBy(r => r.Source).Select(g => g.OrderByDescending(r => r.Id).First()).ToListAsync(cancellationToken))
+        Failing = (await db.LatestRunsAsync(cancellationToken))
             .Where(r => r.Failing).Select(r => r.Source).Order().ToList();
         SourceNames = [.. sources.Select(s => s.Name), .. await db.WebSources.AsNoTracking().OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancellationToken)];
     }
