@@ -50,6 +50,21 @@ public abstract class JobStoreTests(Provider provider)
         Assert.Equal(1, await StoredJobsAsync(first, ScrapeScheduler.KeyFor("KommersAnnons").Name));
         Assert.Equal(1, await StoredJobsAsync(first, LeadDigestJob.Key.Name));
 
+        // A restart with the same schedule keeps the stored trigger (and so a run missed while down); a new schedule replaces it.
+        var triggerKey = new TriggerKey("scrape-KommersAnnons-trigger", "scrapers");
+        var firstStart = (await scheduler.GetTrigger(triggerKey, CancellationToken.None))!.StartTimeUtc;
+        await Task.Delay(1100);
+        await using (var same = new UuWebFactory(provider, Kommers(enabled: true, SharedConnectionString(first))))
+        {
+            same.CreateClient().Dispose();
+            Assert.Equal(firstStart, (await scheduler.GetTrigger(triggerKey, CancellationToken.None))!.StartTimeUtc);
+        }
+        await using (var changed = new UuWebFactory(provider, new Dictionary<string, string?>(Kommers(enabled: true, SharedConnectionString(first))) { ["Scrapers:Sources:KommersAnnons:Schedule"] = "0 30 5 * * ?" }))
+        {
+            changed.CreateClient().Dispose();
+            Assert.Equal("0 30 5 * * ?", ((ICronTrigger)(await scheduler.GetTrigger(triggerKey, CancellationToken.None))!).CronExpressionString);
+        }
+
         // Another node starts on the same database with the source switched off (a changed configuration):
         // the stored job goes, and the first node, reading the same store, no longer has it either.
         await using var second = new UuWebFactory(provider, Kommers(enabled: false, SharedConnectionString(first)));

@@ -98,10 +98,7 @@ public sealed class ScrapeScheduler(ISchedulerFactory schedulers, SourceSchedule
             return;
         }
         var digest = JobBuilder.Create<LeadDigestJob>().WithIdentity(LeadDigestJob.Key).Build();
-        var trigger = TriggerBuilder.Create().WithIdentity("lead-digest-trigger", "leads").ForJob(digest)
-            .WithCronSchedule(leadOptions.Value.DigestSchedule, c => c.InTimeZone(UU.Scrapers.SwedishTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-            .Build();
-        await scheduler.ScheduleJob(digest, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
+        await scheduler.ScheduleCronAsync(digest, new TriggerKey("lead-digest-trigger", "leads"), leadOptions.Value.DigestSchedule, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -103,11 +103,29 @@ public sealed class SourceSchedule(ISchedulerFactory schedulers, IServiceScopeFa
         foreach (var source in enabled)
         {
             var job = JobBuilder.Create<ScrapeJob>().WithIdentity(KeyFor(source.Name)).UsingJobData(ScrapeJob.SourceKey, source.Name).Build();
-            var trigger = TriggerBuilder.Create().WithIdentity("scrape-" + source.Name + "-trigger", Group).ForJob(job)
-                // Swedish time; a run missed while every node was down fires once when one is back, then the schedule goes on.
-                .WithCronSchedule(source.Options!.Schedule, c => c.InTimeZone(UU.Scrapers.SwedishTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-                .Build();
-            await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
+            await scheduler.ScheduleCronAsync(job, new TriggerKey("scrape-" + source.Name + "-trigger", Group), source.Options!.Schedule, cancellationToken);
         }
+    }
+}
+
+public static class CronScheduling
+{
+    /// <summary>
+    /// Schedules the job on a cron expression in Swedish time, unless the stored store already has it on that very
+    /// expression: replacing an unchanged trigger at every start would forget a run missed while every node was down.
+    /// A missed run fires once when a node is back, then the schedule goes on.
+    /// </summary>
+    public static async Task ScheduleCronAsync(this IScheduler scheduler, IJobDetail job, TriggerKey key, string expression, CancellationToken cancellationToken)
+    {
+        if (await scheduler.GetTrigger(key, cancellationToken) is ICronTrigger existing
+            && existing.CronExpressionString == expression && existing.TimeZone.Id == UU.Scrapers.SwedishTime.Zone.Id
+            && existing.JobKey.Equals(job.Key) && await scheduler.Exists(job.Key, cancellationToken))
+        {
+            return;
+        }
+        var trigger = TriggerBuilder.Create().WithIdentity(key).ForJob(job)
+            .WithCronSchedule(expression, c => c.InTimeZone(UU.Scrapers.SwedishTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .Build();
+        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
     }
 }
