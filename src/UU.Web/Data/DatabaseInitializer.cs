@@ -17,6 +17,11 @@ public sealed partial class DatabaseInitializer(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging: readers (pages, the scheduler's polling) never wait for a writer, and a write never waits for readers.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
         await scope.ServiceProvider.GetRequiredService<IdentityBootstrapper>().RunAsync();
         if (seed.Value.Demo && !await db.Subjects.AnyAsync(cancellationToken))
         {

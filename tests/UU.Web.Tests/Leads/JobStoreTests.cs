@@ -75,7 +75,21 @@ public abstract class JobStoreTests(Provider provider)
     }
 }
 
-public sealed class JobStoreTestsOnSqlite() : JobStoreTests(Provider.Sqlite);
+public sealed class JobStoreTestsOnSqlite() : JobStoreTests(Provider.Sqlite)
+{
+    [Fact]
+    public async Task TheSqliteFile_UsesWriteAheadLogging()
+    {
+        await using var app = new UuWebFactory(Provider.Sqlite);
+        app.CreateClient().Dispose();
+        await using var scope = app.Services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<UuDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+}
 
 public sealed class JobStoreTestsOnPostgres() : JobStoreTests(Provider.Postgres)
 {
