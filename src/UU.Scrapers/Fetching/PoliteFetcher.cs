@@ -18,6 +18,16 @@ public sealed class FetchFailedException(Uri url, HttpStatusCode status) : Excep
 /// <summary>What one fetch returned; <see cref="NotModified"/> means the source answered 304 and nothing needs parsing.</summary>
 public sealed record FetchResult(Uri Url, bool NotModified, string? Body, byte[]? Bytes, string? ContentType, string? Hash, DateTimeOffset FetchedAt, IReadOnlyList<string> Problems);
 
+/// <summary>How a source's run gets its pages: from the network (<see cref="PoliteFetcher"/>) or from kept snapshots (<see cref="SnapshotReplay"/>).</summary>
+public interface IPageFetcher
+{
+    Task<FetchResult> GetAsync(Uri url, CancellationToken cancellationToken);
+
+    Task<FetchResult> PostJsonAsync(Uri url, string json, CancellationToken cancellationToken);
+
+    Task<FetchResult> PostFormAsync(Uri url, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken);
+}
+
 /// <summary>Where ETag and Last-Modified are kept per URL between runs (UU.Web keeps them in its database).</summary>
 public interface IValidatorStore
 {
@@ -44,7 +54,7 @@ public sealed class InMemoryValidatorStore : IValidatorStore
 /// The one way every source fetches: a typed HttpClient whose handlers honour robots.txt, space requests per host
 /// and retry; this class adds conditional requests, a size cap, and decoding that survives a wrong charset.
 /// </summary>
-public sealed partial class PoliteFetcher(HttpClient http, IValidatorStore validators, IOptions<ScraperOptions> options, TimeProvider clock)
+public sealed partial class PoliteFetcher(HttpClient http, IValidatorStore validators, IOptions<ScraperOptions> options, TimeProvider clock) : IPageFetcher
 {
     public Task<FetchResult> GetAsync(Uri url, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, url), conditional: true, cancellationToken);

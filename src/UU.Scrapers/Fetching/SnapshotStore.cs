@@ -58,6 +58,33 @@ public sealed class FileSnapshotStore(string folder, TimeProvider clock)
         return (snapshot, buffer.ToArray());
     }
 
+    /// <summary>The source's kept snapshots of one day (UTC), in the order they were fetched.</summary>
+    public async Task<IReadOnlyList<Snapshot>> ListAsync(string source, DateOnly day, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(folder, Safe(source), day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+        var list = new List<Snapshot>();
+        foreach (var meta in Directory.EnumerateFiles(directory, "*.json"))
+        {
+            list.Add(JsonSerializer.Deserialize<Snapshot>(await File.ReadAllTextAsync(meta, cancellationToken), Json)!);
+        }
+        return [.. list.OrderBy(s => s.FetchedAt).ThenBy(s => s.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The latest day (UTC) the source has snapshots for, if any.</summary>
+    public DateOnly? LatestDay(string source)
+    {
+        var directory = Path.Combine(folder, Safe(source));
+        return Directory.Exists(directory)
+            ? Directory.GetDirectories(directory)
+                .Select(d => DateOnly.TryParseExact(Path.GetFileName(d), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : (DateOnly?)null)
+                .Max()
+            : null;
+    }
+
     /// <summary>Removes the days older than the retention; returns how many days were removed.</summary>
     public int Prune(int keepDays)
     {

@@ -66,7 +66,7 @@ public sealed record ScrapeSourceEntry(IScrapeSource Source, SourceOptions? Opti
 }
 
 /// <summary>What a source needs during a run; it records pages, snapshots and problems for the report.</summary>
-public sealed class SourceContext(PoliteFetcher fetcher, FileSnapshotStore snapshots, SourceOptions options, string source)
+public sealed class SourceContext(IPageFetcher fetcher, FileSnapshotStore snapshots, SourceOptions options, string source)
 {
     public Uri BaseUrl { get; } = new(options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/");
     public int Pages { get; private set; }
@@ -123,17 +123,44 @@ public sealed partial class ScrapeRunner(
 
     public async Task<ScrapeRunReport> RunAsync(string name, CancellationToken cancellationToken)
     {
+        var (source, sourceOptions) = await ResolveAsync(name, cancellationToken);
+        var report = await ExecuteAsync(source, new SourceContext(fetcher, snapshots, sourceOptions, source.Name), cancellationToken);
+        var (failing, reason) = DriftDetector.Evaluate(report, await sink.RecentRunsAsync(source.Name, 5, cancellationToken), report.Errors.Count > 0);
+        report = report with { Failing = failing, FailingReason = reason };
+        await sink.RecordRunAsync(report, cancellationToken);
+        return report;
+    }
+
+    /// <summary>
+    /// Runs the source again on the snapshots it kept on <paramref name="day"/> (UTC; default the latest day it has),
+    /// without the network, and stores what today's parsers read from them: for after a parser change. Not recorded as
+    /// a run, so drift detection only ever judges what the sources answer now.
+    /// </summary>
+    /// <returns>The report, or null when the source kept nothing for that day.</returns>
+    public async Task<ScrapeRunReport?> ReplayAsync(string name, DateOnly? day, CancellationToken cancellationToken)
+    {
+        var (source, sourceOptions) = await ResolveAsync(name, cancellationToken);
+        if ((day ?? snapshots.LatestDay(source.Name)) is not { } chosen || await snapshots.ListAsync(source.Name, chosen, cancellationToken) is not { Count: > 0 } kept)
+        {
+            return null;
+        }
+        return await ExecuteAsync(source, new SourceContext(new SnapshotReplay(snapshots, kept), snapshots, sourceOptions, source.Name), cancellationToken);
+    }
+
+    private async Task<(IScrapeSource Source, SourceOptions Options)> ResolveAsync(string name, CancellationToken cancellationToken)
+    {
         var all = await SourcesAsync(cancellationToken);
         var entry = all.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException($"Unknown source '{name}'. Known: {string.Join(", ", all.Select(s => s.Name))}.", nameof(name));
-        var source = entry.Source;
-        if (entry.Options is not { } sourceOptions || string.IsNullOrWhiteSpace(sourceOptions.BaseUrl))
-        {
-            throw new InvalidOperationException($"Scrapers:Sources:{source.Name}:BaseUrl is not configured.");
-        }
+        return entry.Options is { } sourceOptions && !string.IsNullOrWhiteSpace(sourceOptions.BaseUrl)
+            ? (entry.Source, sourceOptions)
+            : throw new InvalidOperationException($"Scrapers:Sources:{entry.Name}:BaseUrl is not configured.");
+    }
+
+    private async Task<ScrapeRunReport> ExecuteAsync(IScrapeSource source, SourceContext context, CancellationToken cancellationToken)
+    {
         var started = clock.GetUtcNow();
         var watch = Stopwatch.StartNew();
-        var context = new SourceContext(fetcher, snapshots, sourceOptions, source.Name);
         var errors = new List<string>();
         IReadOnlyList<ScrapedItem> items = [];
         try
@@ -150,7 +177,7 @@ public sealed partial class ScrapeRunner(
         var education = source.EducationOnly ? items.Where(i => EducationFilter.IsEducation(i)).ToList() : [.. items];
         var (created, updated, unchanged) = education.Count > 0 ? await sink.StoreAsync(source.Name, education, cancellationToken) : (0, 0, 0);
         var coverage = items.Count == 0 ? 0 : items.Count(i => i.Buyer is not null && i.Deadline is not null) / (double)items.Count;
-        var report = new ScrapeRunReport
+        return new ScrapeRunReport
         {
             Source = source.Name,
             StartedAt = started,
@@ -167,10 +194,6 @@ public sealed partial class ScrapeRunner(
             Problems = context.Problems,
             Snapshots = context.Snapshots,
         };
-        var (failing, reason) = DriftDetector.Evaluate(report, await sink.RecentRunsAsync(source.Name, 5, cancellationToken), errors.Count > 0);
-        report = report with { Failing = failing, FailingReason = reason };
-        await sink.RecordRunAsync(report, cancellationToken);
-        return report;
     }
 }
 

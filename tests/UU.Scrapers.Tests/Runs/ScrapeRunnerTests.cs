@@ -101,6 +101,55 @@ public sealed class ScrapeRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Replay_ReadsAKeptDayAgain_WithoutTheNetwork_AndIsNotRecordedAsARun()
+    {
+        using var site = new LocalSite(async c =>
+        {
+            var path = c.Request.Url!.AbsolutePath;
+            if (path == "/v3/notices/search")
+            {
+                using var reader = new StreamReader(c.Request.InputStream);
+                await Serve(c, (await reader.ReadToEndAsync()).Contains("eyJwYWdlIjoyfQ", StringComparison.Ordinal) ? "ted-empty.json" : "ted-search.json", "application/json");
+            }
+            else if (path == "/Notices/TenderNotices")
+            {
+                await Serve(c, c.Request.QueryString["PageIndex"] == "1" ? "kommers-list.html" : "kommers-empty.html");
+            }
+            else if (path.StartsWith("/Notices/TenderNotice/", StringComparison.Ordinal))
+            {
+                await Serve(c, path.EndsWith("/88501", StringComparison.Ordinal) ? "kommers-detail-88501.html" : "kommers-detail.html");
+            }
+            else
+            {
+                await LocalSite.WriteAsync(c, 404, "");
+            }
+        });
+        var runner = Runner(site, out var services);
+        using (services)
+        {
+            var kommers = await runner.RunAsync("KommersAnnons", CancellationToken.None);
+            var ted = await runner.RunAsync("Ted", CancellationToken.None);
+            var requests = site.Requests.Count;
+            var runs = _sink.Runs.Count;
+
+            // Read again from the snapshots: the same items (with the buyers from the detail pages, TED's two pages in order), no request made.
+            var again = await runner.ReplayAsync("KommersAnnons", null, CancellationToken.None);
+            Assert.NotNull(again);
+            Assert.Equal((kommers.Seen, kommers.NotEducation), (again.Seen, again.NotEducation));
+            Assert.Equal(kommers.Seen - kommers.NotEducation, again.Unchanged);
+            Assert.Contains(_sink.Items.Values, i => i.Source == "KommersAnnons" && i.Buyer == "Sundsvalls kommun" && i.SnapshotId is not null);
+            var tedAgain = await runner.ReplayAsync("Ted", null, CancellationToken.None);
+            Assert.Equal(ted.Seen, tedAgain!.Seen);
+            Assert.Empty(tedAgain.Errors);
+            Assert.Equal(requests, site.Requests.Count);
+            Assert.Equal(runs, _sink.Runs.Count); // drift detection only judges real runs
+
+            Assert.Null(await runner.ReplayAsync("KommersAnnons", new DateOnly(2020, 1, 1), CancellationToken.None));
+            await Assert.ThrowsAsync<ArgumentException>(() => runner.ReplayAsync("Nyhetsbrev", null, CancellationToken.None));
+        }
+    }
+
+    [Fact]
     public async Task Kommers_RunReadsDetailPagesOfEducationNotices_AndCountsTheRest()
     {
         using var site = new LocalSite(c => c.Request.Url!.AbsolutePath switch

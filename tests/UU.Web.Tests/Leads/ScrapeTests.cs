@@ -70,6 +70,28 @@ public abstract class ScrapeTests(Provider provider) : LeadTestBase(provider)
     }
 
     [Fact]
+    public async Task Rescrape_ReadsTheKeptSnapshotsAgain_WithoutTheSource()
+    {
+        await using var app = App(out var site);
+        app.CreateClient().Dispose();
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
+        var requests = site.Requests.Count;
+        Broken = true; // the source is down: a rescrape never asks it
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["rescrape", "KommersAnnons"]));
+        Assert.Equal(requests, site.Requests.Count);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            Assert.Equal(2, await db.Leads.CountAsync());
+            Assert.Equal(1, await db.ScrapeRuns.CountAsync()); // not a run: the source's health is judged on real runs only
+            Assert.True(await db.LeadSources.AllAsync(s => s.SnapshotId != null));
+        }
+        Assert.Equal(1, await CommandLine.RunAsync(app.Services, ["rescrape", "KommersAnnons", "2020-01-01"])); // nothing kept that day
+        Assert.Equal(64, await CommandLine.RunAsync(app.Services, ["rescrape"]));
+        Assert.Equal(64, await CommandLine.RunAsync(app.Services, ["rescrape", "Nyhetsbrev"]));
+    }
+
+    [Fact]
     public async Task ABrokenSource_FailsTheVerb_ShowsInHealth_AndKeepsItsLeads()
     {
         await using var app = App(out _);

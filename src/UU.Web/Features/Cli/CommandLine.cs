@@ -10,7 +10,7 @@ namespace UU.Web.Features.Cli;
 /// <summary>Verbs of the same program: <c>dotnet run --project src/UU.Web -- VERB ...</c>.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import-courses", "reindex", "create-user", "create-token", "scrape"];
+    private static readonly string[] Verbs = ["import-courses", "reindex", "create-user", "create-token", "scrape", "rescrape"];
 
     public static IServiceCollection AddCommandLine(this IServiceCollection services)
     {
@@ -54,6 +54,8 @@ public static class CommandLine
                 return await ReindexAsync(scope.ServiceProvider, cancel.Token);
             case "scrape":
                 return await ScrapeAsync(scope.ServiceProvider, args, cancel.Token);
+            case "rescrape":
+                return await RescrapeAsync(scope.ServiceProvider, args, cancel.Token);
             case "create-user":
                 return await CreateUserAsync(scope.ServiceProvider, args);
             case "create-token":
@@ -132,6 +134,46 @@ public static class CommandLine
         Console.WriteLine(secret);
         await Console.Error.WriteLineAsync($"Token for {user.Email}: send it as 'Authorization: Bearer <token>'. It is shown once; revoke it under /office/konto.");
         return 0;
+    }
+
+    /// <summary>Reads a source's kept snapshots of one day again with today's parsers (no network) and updates the leads.</summary>
+    private static async Task<int> RescrapeAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    {
+        DateOnly? day = null;
+        if (args.Length == 3 && DateOnly.TryParseExact(args[2], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+        {
+            day = parsed;
+        }
+        else if (args.Length != 2)
+        {
+            await Console.Error.WriteLineAsync("usage: rescrape SOURCE [YYYY-MM-DD]   (the day, UTC, whose kept snapshots to read again; default the latest)");
+            return 64;
+        }
+        var runner = services.GetRequiredService<UU.Scrapers.Runs.ScrapeRunner>();
+        try
+        {
+            if (await runner.ReplayAsync(args[1], day, cancellationToken) is not { } r)
+            {
+                await Console.Error.WriteLineAsync($"{args[1]}: no kept snapshots{(day is { } d ? " for " + d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "")}");
+                return 1;
+            }
+            Console.WriteLine($"{r.Source} (from snapshots): {r.Pages - r.Unchanged304} pages read again, {r.Unchanged304} requests with no kept answer, {r.Seen} items, {r.NotEducation} not about education, {r.New} new, {r.Updated} updated, {r.Unchanged} unchanged, {r.Problems.Count} problems");
+            foreach (var error in r.Errors)
+            {
+                Console.WriteLine($"  ERROR: {error}");
+            }
+            return r.Errors.Count == 0 ? 0 : 1;
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 64;
+        }
+        catch (InvalidOperationException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
     }
 
     /// <summary>Runs one source, or every enabled source, once, and prints what each run did.</summary>
