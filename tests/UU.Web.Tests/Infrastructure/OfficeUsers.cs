@@ -10,10 +10,10 @@ public static class OfficeUsers
 {
     public const string Password = "korrekt häst batteri häftklammer";
 
-    /// <summary>Creates a user with the role (unique email per call) and returns the email.</summary>
-    public static async Task<string> CreateAsync(UuWebFactory app, string role)
+    /// <summary>Creates a user with the role (a unique email per call unless one is given) and returns the email.</summary>
+    public static async Task<string> CreateAsync(UuWebFactory app, string role, string? email = null)
     {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@uu-demo.se";
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@uu-demo.se";
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UuUser>>();
         var user = new UuUser { UserName = email, Email = email, EmailConfirmed = true };
@@ -38,10 +38,10 @@ public static class OfficeUsers
         }));
     }
 
-    public static async Task<HttpClient> SignedInClientAsync(UuWebFactory app, string role)
+    public static async Task<HttpClient> SignedInClientAsync(UuWebFactory app, string role, string? email = null)
     {
         var client = Client(app);
-        using var response = await SignInAsync(client, await CreateAsync(app, role));
+        using var response = await SignInAsync(client, await CreateAsync(app, role, email));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }

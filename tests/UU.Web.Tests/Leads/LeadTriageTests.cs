@@ -83,6 +83,68 @@ public abstract class LeadTriageTests(Provider provider) : LeadTestBase(provider
     }
 
     [Fact]
+    public async Task ASubjectContactPerson_SeesTheLeadsTheyHold_MovesThemAlong_AndNothingElse()
+    {
+        await using var app = App(out _);
+        var coordinator = await ScrapedAndSignedInAsync(app);
+        string contactEmail;
+        int mineId, otherId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            var contact = await db.SubjectContacts.FirstAsync(c => c.Subject!.Slug == "specialpedagogik");
+            contactEmail = contact.Email;
+            mineId = await db.Leads.Where(l => l.Subjects.Any(s => s.SubjectId == contact.SubjectId)).Select(l => l.Id).SingleAsync();
+            otherId = await db.Leads.Where(l => l.Id != mineId).Select(l => l.Id).FirstAsync();
+            Assert.False(await db.LeadSubjects.AnyAsync(s => s.LeadId == otherId && s.SubjectId == contact.SubjectId));
+        }
+        var person = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.SubjectContact, contactEmail.ToUpperInvariant());
+
+        var list = await person.GetDocumentAsync("/office/leads");
+        var row = Assert.Single(list.QuerySelectorAll("tbody tr"));
+        Assert.Contains($"/office/leads/{mineId}", row.InnerHtml, StringComparison.Ordinal);
+        Assert.Null(list.QuerySelector("#BulkStatus"));
+        Assert.NotNull(list.QuerySelector("[data-testid=own-leads]"));
+        using (var forbidden = await person.GetAsync($"/office/leads/{otherId}"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        }
+        var page = await person.GetDocumentAsync($"/office/leads/{mineId}");
+        Assert.Null(page.QuerySelector("#ContactId")); // assigning, converting and merging are the coordinators'
+        Assert.Null(page.QuerySelector("input[name='Convert.OrganisationName']"));
+        using (var moved = await PostAsync(person, $"/office/leads/{mineId}", new() { ["Status"] = "InDialogue", ["Note"] = "Ringde rektorn, de vill ha start i januari." }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        }
+        Assert.Contains("start i januari", (await person.GetDocumentAsync($"/office/leads/{mineId}")).QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
+        using (var assign = await PostAsync(person, $"/office/leads/{mineId}?handler=Assign", new() { ["ContactId"] = "1" }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, assign.StatusCode);
+        }
+        using (var note = await PostAsync(person, $"/office/leads/{mineId}", new() { ["Note"] = "x" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, note.StatusCode);
+        }
+        using (var api = await person.GetAsync("/api/leads"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        }
+
+        // A coordinator assigns them the other lead: now they hold it too.
+        var coordinatorPage = await coordinator.GetDocumentAsync($"/office/leads/{otherId}");
+        var option = coordinatorPage.QuerySelectorAll("#ContactId option").First(o => o.TextContent.Contains("Specialpedagogik", StringComparison.Ordinal));
+        using (var assigned = await PostAsync(coordinator, $"/office/leads/{otherId}?handler=Assign", new() { ["ContactId"] = option.GetAttribute("value")! }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        }
+        Assert.Equal(2, (await person.GetDocumentAsync("/office/leads")).QuerySelectorAll("tbody tr").Length);
+        using (var now = await person.GetAsync($"/office/leads/{otherId}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, now.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task MergingADuplicate_MovesItsSourcesAndHistory_ARescrapeFindsTheKeptLead_AndUnmergePutsItBack()
     {
         await using var app = App(out _);

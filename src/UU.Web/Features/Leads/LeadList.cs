@@ -16,6 +16,8 @@ public sealed class LeadList(UuDbContext db, TimeProvider clock)
         public string? Subject { get; init; }
         /// <summary>A county (län), as the lead list names them.</summary>
         public string? Region { get; init; }
+        /// <summary>Set for a subject contact person: only the leads they hold (see <see cref="LeadAccess"/>).</summary>
+        public string? VisibleTo { get; init; }
     }
 
     public static (Filter Filter, Dictionary<string, string[]> Errors) Parse(IQueryCollection query)
@@ -54,7 +56,8 @@ public sealed class LeadList(UuDbContext db, TimeProvider clock)
 
     public async Task<(IReadOnlyList<LeadListItem> Items, int Total)> ListAsync(Filter filter, CancellationToken cancellationToken)
     {
-        var query = db.Leads.AsNoTracking().Where(l => l.MergedIntoId == null); // a merged duplicate lives on in the lead it joined
+        var query = db.Leads.AsNoTracking().Where(l => l.MergedIntoId == null) // a merged duplicate lives on in the lead it joined
+            .VisibleTo(db, filter.VisibleTo);
         if (filter.Kind is { } kind) query = query.Where(l => l.Kind == kind);
         if (filter.Status is { } status) query = query.Where(l => l.Status == status);
         if (filter.Source is { } source) query = query.Where(l => l.Sources.Any(s => s.Source == source));

@@ -9,7 +9,7 @@ using UU.Web.Features.Leads;
 
 namespace UU.Web.Features.Office;
 
-[Authorize(Roles = Roles.Coordinators)]
+[Authorize(Roles = LeadAccess.Roles)]
 public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeProvider clock, Audit audit, Localization.Texts texts, Inquiries.InquiryService inquiryService, LeadMerger merger) : PageModel
 {
     /// <summary>Statuses that close a lead without a win: the coordinator says why.</summary>
@@ -43,11 +43,20 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
     [BindProperty] public string? Note { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        !await VisibleAsync(id, cancellationToken) ? Forbid() : await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>Whether this user may see the lead: coordinators all; a subject contact person the leads they hold (an unknown id too, to answer 404).</summary>
+    private async Task<bool> VisibleAsync(int id, CancellationToken cancellationToken) =>
+        LeadAccess.SeesAll(User) || !await db.Leads.AnyAsync(l => l.Id == id, cancellationToken)
+        || await db.Leads.Where(l => l.Id == id).VisibleTo(db, LeadAccess.ContactEmail(User)).AnyAsync(cancellationToken);
 
     /// <summary>The raw page a source gave, as plain text: a scraped page is never rendered as HTML here.</summary>
     public async Task<IActionResult> OnGetSnapshotAsync(int id, int source, CancellationToken cancellationToken)
     {
+        if (!await VisibleAsync(id, cancellationToken))
+        {
+            return Forbid();
+        }
         var snapshotId = await db.LeadSources.Where(s => s.Id == source && s.LeadId == id).Select(s => s.SnapshotId).FirstOrDefaultAsync(cancellationToken);
         if (snapshotId is null || await snapshots.ReadAsync(snapshotId, cancellationToken) is not { } found)
         {
@@ -59,6 +68,10 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
+        if (!await VisibleAsync(id, cancellationToken))
+        {
+            return Forbid();
+        }
         var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (lead is null)
         {
@@ -87,6 +100,10 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
     /// <summary>Assigns the lead to a subject's contact person and tells them at once (through the outbox).</summary>
     public async Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellationToken)
     {
+        if (!LeadAccess.SeesAll(User))
+        {
+            return Forbid();
+        }
         var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (lead is null)
         {
@@ -135,6 +152,10 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
     /// </summary>
     public async Task<IActionResult> OnPostConvertAsync(int id, CancellationToken cancellationToken)
     {
+        if (!LeadAccess.SeesAll(User))
+        {
+            return Forbid();
+        }
         if (!await db.Leads.AnyAsync(l => l.Id == id, cancellationToken))
         {
             return NotFound();
@@ -169,11 +190,16 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
 
     /// <summary>Merges the lead numbered <see cref="MergeWith"/> into this one: it leaves the feed, its sources come here.</summary>
     public async Task<IActionResult> OnPostMergeAsync(int id, CancellationToken cancellationToken) =>
-        await MergeResultAsync(id, MergeWith is { } other ? await merger.MergeAsync(other, id, User.Identity?.Name, cancellationToken) : MergeOutcome.NotFound, cancellationToken);
+        !LeadAccess.SeesAll(User) ? Forbid()
+        : await MergeResultAsync(id, MergeWith is { } other ? await merger.MergeAsync(other, id, User.Identity?.Name, cancellationToken) : MergeOutcome.NotFound, cancellationToken);
 
     /// <summary>Takes the duplicate <see cref="Unmerge"/> out of this lead again, with every source it brought.</summary>
     public async Task<IActionResult> OnPostUnmergeAsync(int id, CancellationToken cancellationToken)
     {
+        if (!LeadAccess.SeesAll(User))
+        {
+            return Forbid();
+        }
         var duplicate = Unmerge ?? id;
         var belongsHere = duplicate == id || await db.Leads.AnyAsync(l => l.Id == duplicate && l.MergedIntoId == id, cancellationToken);
         return await MergeResultAsync(id, belongsHere ? await merger.UnmergeAsync(duplicate, User.Identity?.Name, cancellationToken) : MergeOutcome.NotMerged, cancellationToken);
@@ -218,7 +244,7 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
         }
         if (lead.Buyer is { } buyer)
         {
-            EarlierLeads = await db.Leads.AsNoTracking().Where(l => l.Buyer == buyer && l.Id != id && l.MergedIntoId == null).OrderByDescending(l => l.Id).Take(20).ToListAsync(cancellationToken);
+            EarlierLeads = await db.Leads.AsNoTracking().Where(l => l.Buyer == buyer && l.Id != id && l.MergedIntoId == null).VisibleTo(db, LeadAccess.ContactEmail(User)).OrderByDescending(l => l.Id).Take(20).ToListAsync(cancellationToken);
             Inquiries = await db.Inquiries.AsNoTracking().Where(i => i.OrganisationName == buyer).OrderByDescending(i => i.Id).Take(20).ToListAsync(cancellationToken);
         }
         return true;

@@ -8,7 +8,7 @@ using UU.Web.Features.Leads;
 
 namespace UU.Web.Features.Office;
 
-[Authorize(Roles = Roles.Coordinators)]
+[Authorize(Roles = LeadAccess.Roles)]
 public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock, Audit audit, Localization.Texts texts, IEnumerable<UU.Scrapers.Runs.IScrapeSource> sources) : PageModel
 {
     private const int MaxBulk = 500;
@@ -30,6 +30,7 @@ public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         (Filter, Errors) = LeadList.Parse(Request.Query);
+        Filter = Filter with { VisibleTo = LeadAccess.ContactEmail(User) };
         (Items, Total) = await list.ListAsync(Filter, cancellationToken);
         Subjects = (await db.Subjects.AsNoTracking().OrderBy(s => s.NameSv).Select(s => new { s.Slug, s.NameSv }).ToListAsync(cancellationToken)).Select(s => (s.Slug, s.NameSv)).ToList();
         Failing = (await db.LatestRunsAsync(cancellationToken))
@@ -40,6 +41,10 @@ public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock
     /// <summary>Gives every chosen lead the same status (for example "not relevant" for a batch of noise), each with its history entry, in one transaction.</summary>
     public async Task<IActionResult> OnPostBulkAsync(CancellationToken cancellationToken)
     {
+        if (!LeadAccess.SeesAll(User))
+        {
+            return Forbid();
+        }
         var ids = BulkIds.Distinct().ToList();
         var note = string.IsNullOrWhiteSpace(BulkNote) ? null : BulkNote.Trim();
         var missingReason = BulkStatus is { } closing && LeadModel.NeedReason.Contains(closing) && note is null;
@@ -74,6 +79,6 @@ public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock
     private async Task<IReadOnlyList<LeadListItem>> AllAsync(CancellationToken cancellationToken)
     {
         var (filter, _) = LeadList.Parse(Request.Query);
-        return (await list.ListAsync(filter with { Page = 1, PageSize = 10_000 }, cancellationToken)).Items;
+        return (await list.ListAsync(filter with { Page = 1, PageSize = 10_000, VisibleTo = LeadAccess.ContactEmail(User) }, cancellationToken)).Items;
     }
 }

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using UU.Web.Data;
+using UU.Web.Features.Office;
+
+namespace UU.Web.Features.Leads;
+
+/// <summary>
+/// Who sees which leads. Coordinators and admins see them all and do everything; a subject's contact person sees the
+/// leads assigned to them and those matched to a subject they are the contact for, and may note and move them along.
+/// </summary>
+public static class LeadAccess
+{
+    /// <summary>For [Authorize(Roles = ...)]: everyone who works with some leads.</summary>
+    public const string Roles = Office.Roles.Coordinators + "," + Office.Roles.SubjectContact;
+
+    public static bool SeesAll(ClaimsPrincipal user) => user.IsInRole(Office.Roles.Coordinator) || user.IsInRole(Office.Roles.Admin);
+
+    /// <summary>The user's address as subject contact persons are recorded, or null for coordinators (no limit).</summary>
+    public static string? ContactEmail(ClaimsPrincipal user) =>
+        SeesAll(user) ? null : (user.FindFirstValue(ClaimTypes.Email) is { Length: > 0 } email ? email : user.Identity?.Name ?? "").Trim().ToLowerInvariant();
+
+    /// <summary>Limits a query to the leads a subject contact person holds; unchanged when <paramref name="contactEmail"/> is null.</summary>
+#pragma warning disable CA1862 // translated to SQL lower(): the string.Equals overload with a comparison has no SQL translation
+    public static IQueryable<Lead> VisibleTo(this IQueryable<Lead> leads, UuDbContext db, string? contactEmail) =>
+        contactEmail is null
+            ? leads
+            : leads.Where(l => (l.AssignedToEmail != null && l.AssignedToEmail.ToLower() == contactEmail)
+                || l.Subjects.Any(s => db.SubjectContacts.Any(c => c.SubjectId == s.SubjectId && c.Email.ToLower() == contactEmail)));
+#pragma warning restore CA1862
+}
