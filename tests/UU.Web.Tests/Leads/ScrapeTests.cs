@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UU.Scrapers.Normalisation;
-using UU.Scrapers.Tests.Fetching;
 using UU.Web.Data;
 using UU.Web.Features.Cli;
 using UU.Web.Features.Leads;
