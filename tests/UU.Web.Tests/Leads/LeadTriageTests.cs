@@ -131,11 +131,16 @@ public abstract class LeadTriageTests(Provider provider) : LeadTestBase(provider
         // A coordinator assigns them the other lead: now they hold it too.
         var coordinatorPage = await coordinator.GetDocumentAsync($"/office/leads/{otherId}");
         var option = coordinatorPage.QuerySelectorAll("#ContactId option").First(o => o.TextContent.Contains("Specialpedagogik", StringComparison.Ordinal));
-        using (var assigned = await PostAsync(coordinator, $"/office/leads/{otherId}?handler=Assign", new() { ["ContactId"] = option.GetAttribute("value")! }))
+        var today = UU.Scrapers.SwedishTime.Today(app.Clock.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using (var assigned = await PostAsync(coordinator, $"/office/leads/{otherId}?handler=Assign", new() { ["ContactId"] = option.GetAttribute("value")!, ["FollowUp"] = today }))
         {
             Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
         }
         Assert.Equal(2, (await person.GetDocumentAsync("/office/leads")).QuerySelectorAll("tbody tr").Length);
+        // Their dashboard lists it as due for follow-up today.
+        var dashboard = await person.GetDocumentAsync("/office");
+        Assert.Contains($"/office/leads/{otherId}", dashboard.QuerySelector("[data-testid=follow-ups]")!.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal("0", dashboard.QuerySelector("[data-testid=new-leads]")!.TextContent.Trim());
         using (var now = await person.GetAsync($"/office/leads/{otherId}"))
         {
             Assert.Equal(HttpStatusCode.OK, now.StatusCode);

@@ -1,19 +1,45 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
+using UU.Web.Features.Leads;
 
 namespace UU.Web.Features.Office;
 
-public sealed class IndexModel(UuDbContext db) : PageModel
+public sealed class IndexModel(UuDbContext db, TimeProvider clock) : PageModel
 {
     public int NewInquiries { get; private set; }
     public int PublishedModules { get; private set; }
     public int DraftModules { get; private set; }
+
+    /// <summary>For those who work with leads: how many are new, which of their own are due for follow-up, which sources fail.</summary>
+    public bool WorksWithLeads { get; private set; }
+    public int NewLeads { get; private set; }
+    public IReadOnlyList<Lead> FollowUps { get; private set; } = [];
+    public IReadOnlyList<string> FailingSources { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         NewInquiries = await db.Inquiries.CountAsync(i => i.Status == InquiryStatus.Received, cancellationToken);
         PublishedModules = await db.Modules.CountAsync(m => m.Status == ContentStatus.Published, cancellationToken);
         DraftModules = await db.Modules.CountAsync(m => m.Status == ContentStatus.Draft, cancellationToken);
+        WorksWithLeads = LeadAccess.SeesAll(User) || User.IsInRole(Roles.SubjectContact);
+        if (!WorksWithLeads)
+        {
+            return;
+        }
+        var visibleTo = LeadAccess.ContactEmail(User);
+        var mine = (User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value is { Length: > 0 } e ? e : User.Identity?.Name ?? "").ToLowerInvariant();
+        var today = UU.Scrapers.SwedishTime.Today(clock.GetUtcNow());
+        LeadStatus[] open = [LeadStatus.Assigned, LeadStatus.InDialogue, LeadStatus.OfferSent];
+        var leads = db.Leads.AsNoTracking().Where(l => l.MergedIntoId == null).VisibleTo(db, visibleTo);
+        NewLeads = await leads.CountAsync(l => l.Status == LeadStatus.New, cancellationToken);
+#pragma warning disable CA1862 // translated to SQL lower()
+        FollowUps = await leads.Where(l => l.AssignedToEmail != null && l.AssignedToEmail.ToLower() == mine && l.FollowUpOn <= today && open.Contains(l.Status))
+#pragma warning restore CA1862
+            .OrderBy(l => l.FollowUpOn).Take(20).ToListAsync(cancellationToken);
+        if (LeadAccess.SeesAll(User))
+        {
+            FailingSources = (await db.LatestRunsAsync(cancellationToken)).Where(r => r.Failing).Select(r => r.Source).Order().ToList();
+        }
     }
 }
