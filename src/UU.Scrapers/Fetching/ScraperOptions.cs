@@ -43,5 +43,8 @@ public sealed class ScraperOptions
     [Range(1, 3650)]
     public int SnapshotDays { get; set; } = 90;
 
+    /// <summary>Whether web list sources added in the office may reach loopback and private addresses (tests, an intranet).</summary>
+    public bool AllowPrivateAddresses { get; set; }
+
     public Dictionary<string, SourceOptions> Sources { get; set; } = [];
 }

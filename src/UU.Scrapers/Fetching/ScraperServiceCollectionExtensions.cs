@@ -29,6 +29,13 @@ public static class ScraperServiceCollectionExtensions
             .AddHttpMessageHandler<RobotsTxtHandler>()
             .AddHttpMessageHandler<HostThrottleHandler>()
             .AddHttpMessageHandler<RetryHandler>();
+        // The same pipeline on a connection pool of its own that reaches only public addresses (office-added sources).
+        services.AddHttpClient(NetworkGuard.PublicOnlyClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(NetworkGuard.Handler)
+            .AddHttpMessageHandler<RobotsTxtHandler>()
+            .AddHttpMessageHandler<HostThrottleHandler>()
+            .AddHttpMessageHandler<RetryHandler>();
+        services.AddTransient<PageFetchers>();
         return services;
     }
 }

@@ -105,6 +105,7 @@ public sealed partial class ScrapeRunner(
     IEnumerable<IScrapeSource> sources,
     IEnumerable<IScrapeSourceCatalog> catalogs,
     PoliteFetcher fetcher,
+    PageFetchers fetchers,
     FileSnapshotStore snapshots,
     IScrapeSink sink,
     IOptions<ScraperOptions> options,
@@ -123,8 +124,9 @@ public sealed partial class ScrapeRunner(
 
     public async Task<ScrapeRunReport> RunAsync(string name, CancellationToken cancellationToken)
     {
-        var (source, sourceOptions) = await ResolveAsync(name, cancellationToken);
-        var report = await ExecuteAsync(source, new SourceContext(fetcher, snapshots, sourceOptions, source.Name), cancellationToken);
+        var (source, sourceOptions, builtIn) = await ResolveAsync(name, cancellationToken);
+        // Sources added in the office reach only public addresses; configured ones are trusted.
+        var report = await ExecuteAsync(source, new SourceContext(builtIn ? fetcher : fetchers.PublicOnly(), snapshots, sourceOptions, source.Name), cancellationToken);
         var (failing, reason) = DriftDetector.Evaluate(report, await sink.RecentRunsAsync(source.Name, 5, cancellationToken), report.Errors.Count > 0);
         report = report with { Failing = failing, FailingReason = reason };
         await sink.RecordRunAsync(report, cancellationToken);
@@ -139,7 +141,7 @@ public sealed partial class ScrapeRunner(
     /// <returns>The report, or null when the source kept nothing for that day.</returns>
     public async Task<ScrapeRunReport?> ReplayAsync(string name, DateOnly? day, CancellationToken cancellationToken)
     {
-        var (source, sourceOptions) = await ResolveAsync(name, cancellationToken);
+        var (source, sourceOptions, _) = await ResolveAsync(name, cancellationToken);
         if ((day ?? snapshots.LatestDay(source.Name)) is not { } chosen || await snapshots.ListAsync(source.Name, chosen, cancellationToken) is not { Count: > 0 } kept)
         {
             return null;
@@ -147,13 +149,13 @@ public sealed partial class ScrapeRunner(
         return await ExecuteAsync(source, new SourceContext(new SnapshotReplay(snapshots, kept), snapshots, sourceOptions, source.Name), cancellationToken);
     }
 
-    private async Task<(IScrapeSource Source, SourceOptions Options)> ResolveAsync(string name, CancellationToken cancellationToken)
+    private async Task<(IScrapeSource Source, SourceOptions Options, bool BuiltIn)> ResolveAsync(string name, CancellationToken cancellationToken)
     {
         var all = await SourcesAsync(cancellationToken);
         var entry = all.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException($"Unknown source '{name}'. Known: {string.Join(", ", all.Select(s => s.Name))}.", nameof(name));
         return entry.Options is { } sourceOptions && !string.IsNullOrWhiteSpace(sourceOptions.BaseUrl)
-            ? (entry.Source, sourceOptions)
+            ? (entry.Source, sourceOptions, entry.BuiltIn)
             : throw new InvalidOperationException($"Scrapers:Sources:{entry.Name}:BaseUrl is not configured.");
     }
 

@@ -7,13 +7,15 @@ namespace UU.Scrapers.Sources;
 public sealed record WebListTestResult(IReadOnlyList<(ScrapedItem Item, bool Education)> Items, IReadOnlyList<string> Problems, string? Error);
 
 /// <summary>The office's "test this source": fetches the page politely (robots.txt, spacing, size cap) without keeping anything, and parses it.</summary>
-public sealed class WebListTester(PoliteFetcher fetcher)
+public sealed class WebListTester(PageFetchers fetchers)
 {
+    private readonly PoliteFetcher _fetcher = fetchers.PublicOnly();
+
     public async Task<WebListTestResult> TestAsync(Uri url, WebListDefinition definition, CancellationToken cancellationToken)
     {
         try
         {
-            var fetched = await fetcher.GetFreshAsync(url, cancellationToken);
+            var fetched = await _fetcher.GetFreshAsync(url, cancellationToken);
             var page = WebListParser.Parse(fetched.Body ?? "", url, definition, "test");
             return new WebListTestResult(page.Items.Select(i => (i, EducationFilter.IsEducation(i))).ToList(), [.. fetched.Problems, .. page.Problems], null);
         }

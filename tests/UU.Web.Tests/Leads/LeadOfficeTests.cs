@@ -116,6 +116,49 @@ public abstract class LeadOfficeTests(Provider provider) : LeadTestBase(provider
     }
 
     [Fact]
+    public async Task AnOfficeSource_MustBeOnThePublicInternet_WhenSavedTestedAndRun()
+    {
+        using var site = new UU.Scrapers.Tests.Fetching.LocalSite(c => UU.Scrapers.Tests.Fetching.LocalSite.WriteAsync(c, 200, Fixture("kommun-upphandlingar.html")));
+        await using var app = new UuWebFactory(Provider, new Dictionary<string, string?> { ["Scrapers:MinDelayMilliseconds"] = "0", ["Scrapers:MaxRetries"] = "0" });
+        var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Coordinator);
+        const string page = "/office/leads/kallor";
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.Name"] = "intranatet",
+            ["Form.Url"] = site.Url("/naringsliv/upphandling").AbsoluteUri,
+            ["Form.ItemSelector"] = "article.news-item",
+            ["Form.TitleSelector"] = "h2 a",
+            ["Form.LinkSelector"] = "h2 a",
+        };
+        using (var saved = await PostAsync(coordinator, page + "?handler=Save", new(fields)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, saved.StatusCode);
+            Assert.Contains("not on the public internet", (await Html.ParseAsync(saved)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        }
+        var byName = site.Url("/naringsliv/upphandling").AbsoluteUri.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        using (var tested = await PostAsync(coordinator, page + "?handler=Test", new(fields) { ["Form.Url"] = byName }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, tested.StatusCode);
+            Assert.Contains("not on the public internet", (await Html.ParseAsync(tested)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        }
+        // Stored another way (an older row, a name that resolves inward later): the connection itself is refused, the run
+        // says why, and nothing reaches the server.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            db.WebSources.Add(new WebSource { Name = "intranatet", Url = byName, ItemSelector = "article", TitleSelector = "h2 a", LinkSelector = "h2 a", UpdatedAt = app.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(1, await CommandLine.RunAsync(app.Services, ["scrape", "intranatet"]));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var run = await scope.ServiceProvider.GetRequiredService<UuDbContext>().ScrapeRuns.SingleAsync();
+            Assert.Contains("not on the public internet", run.Errors, StringComparison.Ordinal);
+        }
+        Assert.Empty(site.Requests);
+    }
+
+    [Fact]
     public async Task AFrameworkAgreementInForce_RaisesTheBuyersScore()
     {
         await using var app = App(out _);

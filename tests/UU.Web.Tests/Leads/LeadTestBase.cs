@@ -71,6 +71,7 @@ public abstract class LeadTestBase(Provider provider) : IDisposable
         {
             ["Scrapers:MinDelayMilliseconds"] = "0",
             ["Scrapers:MaxRetries"] = "0",
+            ["Scrapers:AllowPrivateAddresses"] = "true", // office-added sources on the fixture server at 127.0.0.1
             ["Scrapers:Sources:KommersAnnons:BaseUrl"] = site.Url("/").AbsoluteUri,
             ["Scrapers:Sources:Ted:BaseUrl"] = site.Url("/").AbsoluteUri,
         });

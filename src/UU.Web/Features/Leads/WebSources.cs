@@ -42,7 +42,7 @@ public static partial class WebSourceRules
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
     private static partial Regex NamePattern();
 
-    public static Dictionary<string, string> Validate(WebSource source, IEnumerable<string> builtInNames)
+    public static Dictionary<string, string> Validate(WebSource source, IEnumerable<string> builtInNames, bool allowPrivateAddresses)
     {
         var errors = new Dictionary<string, string>();
         if (!NamePattern().IsMatch(source.Name ?? ""))
@@ -56,6 +56,10 @@ public static partial class WebSourceRules
         if (!Uri.TryCreate(source.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || source.Url.Length > 1000)
         {
             errors["Url"] = "must be a whole http:// or https:// address (at most 1,000 characters)";
+        }
+        else if (!allowPrivateAddresses && (url.IsLoopback || UU.Scrapers.Fetching.NetworkGuard.IsPrivateLiteral(url)))
+        {
+            errors["Url"] = $"'{url.Host}' is not on the public internet (loopback, private or link-local); a web list source must be";
         }
         foreach (var (field, message) in WebSourceCatalog.Definition(source).Validate())
         {

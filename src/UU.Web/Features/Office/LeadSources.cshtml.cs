@@ -60,7 +60,8 @@ public sealed class WebSourceForm
 /// CSS selectors, tried out with "test this source" before saving, then scheduled like the built-in ones.
 /// </summary>
 [Authorize(Roles = Roles.Coordinators)]
-public sealed class LeadSourcesModel(UuDbContext db, ScrapeRunner runner, WebListTester tester, SourceSchedule schedule, TimeProvider clock, Audit audit, Localization.Texts texts) : PageModel
+public sealed class LeadSourcesModel(UuDbContext db, ScrapeRunner runner, WebListTester tester, SourceSchedule schedule, TimeProvider clock, Audit audit, Localization.Texts texts,
+    Microsoft.Extensions.Options.IOptions<UU.Scrapers.Fetching.ScraperOptions> scraperOptions) : PageModel
 {
     public sealed record Row(ScrapeSourceEntry Entry, ScrapeRun? Latest, int? WebSourceId);
 
@@ -172,7 +173,7 @@ public sealed class LeadSourcesModel(UuDbContext db, ScrapeRunner runner, WebLis
     private bool Check(WebSource candidate)
     {
         var builtIn = HttpContext.RequestServices.GetServices<IScrapeSource>().Select(s => s.Name);
-        foreach (var (field, message) in WebSourceRules.Validate(candidate, builtIn))
+        foreach (var (field, message) in WebSourceRules.Validate(candidate, builtIn, scraperOptions.Value.AllowPrivateAddresses))
         {
             Errors[field] = message;
         }
