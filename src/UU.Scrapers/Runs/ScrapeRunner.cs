@@ -130,6 +130,14 @@ public sealed partial class ScrapeRunner(
         var (failing, reason) = DriftDetector.Evaluate(report, await sink.RecentRunsAsync(source.Name, 5, cancellationToken), report.Errors.Count > 0);
         report = report with { Failing = failing, FailingReason = reason };
         await sink.RecordRunAsync(report, cancellationToken);
+        try
+        {
+            snapshots.Prune(options.Value.SnapshotDays); // the kept days beyond Scrapers:SnapshotDays go after every run
+        }
+        catch (IOException)
+        {
+            // A day folder in use (a coordinator reading a snapshot) goes at the next run.
+        }
         return report;
     }
 

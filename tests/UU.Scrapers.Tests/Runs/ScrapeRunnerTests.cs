@@ -101,6 +101,26 @@ public sealed class ScrapeRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task ARun_PrunesSnapshotDaysBeyondTheRetention()
+    {
+        var old = Path.Combine(_snapshots, "Ted", "2026-01-02");
+        Directory.CreateDirectory(old);
+        await File.WriteAllTextAsync(Path.Combine(old, "gammal.json"), "{}");
+        using var site = new LocalSite(async c =>
+        {
+            using var reader = new StreamReader(c.Request.InputStream);
+            await Serve(c, (await reader.ReadToEndAsync()).Contains("eyJwYWdlIjoyfQ", StringComparison.Ordinal) ? "ted-empty.json" : "ted-search.json", "application/json");
+        });
+        var runner = Runner(site, out var services);
+        using (services)
+        {
+            await runner.RunAsync("Ted", CancellationToken.None); // the clock says 2026-07-10; 90 days are kept
+        }
+        Assert.False(Directory.Exists(old));
+        Assert.True(Directory.Exists(Path.Combine(_snapshots, "Ted", "2026-07-10")));
+    }
+
+    [Fact]
     public async Task Replay_ReadsAKeptDayAgain_WithoutTheNetwork_AndIsNotRecordedAsARun()
     {
         using var site = new LocalSite(async c =>
