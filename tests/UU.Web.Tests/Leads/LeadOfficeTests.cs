@@ -79,6 +79,20 @@ public abstract class LeadOfficeTests(Provider provider) : LeadTestBase(provider
         }
         var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
         Assert.True(await scheduler.Exists(ScrapeScheduler.KeyFor("harnosand-upphandlingar"), CancellationToken.None));
+        // "Run now" fires the scheduled job at once; the run is recorded when it is done.
+        using (var unknown = await PostAsync(coordinator, page + "?handler=Run", new() { ["name"] = "nyhetsbrev" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        }
+        using (var started = await PostAsync(coordinator, page + "?handler=Run", new() { ["name"] = "harnosand-upphandlingar" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        }
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<UuDbContext>().ScrapeRuns.AnyAsync(r => r.Source == "harnosand-upphandlingar");
+        }, "the triggered run is recorded");
         Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "harnosand-upphandlingar"]));
         var list = await coordinator.GetDocumentAsync("/office/leads?source=harnosand-upphandlingar");
         var only = Assert.Single(list.QuerySelectorAll("tbody tr"));

@@ -61,7 +61,7 @@ public sealed class WebSourceForm
 /// </summary>
 [Authorize(Roles = Roles.Coordinators)]
 public sealed class LeadSourcesModel(UuDbContext db, ScrapeRunner runner, WebListTester tester, SourceSchedule schedule, TimeProvider clock, Audit audit, Localization.Texts texts,
-    Microsoft.Extensions.Options.IOptions<UU.Scrapers.Fetching.ScraperOptions> scraperOptions) : PageModel
+    Microsoft.Extensions.Options.IOptions<UU.Scrapers.Fetching.ScraperOptions> scraperOptions, Quartz.ISchedulerFactory schedulers) : PageModel
 {
     public sealed record Row(ScrapeSourceEntry Entry, ScrapeRun? Latest, int? WebSourceId);
 
@@ -154,6 +154,24 @@ public sealed class LeadSourcesModel(UuDbContext db, ScrapeRunner runner, WebLis
         }
         await schedule.SyncAsync(cancellationToken);
         return Redirect("/office/leads/kallor?sparad=" + Uri.EscapeDataString(source.Name));
+    }
+
+    /// <summary>The source's scheduled job, fired now (on whichever node of the cluster takes it); the run appears in the list when done.</summary>
+    public async Task<IActionResult> OnPostRunAsync(string? name, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var key = SourceSchedule.KeyFor(name ?? "");
+        if (string.IsNullOrEmpty(name) || !await scheduler.Exists(key, cancellationToken))
+        {
+            Error = texts["sources.error.notScheduled"];
+            await LoadAsync(cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        await scheduler.TriggerJob(key, null, cancellationToken);
+        audit.Add("source-run-started", "source", name, null);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect("/office/leads/kallor?startad=" + Uri.EscapeDataString(name));
     }
 
     /// <summary>Removes a web source and its schedule; the leads it found stay.</summary>
