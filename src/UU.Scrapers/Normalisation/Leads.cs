@@ -156,7 +156,7 @@ public static class Deduplicator
     }
 
     /// <summary>Jaccard similarity of the titles' words (lower case, accents kept, short words dropped).</summary>
-    internal static double Similarity(string a, string b)
+    public static double Similarity(string a, string b)
     {
         var x = Words(a);
         var y = Words(b);

@@ -148,6 +148,31 @@ public abstract class LeadTriageTests(Provider provider) : LeadTestBase(provider
     }
 
     [Fact]
+    public async Task TheLeadPage_OffersAlikeLeadsUnderOtherBuyerNames_AsPossibleDuplicates()
+    {
+        await using var app = App(out _);
+        var coordinator = await ScrapedAndSignedInAsync(app, matched: false);
+        int id, alike, other;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            var now = app.Clock.GetUtcNow();
+            Lead New(string title, string buyer) => new() { Title = title, Buyer = buyer, Kind = LeadKind.Tender, CreatedAt = now, UpdatedAt = now };
+            var a = New("Handledarutbildning för undersköterskor i äldreomsorgen", "Ånge kommun");
+            var b = New("Handledarutbildning undersköterskor äldreomsorgen", "Ånge Kommun (socialtjänsten)");
+            var c = New("Ramavtal för tolktjänster", "Ånge Kommun (socialtjänsten)");
+            db.Leads.AddRange(a, b, c);
+            await db.SaveChangesAsync();
+            (id, alike, other) = (a.Id, b.Id, c.Id);
+        }
+        var page = await coordinator.GetDocumentAsync($"/office/leads/{id}");
+        var offered = page.QuerySelector("[data-testid=possible-duplicates]")!;
+        Assert.Contains($"#{alike}", offered.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain($"#{other}", offered.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(offered.QuerySelector($"input[name=MergeWith][value='{alike}']"));
+    }
+
+    [Fact]
     public async Task MergingADuplicate_MovesItsSourcesAndHistory_ARescrapeFindsTheKeptLead_AndUnmergePutsItBack()
     {
         await using var app = App(out _);

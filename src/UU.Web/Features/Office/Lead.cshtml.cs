@@ -12,10 +12,15 @@ namespace UU.Web.Features.Office;
 [Authorize(Roles = LeadAccess.Roles)]
 public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeProvider clock, Audit audit, Localization.Texts texts, Inquiries.InquiryService inquiryService, LeadMerger merger) : PageModel
 {
+    /// <summary>How alike two titles must be (share of their words) to be offered as a possible duplicate.</summary>
+    public const double PossibleDuplicateSimilarity = 0.5;
+
     /// <summary>Statuses that close a lead without a win: the coordinator says why.</summary>
     public static readonly LeadStatus[] NeedReason = [LeadStatus.Lost, LeadStatus.NotPursued];
 
     public IReadOnlyList<Lead> Duplicates { get; private set; } = [];
+    /// <summary>Leads with a closely matching title under any buyer (names are spelled differently across sources): candidates to merge.</summary>
+    public IReadOnlyList<Lead> PossibleDuplicates { get; private set; } = [];
     public IReadOnlyList<string> SubjectNames { get; private set; } = [];
 
     /// <summary>The number of another lead to merge into this one as a duplicate.</summary>
@@ -231,6 +236,14 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
         }
         Lead = lead;
         Duplicates = await db.Leads.AsNoTracking().Where(l => l.MergedIntoId == id).OrderBy(l => l.Id).ToListAsync(cancellationToken);
+        if (LeadAccess.SeesAll(User) && lead.MergedIntoId is null)
+        {
+            // The latest 500 leads, compared by title words; the buyer's own leads are listed below anyway.
+            var recent = await db.Leads.AsNoTracking().Where(l => l.Id != id && l.MergedIntoId == null && l.Buyer != lead.Buyer)
+                .OrderByDescending(l => l.Id).Take(500).Select(l => new Lead { Id = l.Id, Title = l.Title, Buyer = l.Buyer, Status = l.Status }).ToListAsync(cancellationToken);
+            PossibleDuplicates = recent.Select(l => (Lead: l, Similarity: UU.Scrapers.Normalisation.Deduplicator.Similarity(l.Title, lead.Title)))
+                .Where(p => p.Similarity >= PossibleDuplicateSimilarity).OrderByDescending(p => p.Similarity).Take(5).Select(p => p.Lead).ToList();
+        }
         SubjectNames = await db.LeadSubjects.Where(s => s.LeadId == id).Join(db.Subjects, s => s.SubjectId, x => x.Id, (s, x) => x.NameSv).OrderBy(n => n).ToListAsync(cancellationToken);
         ConvertedTo = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.LeadId == id, cancellationToken);
         if (!keepConvertForm)
