@@ -148,6 +148,38 @@ public abstract class LeadTriageTests(Provider provider) : LeadTestBase(provider
     }
 
     [Fact]
+    public async Task TheTextAndPlaceFilters_IgnoreCase_ÅÄÖIncluded_OnBothDatabases()
+    {
+        await using var app = App(out _);
+        var coordinator = await ScrapedAndSignedInAsync(app, matched: false);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            var now = app.Clock.GetUtcNow();
+            db.Leads.Add(new Lead { Title = "Fortbildning i Läsundervisning", Buyer = "Ånge kommun", Place = "ÅNGE", Kind = LeadKind.Tender, CreatedAt = now, UpdatedAt = now });
+            await db.SaveChangesAsync();
+        }
+        foreach (var query in new[] { "?q=fortbildning", "?q=FORTBILDNING", "?q=läsundervisning", "?q=" + Uri.EscapeDataString("ånge kommun"), "?place=" + Uri.EscapeDataString("ånge") })
+        {
+            Assert.True(await FeedTotalAsync(coordinator, query) == 1, query);
+        }
+        Assert.Equal(0, await FeedTotalAsync(coordinator, "?q=" + Uri.EscapeDataString("100%")));
+
+        // Leads stored before the search text existed (here: wiped) get it at the next start.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UuDbContext>().Leads.ExecuteUpdateAsync(s => s.SetProperty(l => l.SearchText, (string?)null));
+        }
+        Assert.Equal(0, await FeedTotalAsync(coordinator, "?q=fortbildning"));
+        var shared = app.Provider == Provider.Postgres
+            ? app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<UU.Web.Infrastructure.DatabaseOptions>>().Value.ConnectionString!
+            : $"Data Source={Path.Combine(app.DataPath, "uu.db")};Foreign Keys=True;Pooling=True";
+        await using var restarted = new UuWebFactory(Provider, new Dictionary<string, string?> { ["ConnectionStrings:UU"] = shared });
+        restarted.CreateClient().Dispose();
+        Assert.Equal(1, await FeedTotalAsync(coordinator, "?q=fortbildning"));
+    }
+
+    [Fact]
     public async Task TheLeadPage_OffersAlikeLeadsUnderOtherBuyerNames_AsPossibleDuplicates()
     {
         await using var app = App(out _);

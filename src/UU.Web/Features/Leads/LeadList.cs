@@ -76,13 +76,17 @@ public sealed class LeadList(UuDbContext db, TimeProvider clock)
         }
         if (filter.Place is { } place)
         {
-            var pattern = "%" + Escape(place) + "%";
-            query = query.Where(l => l.Place != null && EF.Functions.Like(l.Place, pattern, "\\"));
+            // The place named anywhere in the lead (its place, county, buyer, title or text): many sources give no place,
+            // but "Sundsvalls kommun" is in Sundsvall. Case-insensitive like the text filter.
+            var pattern = "%" + Escape(place.ToLowerInvariant()) + "%";
+            query = query.Where(l => l.SearchText != null && EF.Functions.Like(l.SearchText, pattern, "\\"));
         }
         if (filter.Text is { } text)
         {
-            var pattern = "%" + Escape(text) + "%";
-            query = query.Where(l => EF.Functions.Like(l.Title, pattern, "\\") || (l.Buyer != null && EF.Functions.Like(l.Buyer, pattern, "\\")) || (l.Description != null && EF.Functions.Like(l.Description, pattern, "\\")));
+            // Against the lower-cased copy of the searchable fields: "fortbildning" finds "Fortbildning", "ånge" finds "Ånge",
+            // on SQLite (whose LIKE folds only ASCII) and PostgreSQL (whose LIKE folds nothing) alike.
+            var pattern = "%" + Escape(text.ToLowerInvariant()) + "%";
+            query = query.Where(l => l.SearchText != null && EF.Functions.Like(l.SearchText, pattern, "\\"));
         }
         var total = await query.CountAsync(cancellationToken);
         // Newest and best first: the day it was published, then the score.
