@@ -23,7 +23,7 @@ public static class DataServiceCollectionExtensions
         // The choice is made when a context is resolved, so configuration from any source (tests included) applies.
         services.AddDbContext<SqliteUuDbContext>((sp, o) =>
         {
-            o.UseSqlite(ConnectionString(sp)).AddInterceptors(sp.GetRequiredService<IndexJournalInterceptor>());
+            o.UseSqlite(ConnectionString(sp)).AddInterceptors(sp.GetRequiredService<IndexJournalInterceptor>(), new SqliteFoldFunction());
         });
         services.AddDbContext<PostgresUuDbContext>((sp, o) =>
             o.UseNpgsql(ConnectionString(sp))
@@ -63,5 +63,25 @@ public sealed class DataPaths
         var path = Path.Combine(Root, name);
         Directory.CreateDirectory(path);
         return path;
+    }
+}
+
+/// <summary>Registers <see cref="UuDbContext.Fold"/>'s SQLite function on every connection the app opens.</summary>
+public sealed class SqliteFoldFunction : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) => Register(connection);
+
+    public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Register(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Register(System.Data.Common.DbConnection connection)
+    {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            sqlite.CreateFunction(SqliteUuDbContext.FoldFunction, (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
+        }
     }
 }

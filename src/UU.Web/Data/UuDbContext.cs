@@ -63,9 +63,16 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
     public DbSet<UU.Web.Features.Content.ContentVersion> ContentVersions => Set<UU.Web.Features.Content.ContentVersion>();
     public DbSet<UU.Web.Features.Content.Redirect> Redirects => Set<UU.Web.Features.Content.Redirect>();
 
+    /// <summary>Lower-cases text in SQL the way .NET does (å/ä/ö included), for case-insensitive filters on both databases.</summary>
+    public static string Fold(string text) => throw new NotSupportedException("Only for use in queries.");
+
+    /// <summary>The SQL function <see cref="Fold"/> becomes: PostgreSQL's lower(), or a function this app registers with SQLite.</summary>
+    protected abstract string FoldFunctionName { get; }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasDbFunction(typeof(UuDbContext).GetMethod(nameof(Fold))!).HasName(FoldFunctionName).IsBuiltIn();
         builder.Entity<UuUser>(e => e.Property(x => x.DisplayName).HasMaxLength(200));
         builder.Entity<ApiToken>(e =>
         {
@@ -325,6 +332,11 @@ public static class InquiryLimits
 
 public sealed class SqliteUuDbContext(DbContextOptions<SqliteUuDbContext> options) : UuDbContext(options)
 {
+    /// <summary>The name of the case-folding SQL function this context registers on every connection (SQLite's lower() folds ASCII only).</summary>
+    public const string FoldFunction = "uu_fold";
+
+    protected override string FoldFunctionName => FoldFunction;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no native offset type and EF cannot compare or order DateTimeOffset stored as text;
@@ -334,4 +346,7 @@ public sealed class SqliteUuDbContext(DbContextOptions<SqliteUuDbContext> option
     }
 }
 
-public sealed class PostgresUuDbContext(DbContextOptions<PostgresUuDbContext> options) : UuDbContext(options);
+public sealed class PostgresUuDbContext(DbContextOptions<PostgresUuDbContext> options) : UuDbContext(options)
+{
+    protected override string FoldFunctionName => "lower";
+}

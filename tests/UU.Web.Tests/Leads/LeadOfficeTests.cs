@@ -173,6 +173,37 @@ public abstract class LeadOfficeTests(Provider provider) : LeadTestBase(provider
     }
 
     [Fact]
+    public async Task TheInquiryAndAuditFilters_IgnoreCase_ÅÄÖIncluded_OnBothDatabases()
+    {
+        await using var app = new UuWebFactory(Provider);
+        var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Coordinator);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            var now = app.Clock.GetUtcNow();
+            db.Inquiries.Add(new Inquiry
+            {
+                ReferenceNumber = "UU-2026-0777", Year = 2026, Sequence = 777, ReceiptKey = "k", OrganisationName = "Örebro kommun", OrganisationNumber = "212000-1801",
+                ContactName = "Åsa Ek", Email = "asa.ek@orebro.example", Description = "Ledarskap för förskolechefer.", ConsentGivenAt = now, ReceivedAt = now,
+            });
+            await db.SaveChangesAsync();
+        }
+        foreach (var q in new[] { "örebro", "ÖREBRO", "åsa", "uu-2026-0777", "FÖRSKOLECHEFER" })
+        {
+            using var json = JsonDocument.Parse(await coordinator.GetStringAsync("/api/inquiries?q=" + Uri.EscapeDataString(q)));
+            Assert.True(json.RootElement.GetProperty("total").GetInt32() == 1, q);
+        }
+        using var none = JsonDocument.Parse(await coordinator.GetStringAsync("/api/inquiries?q=" + Uri.EscapeDataString("göteborg")));
+        Assert.Equal(0, none.RootElement.GetProperty("total").GetInt32());
+
+        // The audit trail's user filter likewise.
+        var admin = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Admin, "Granskare.Ek@uu-demo.se");
+        var trail = await admin.GetDocumentAsync("/office/granskning?anvandare=GRANSKARE.EK");
+        Assert.Contains("Granskare.Ek@uu-demo.se", trail.QuerySelector("tbody")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Null((await admin.GetDocumentAsync("/office/granskning?anvandare=nobody-else")).QuerySelector("tbody tr"));
+    }
+
+    [Fact]
     public async Task AFrameworkAgreementInForce_RaisesTheBuyersScore()
     {
         await using var app = App(out _);

@@ -22,8 +22,8 @@ public sealed class AuditLogModel(UuDbContext db) : PageModel
         if (!string.IsNullOrWhiteSpace(ActionFilter)) query = query.Where(a => a.Action == ActionFilter);
         if (!string.IsNullOrWhiteSpace(UserFilter))
         {
-            var user = UserFilter.Trim();
-            query = query.Where(a => a.UserEmail != null && a.UserEmail.Contains(user));
+            var user = UserFilter.Trim().ToLowerInvariant(); // addresses are compared without regard to case, on both databases
+            query = query.Where(a => a.UserEmail != null && UuDbContext.Fold(a.UserEmail).Contains(user));
         }
         Entries = await query.OrderByDescending(a => a.Id).Take(500).ToListAsync(cancellationToken);
     }

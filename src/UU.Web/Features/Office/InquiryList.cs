@@ -50,9 +50,10 @@ public sealed class InquiryList(UuDbContext db)
         if (filter.Year is { } year) query = query.Where(i => i.Year == year);
         if (filter.Text is { } text)
         {
-            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(i => EF.Functions.Like(i.OrganisationName, pattern, "\\") || EF.Functions.Like(i.ReferenceNumber, pattern, "\\")
-                || EF.Functions.Like(i.ContactName, pattern, "\\") || EF.Functions.Like(i.Description, pattern, "\\"));
+            // Case-insensitive on both databases, å/ä/ö included: both sides lower-cased (UuDbContext.Fold in SQL).
+            var pattern = "%" + text.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(i => EF.Functions.Like(UuDbContext.Fold(i.OrganisationName), pattern, "\\") || EF.Functions.Like(UuDbContext.Fold(i.ReferenceNumber), pattern, "\\")
+                || EF.Functions.Like(UuDbContext.Fold(i.ContactName), pattern, "\\") || EF.Functions.Like(UuDbContext.Fold(i.Description), pattern, "\\"));
         }
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(i => i.Year).ThenByDescending(i => i.Sequence)
