@@ -23,13 +23,6 @@ public sealed partial class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
         await scope.ServiceProvider.GetRequiredService<IdentityBootstrapper>().RunAsync();
-        // Leads stored before the lower-cased search text existed get it now (a few hundred at a time; none after the first start).
-        while (await db.Leads.Where(l => l.SearchText == null).OrderBy(l => l.Id).Take(500).ToListAsync(cancellationToken) is { Count: > 0 } batch)
-        {
-            batch.ForEach(l => l.RefreshSearchText());
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
         if (seed.Value.Demo && !await db.Subjects.AnyAsync(cancellationToken))
         {
             var seeder = ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider);

@@ -13,27 +13,6 @@ namespace UU.Web.Data;
 public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<UuUser>(options), IDataProtectionKeyContext
 {
     /// <summary>ASP.NET data-protection keys, shared by every node so a sign-in cookie works on all of them.</summary>
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        RefreshLeadSearchText();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        RefreshLeadSearchText();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    /// <summary>Every lead saved, by whatever code path, carries its lower-cased search text.</summary>
-    private void RefreshLeadSearchText()
-    {
-        foreach (var entry in ChangeTracker.Entries<UU.Web.Features.Leads.Lead>().Where(e => e.State is EntityState.Added or EntityState.Modified))
-        {
-            entry.Entity.RefreshSearchText();
-        }
-    }
-
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -242,7 +221,6 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
             e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.Status, x.CreatedAt });
             e.Property(x => x.Region).HasMaxLength(100);
-            e.Property(x => x.SearchText).HasMaxLength(UU.Web.Features.Leads.Lead.SearchTextLength);
             e.HasIndex(x => x.MergedIntoId);
             e.HasOne<UU.Web.Features.Leads.Lead>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Subjects).WithOne().HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);

@@ -76,17 +76,22 @@ public sealed class LeadList(UuDbContext db, TimeProvider clock)
         }
         if (filter.Place is { } place)
         {
-            // The place named anywhere in the lead (its place, county, buyer, title or text): many sources give no place,
-            // but "Sundsvalls kommun" is in Sundsvall. Case-insensitive like the text filter.
+            // The place named anywhere in the lead (its place, county, buyer or title): many sources give no place, but
+            // "Sundsvalls kommun" is in Sundsvall. Case-insensitive like the text filter.
             var pattern = "%" + Escape(place.ToLowerInvariant()) + "%";
-            query = query.Where(l => l.SearchText != null && EF.Functions.Like(l.SearchText, pattern, "\\"));
+            query = query.Where(l => (l.Place != null && EF.Functions.Like(UuDbContext.Fold(l.Place), pattern, "\\"))
+                || (l.Region != null && EF.Functions.Like(UuDbContext.Fold(l.Region), pattern, "\\"))
+                || (l.Buyer != null && EF.Functions.Like(UuDbContext.Fold(l.Buyer), pattern, "\\"))
+                || EF.Functions.Like(UuDbContext.Fold(l.Title), pattern, "\\"));
         }
         if (filter.Text is { } text)
         {
-            // Against the lower-cased copy of the searchable fields: "fortbildning" finds "Fortbildning", "ånge" finds "Ånge",
-            // on SQLite (whose LIKE folds only ASCII) and PostgreSQL (whose LIKE folds nothing) alike.
+            // Both sides lower-cased (Fold): "fortbildning" finds "Fortbildning", "ånge" finds "Ånge", on SQLite (whose LIKE
+            // folds only ASCII) and PostgreSQL (whose LIKE folds nothing) alike.
             var pattern = "%" + Escape(text.ToLowerInvariant()) + "%";
-            query = query.Where(l => l.SearchText != null && EF.Functions.Like(l.SearchText, pattern, "\\"));
+            query = query.Where(l => EF.Functions.Like(UuDbContext.Fold(l.Title), pattern, "\\")
+                || (l.Buyer != null && EF.Functions.Like(UuDbContext.Fold(l.Buyer), pattern, "\\"))
+                || (l.Description != null && EF.Functions.Like(UuDbContext.Fold(l.Description), pattern, "\\")));
         }
         var total = await query.CountAsync(cancellationToken);
         // Newest and best first: the day it was published, then the score.

@@ -63,18 +63,6 @@ public sealed class Lead
     public DateOnly? FollowUpOn { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-    /// <summary>Title, buyer, place and description in lower case (.NET's, which knows å/ä/ö): what the list's text filter searches, the same on both databases.</summary>
-    public string? SearchText { get; set; }
-
-    public const int SearchTextLength = 5000;
-
-    /// <summary>Fills <see cref="SearchText"/> from the searchable fields (called on every save of a lead).</summary>
-    public void RefreshSearchText()
-    {
-        var text = string.Join('\n', new[] { Title, Buyer, Place, Region, Description }.Where(t => !string.IsNullOrWhiteSpace(t))).ToLowerInvariant();
-        SearchText = text.Length > SearchTextLength ? text[..SearchTextLength] : text;
-    }
-
     /// <summary>Set when a coordinator merged this lead into another as a duplicate: it leaves the feed, its sources move there.</summary>
     public int? MergedIntoId { get; set; }
     public List<LeadSource> Sources { get; set; } = [];

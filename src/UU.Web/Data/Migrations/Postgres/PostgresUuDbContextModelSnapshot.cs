@@ -970,10 +970,6 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Property<int>("Score")
                         .HasColumnType("integer");
 
-                    b.Property<string>("SearchText")
-                        .HasMaxLength(5000)
-                        .HasColumnType("character varying(5000)");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 

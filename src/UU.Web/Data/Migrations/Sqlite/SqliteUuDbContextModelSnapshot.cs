@@ -31,7 +31,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -191,7 +191,7 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationNumber")
                         .IsUnique();
 
-                    b.ToTable("Clients");
+                    b.ToTable("Clients", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Data.Course", b =>
@@ -250,7 +250,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SubjectId");
 
-                    b.ToTable("Courses");
+                    b.ToTable("Courses", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Data.Department", b =>
@@ -275,7 +275,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("FacultyId");
 
-                    b.ToTable("Departments");
+                    b.ToTable("Departments", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Data.Faculty", b =>
@@ -295,7 +295,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("Faculties");
+                    b.ToTable("Faculties", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Data.IndexChange", b =>
@@ -319,7 +319,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt");
 
-                    b.ToTable("IndexChanges");
+                    b.ToTable("IndexChanges", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Data.Inquiry", b =>
@@ -421,7 +421,7 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
 
-                    b.ToTable("Inquiries");
+                    b.ToTable("Inquiries", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Data.InquiryModule", b =>
@@ -436,7 +436,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ModuleId");
 
-                    b.ToTable("InquiryModules");
+                    b.ToTable("InquiryModules", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Data.Module", b =>
@@ -550,7 +550,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "SubjectId");
 
-                    b.ToTable("Modules");
+                    b.ToTable("Modules", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Data.ModuleCourse", b =>
@@ -576,7 +576,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CourseId");
 
-                    b.ToTable("ModuleCourses");
+                    b.ToTable("ModuleCourses", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Data.OutboxMessage", b =>
@@ -630,7 +630,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 
-                    b.ToTable("OutboxMessages");
+                    b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Data.Subject", b =>
@@ -669,7 +669,7 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Subjects");
+                    b.ToTable("Subjects", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Data.SubjectContact", b =>
@@ -704,7 +704,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SubjectId");
 
-                    b.ToTable("SubjectContacts");
+                    b.ToTable("SubjectContacts", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Content.ContentItem", b =>
@@ -770,7 +770,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Type", "PublishedSlug");
 
-                    b.ToTable("ContentItems");
+                    b.ToTable("ContentItems", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Content.ContentVersion", b =>
@@ -806,7 +806,7 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("ContentItemId", "Number")
                         .IsUnique();
 
-                    b.ToTable("ContentVersions");
+                    b.ToTable("ContentVersions", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Content.Redirect", b =>
@@ -833,7 +833,7 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("FromPath")
                         .IsUnique();
 
-                    b.ToTable("Redirects");
+                    b.ToTable("Redirects", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.FetchValidator", b =>
@@ -854,7 +854,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Url");
 
-                    b.ToTable("FetchValidators");
+                    b.ToTable("FetchValidators", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>
@@ -931,10 +931,6 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Property<int>("Score")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SearchText")
-                        .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -969,7 +965,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.ToTable("Leads");
+                    b.ToTable("Leads", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.LeadEvent", b =>
@@ -1002,7 +998,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("LeadId");
 
-                    b.ToTable("LeadEvents");
+                    b.ToTable("LeadEvents", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.LeadSource", b =>
@@ -1048,7 +1044,7 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique();
 
-                    b.ToTable("LeadSources");
+                    b.ToTable("LeadSources", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.LeadSubject", b =>
@@ -1063,7 +1059,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SubjectId");
 
-                    b.ToTable("LeadSubjects");
+                    b.ToTable("LeadSubjects", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.ScrapeLease", b =>
@@ -1081,7 +1077,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Source");
 
-                    b.ToTable("ScrapeLeases");
+                    b.ToTable("ScrapeLeases", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.ScrapeRun", b =>
@@ -1144,7 +1140,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Source", "Id");
 
-                    b.ToTable("ScrapeRuns");
+                    b.ToTable("ScrapeRuns", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.WebSource", b =>
@@ -1217,7 +1213,7 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("WebSources");
+                    b.ToTable("WebSources", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Media.MediaItem", b =>
@@ -1271,7 +1267,7 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("StoredName")
                         .IsUnique();
 
-                    b.ToTable("MediaItems");
+                    b.ToTable("MediaItems", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Office.ApiToken", b =>
@@ -1315,7 +1311,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("ApiTokens");
+                    b.ToTable("ApiTokens", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Office.AuditEntry", b =>
@@ -1359,7 +1355,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("At");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Office.ModuleVersion", b =>
@@ -1395,7 +1391,7 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("ModuleId", "Number")
                         .IsUnique();
 
-                    b.ToTable("ModuleVersions");
+                    b.ToTable("ModuleVersions", (string)null);
                 });
 
             modelBuilder.Entity("UU.Web.Features.Office.UuUser", b =>
