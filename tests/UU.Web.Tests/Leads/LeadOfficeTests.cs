@@ -306,6 +306,8 @@ public abstract class LeadOfficeTests(Provider provider) : LeadTestBase(provider
         Assert.Equal((1, 1), (special.GetProperty("inquiries").GetInt32(), special.GetProperty("leads").GetInt32()));
         var municipalities = json.RootElement.GetProperty("perType").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Municipality");
         Assert.Equal(1, municipalities.GetProperty("inquiries").GetInt32());
+        var tenders = json.RootElement.GetProperty("perLeadKind").EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "Tender");
+        Assert.Equal((2, 1, 1), (tenders.GetProperty("leads").GetInt32(), tenders.GetProperty("worked").GetInt32(), tenders.GetProperty("toInquiry").GetInt32()));
         var sundsvall = json.RootElement.GetProperty("perClient").EnumerateArray().First();
         Assert.Equal("Sundsvalls kommun", sundsvall.GetProperty("name").GetString());
 

@@ -13,7 +13,10 @@ public sealed record YearRow(int Year, int Inquiries, int InquiriesWon, int Inqu
 
 public sealed record CountRow(string Name, int Inquiries, int Leads);
 
-public sealed record StatisticsReport(int? Year, IReadOnlyList<int> Years, IReadOnlyList<YearRow> PerYear, IReadOnlyList<CountRow> PerSubject, IReadOnlyList<CountRow> PerType, IReadOnlyList<CountRow> PerClient);
+/// <summary>Leads of one kind (tender, competence need, web item): how many came in, were worked on, became inquiries, were won.</summary>
+public sealed record KindRow(string Kind, int Leads, int Worked, int ToInquiry, int Won);
+
+public sealed record StatisticsReport(int? Year, IReadOnlyList<int> Years, IReadOnlyList<YearRow> PerYear, IReadOnlyList<CountRow> PerSubject, IReadOnlyList<CountRow> PerType, IReadOnlyList<CountRow> PerClient, IReadOnlyList<KindRow> PerLeadKind);
 
 /// <summary>
 /// What came in through the support, per year, subject, kind of client and client: inquiries (with how many came from
@@ -30,9 +33,9 @@ public sealed class StatisticsService(UuDbContext db)
             .Select(i => new { i.Id, i.Year, i.Status, i.LeadId, i.OrganisationName, Type = i.Client != null ? (ClientType?)i.Client.Type : null })
             .ToListAsync(cancellationToken);
         var leads = (await db.Leads.AsNoTracking().Where(l => l.MergedIntoId == null)
-            .Select(l => new { l.Id, l.CreatedAt, l.Status, l.Buyer, l.BuyerKind })
+            .Select(l => new { l.Id, l.CreatedAt, l.Status, l.Buyer, l.BuyerKind, l.Kind })
             .ToListAsync(cancellationToken))
-            .Select(l => new { l.Id, Year = UU.Scrapers.SwedishTime.ToLocal(l.CreatedAt).Year, l.Status, l.Buyer, l.BuyerKind })
+            .Select(l => new { l.Id, Year = UU.Scrapers.SwedishTime.ToLocal(l.CreatedAt).Year, l.Status, l.Buyer, l.BuyerKind, l.Kind })
             .ToList();
         var years = inquiries.Select(i => i.Year).Concat(leads.Select(l => l.Year)).Distinct().OrderDescending().ToList();
         var perYear = years.Select(y => new YearRow(
@@ -72,6 +75,11 @@ public sealed class StatisticsService(UuDbContext db)
             .OrderByDescending(r => r.Inquiries).ThenByDescending(r => r.Leads).ThenBy(r => r.Name, StringComparer.Ordinal)
             .Take(TopClients)
             .ToList();
-        return new StatisticsReport(year, years, perYear, perSubject, perType, perClient);
+        var converted = chosenInquiries.Where(i => i.LeadId != null).Select(i => i.LeadId!.Value).ToHashSet();
+        var perLeadKind = chosenLeads.GroupBy(l => l.Kind).OrderBy(g => g.Key)
+            .Select(g => new KindRow(g.Key.ToString(), g.Count(), g.Count(l => l.Status is not (LeadStatus.New or LeadStatus.NotRelevant)),
+                g.Count(l => converted.Contains(l.Id)), g.Count(l => l.Status == LeadStatus.Won)))
+            .ToList();
+        return new StatisticsReport(year, years, perYear, perSubject, perType, perClient, perLeadKind);
     }
 }
