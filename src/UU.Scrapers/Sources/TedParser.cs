@@ -19,6 +19,7 @@ public static class TedParser
     [
         "publication-number", "publication-date", "notice-title", "organisation-name-buyer", "buyer-city", "classification-cpv",
         "deadline-receipt-tender-date-lot", "deadline-receipt-tender-time-lot", "total-value", "total-value-cur", "submission-url-lot", "links",
+        "place-of-performance",
     ];
 
     public static ScrapedPage Parse(string json)
@@ -54,6 +55,8 @@ public static class TedParser
                     Title = StripCountryPrefix(title),
                     Buyer = Text(notice, "organisation-name-buyer"),
                     Place = Text(notice, "buyer-city") is { } city ? CultureInfo.GetCultureInfo("sv-SE").TextInfo.ToTitleCase(city.ToLowerInvariant()) : null,
+                    // NUTS codes of the place of performance; the first Swedish county among them (SE321 → Västernorrlands län).
+                    Region = Strings(notice, "place-of-performance").Select(Normalisation.Counties.FromNuts).FirstOrDefault(c => c is not null),
                     PublishedOn = Date(Text(notice, "publication-date") ?? Text(notice, "PD")),
                     Deadline = Deadline(deadlineDate, deadlineTime),
                     CpvCodes = cpv,

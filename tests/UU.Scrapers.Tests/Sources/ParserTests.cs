@@ -18,6 +18,7 @@ public sealed class ParserTests
         Assert.Equal("Fortbildning i specialpedagogik för lärare i Sundsvalls kommun", first.Title);
         Assert.Equal("Sundsvalls kommun", first.Buyer);
         Assert.Equal("Sundsvall", first.Place);
+        Assert.Equal("Västernorrlands län", first.Region); // from the NUTS code of the place of performance
         Assert.Equal(new DateOnly(2026, 7, 10), first.PublishedOn);
         Assert.Equal(new DateTimeOffset(2026, 8, 25, 23, 59, 0, TimeSpan.FromHours(2)), first.Deadline);
         Assert.Equal(["80530000", "80500000"], first.CpvCodes); // repeats removed
@@ -29,6 +30,7 @@ public sealed class ParserTests
         Assert.Equal("Leadership programme for first-line managers", second.Title);
         Assert.Equal(new DateTimeOffset(2026, 9, 1, 23, 59, 0, TimeSpan.FromHours(2)), second.Deadline);
         Assert.Null(second.Value);
+        Assert.Null(second.Region); // no place of performance given
         // The notice without a number is reported, not guessed.
         Assert.Contains(page.Problems, p => p.Contains("publication number", StringComparison.Ordinal));
     }
