@@ -35,8 +35,8 @@ public static class NetworkGuard
         return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (address.GetAddressBytes()[0] & 0xFE) == 0xFC);
     }
 
-    /// <summary>Whether an address typed into the office points at a non-public IP literal (names are checked when connecting).</summary>
-    public static bool IsPrivateLiteral(Uri url) => IPAddress.TryParse(url.Host.Trim('[', ']'), out var ip) && !IsPublic(ip);
+    /// <summary>Whether an address typed into the office visibly points inward: localhost, or a non-public IP literal (other names are checked when connecting).</summary>
+    public static bool PointsInward(Uri url) => url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var ip) && !IsPublic(ip));
 
     internal static SocketsHttpHandler Handler(IServiceProvider services) => new()
     {

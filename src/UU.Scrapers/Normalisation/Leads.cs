@@ -136,6 +136,12 @@ public static class Deduplicator
             .ToList();
     }
 
+    /// <summary>Whether two items are one procurement by the rules <see cref="Merge"/> applies pairwise: the same upphandlings-ID or TED number, else alike by content.</summary>
+    public static bool Same(ScrapedItem a, ScrapedItem b) =>
+        (a.ProcurementId is not null && a.ProcurementId == b.ProcurementId)
+        || (a.TedNumber is not null && a.TedNumber == b.TedNumber)
+        || SameByContent(a, b);
+
     private static bool SameByContent(ScrapedItem a, ScrapedItem b)
     {
         // Two different identifiers of the same kind are two procurements, however alike their titles.

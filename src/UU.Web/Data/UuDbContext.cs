@@ -42,6 +42,15 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
     public DbSet<UU.Web.Features.Content.ContentVersion> ContentVersions => Set<UU.Web.Features.Content.ContentVersion>();
     public DbSet<UU.Web.Features.Content.Redirect> Redirects => Set<UU.Web.Features.Content.Redirect>();
 
+    /// <summary>
+    /// A LIKE pattern for "contains <paramref name="text"/>", lower-cased to compare with <see cref="Fold"/>(column), its
+    /// wildcards escaped with <see cref="LikeEscape"/> (a typed % or _ is a character, not a wildcard).
+    /// </summary>
+    public static string Containing(string text) =>
+        "%" + text.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
+    public const string LikeEscape = "\\";
+
     /// <summary>Lower-cases text in SQL the way .NET does (å/ä/ö included), for case-insensitive filters on both databases.</summary>
     public static string Fold(string text) => throw new NotSupportedException("Only for use in queries.");
 

@@ -28,8 +28,9 @@ public sealed class NetworkGuardTests
     [InlineData("http://127.0.0.1:8080/lista", true)]
     [InlineData("http://[::1]/lista", true)]
     [InlineData("https://192.168.0.5/", true)]
+    [InlineData("http://localhost:8080/lista", true)]
     [InlineData("https://www.skolverket.se/upphandling", false)] // a name: checked when connecting
     [InlineData("https://193.10.0.1/", false)]
     public void PrivateLiterals_AreRecognisedInAddresses(string url, bool expected) =>
-        Assert.Equal(expected, NetworkGuard.IsPrivateLiteral(new Uri(url)));
+        Assert.Equal(expected, NetworkGuard.PointsInward(new Uri(url)));
 }

@@ -53,6 +53,9 @@ public class UuWebFactory : WebApplicationFactory<Program>
     public string DataPath { get; }
     public FakeTimeProvider Clock { get; } = new(StartTime);
 
+    /// <summary>The database this app uses, as the app resolves it: for a second node on the same database.</summary>
+    public string ConnectionString => UU.Web.Data.DataServiceCollectionExtensions.ConnectionString(Services);
+
     public static string PostgresBase =>
         Environment.GetEnvironmentVariable("UU_TEST_POSTGRES") is { Length: > 0 } cs
             ? cs

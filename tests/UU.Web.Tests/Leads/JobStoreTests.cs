@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Quartz;
 using UU.Web.Data;
 using UU.Web.Features.Leads;
-using UU.Web.Infrastructure;
 using UU.Web.Tests.Infrastructure;
 
 namespace UU.Web.Tests.Leads;
@@ -34,11 +32,6 @@ public abstract class JobStoreTests(Provider provider)
         return await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM qrtz_job_details WHERE job_name = {0}", name).SingleAsync();
     }
 
-    private static string SharedConnectionString(UuWebFactory app) =>
-        app.Provider == Provider.Postgres
-            ? app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!
-            : $"Data Source={Path.Combine(app.DataPath, "uu.db")};Foreign Keys=True;Pooling=True";
-
     [Fact]
     public async Task Schedules_LiveInTheDatabase_AndASourceSwitchedOffIsTakenOffOnTheNextStart()
     {
@@ -47,19 +40,19 @@ public abstract class JobStoreTests(Provider provider)
         var scheduler = await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var metadata = await scheduler.GetMetadata();
         Assert.True(metadata.JobStorePersistent);
-        Assert.Equal(1, await StoredJobsAsync(first, ScrapeScheduler.KeyFor("KommersAnnons").Name));
+        Assert.Equal(1, await StoredJobsAsync(first, SourceSchedule.KeyFor("KommersAnnons").Name));
         Assert.Equal(1, await StoredJobsAsync(first, LeadDigestJob.Key.Name));
 
         // A restart with the same schedule keeps the stored trigger (and so a run missed while down); a new schedule replaces it.
         var triggerKey = new TriggerKey("scrape-KommersAnnons-trigger", "scrapers");
         var firstStart = (await scheduler.GetTrigger(triggerKey, CancellationToken.None))!.StartTimeUtc;
         await Task.Delay(1100);
-        await using (var same = new UuWebFactory(provider, Kommers(enabled: true, SharedConnectionString(first))))
+        await using (var same = new UuWebFactory(provider, Kommers(enabled: true, first.ConnectionString)))
         {
             same.CreateClient().Dispose();
             Assert.Equal(firstStart, (await scheduler.GetTrigger(triggerKey, CancellationToken.None))!.StartTimeUtc);
         }
-        await using (var changed = new UuWebFactory(provider, new Dictionary<string, string?>(Kommers(enabled: true, SharedConnectionString(first))) { ["Scrapers:Sources:KommersAnnons:Schedule"] = "0 30 5 * * ?" }))
+        await using (var changed = new UuWebFactory(provider, new Dictionary<string, string?>(Kommers(enabled: true, first.ConnectionString)) { ["Scrapers:Sources:KommersAnnons:Schedule"] = "0 30 5 * * ?" }))
         {
             changed.CreateClient().Dispose();
             Assert.Equal("0 30 5 * * ?", ((ICronTrigger)(await scheduler.GetTrigger(triggerKey, CancellationToken.None))!).CronExpressionString);
@@ -67,10 +60,10 @@ public abstract class JobStoreTests(Provider provider)
 
         // Another node starts on the same database with the source switched off (a changed configuration):
         // the stored job goes, and the first node, reading the same store, no longer has it either.
-        await using var second = new UuWebFactory(provider, Kommers(enabled: false, SharedConnectionString(first)));
+        await using var second = new UuWebFactory(provider, Kommers(enabled: false, first.ConnectionString));
         second.CreateClient().Dispose();
-        Assert.Equal(0, await StoredJobsAsync(first, ScrapeScheduler.KeyFor("KommersAnnons").Name));
-        Assert.False(await scheduler.Exists(ScrapeScheduler.KeyFor("KommersAnnons"), CancellationToken.None));
+        Assert.Equal(0, await StoredJobsAsync(first, SourceSchedule.KeyFor("KommersAnnons").Name));
+        Assert.False(await scheduler.Exists(SourceSchedule.KeyFor("KommersAnnons"), CancellationToken.None));
         Assert.True(await scheduler.Exists(LeadDigestJob.Key, CancellationToken.None));
     }
 }
@@ -98,7 +91,7 @@ public sealed class JobStoreTestsOnPostgres() : JobStoreTests(Provider.Postgres)
     {
         await using var nodeA = new UuWebFactory(Provider.Postgres, Kommers(enabled: true));
         nodeA.CreateClient().Dispose();
-        var shared = nodeA.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!;
+        var shared = nodeA.ConnectionString;
         await using var nodeB = new UuWebFactory(Provider.Postgres, Kommers(enabled: true, shared));
         nodeB.CreateClient().Dispose();
 
@@ -116,7 +109,7 @@ public sealed class JobStoreTestsOnPostgres() : JobStoreTests(Provider.Postgres)
             return instances.Contains(a.SchedulerInstanceId) && instances.Contains(b.SchedulerInstanceId);
         }
         await Eventually.HoldsAsync(BothCheckedIn, "both nodes have checked in to the cluster");
-        Assert.Equal(1, await StoredJobsAsync(nodeA, ScrapeScheduler.KeyFor("KommersAnnons").Name));
+        Assert.Equal(1, await StoredJobsAsync(nodeA, SourceSchedule.KeyFor("KommersAnnons").Name));
 
         // /health says how the scheduler runs.
         using var health = System.Text.Json.JsonDocument.Parse(await nodeB.CreateClient().GetStringAsync("/health"));

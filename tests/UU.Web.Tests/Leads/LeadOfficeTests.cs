@@ -78,7 +78,7 @@ public abstract class LeadOfficeTests(Provider provider) : LeadTestBase(provider
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
         var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
-        Assert.True(await scheduler.Exists(ScrapeScheduler.KeyFor("harnosand-upphandlingar"), CancellationToken.None));
+        Assert.True(await scheduler.Exists(SourceSchedule.KeyFor("harnosand-upphandlingar"), CancellationToken.None));
         // "Run now" fires the scheduled job at once; the run is recorded when it is done.
         using (var unknown = await PostAsync(coordinator, page + "?handler=Run", new() { ["name"] = "nyhetsbrev" }))
         {
@@ -125,7 +125,7 @@ public abstract class LeadOfficeTests(Provider provider) : LeadTestBase(provider
         {
             Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         }
-        Assert.False(await scheduler.Exists(ScrapeScheduler.KeyFor("harnosand-upphandlingar"), CancellationToken.None));
+        Assert.False(await scheduler.Exists(SourceSchedule.KeyFor("harnosand-upphandlingar"), CancellationToken.None));
         Assert.Equal(3, await FeedTotalAsync(coordinator));
     }
 

@@ -44,9 +44,7 @@ public abstract class ScrapeTests(Provider provider) : LeadTestBase(provider)
         await using var nodeA = App(out var site);
         nodeA.CreateClient().Dispose();
         Assert.Equal(0, await CommandLine.RunAsync(nodeA.Services, ["scrape", "KommersAnnons"]));
-        var shared = nodeA.Provider == Provider.Postgres
-            ? nodeA.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<UU.Web.Infrastructure.DatabaseOptions>>().Value.ConnectionString!
-            : $"Data Source={Path.Combine(nodeA.DataPath, "uu.db")};Foreign Keys=True;Pooling=True";
+        var shared = nodeA.ConnectionString;
         await using var nodeB = new UuWebFactory(Provider, new Dictionary<string, string?>
         {
             ["ConnectionStrings:UU"] = shared,
@@ -125,8 +123,8 @@ public abstract class ScrapeTests(Provider provider) : LeadTestBase(provider)
         });
         app.CreateClient().Dispose();
         var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
-        Assert.True(await scheduler.Exists(ScrapeScheduler.KeyFor("KommersAnnons"), CancellationToken.None));
-        Assert.False(await scheduler.Exists(ScrapeScheduler.KeyFor("Ted"), CancellationToken.None)); // disabled
+        Assert.True(await scheduler.Exists(SourceSchedule.KeyFor("KommersAnnons"), CancellationToken.None));
+        Assert.False(await scheduler.Exists(SourceSchedule.KeyFor("Ted"), CancellationToken.None)); // disabled
 
         Slow = true;
         async Task<UU.Scrapers.Runs.ScrapeRunReport?> RunOnANode()

@@ -37,7 +37,7 @@ public sealed class SearchIndexHealingTests
     public async Task TwoNodesOnOneDatabase_SeeEachOthersEditsInSearch()
     {
         await using var nodeA = new UuWebFactory(Provider.Postgres);
-        var shared = nodeA.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<UU.Web.Infrastructure.DatabaseOptions>>().Value.ConnectionString;
+        var shared = nodeA.ConnectionString;
         await using var nodeB = new UuWebFactory(Provider.Postgres, new Dictionary<string, string?> { ["ConnectionStrings:UU"] = shared });
         var clientA = nodeA.CreateClient();
         var clientB = nodeB.CreateClient();

@@ -15,6 +15,10 @@ public sealed class InquiryOptions
     // Empty by default: the binder appends configured array items to a non-empty default instead of replacing it.
     public string[] CoordinatorEmails { get; set; } = [];
 
+    /// <summary>The coordinators' addresses as mail goes to them: blanks dropped, trimmed, each once.</summary>
+    public IReadOnlyList<string> CoordinatorAddresses() =>
+        CoordinatorEmails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
     /// <summary>Inquiries accepted per client address and hour before the form answers 429.</summary>
     [Range(1, 100_000)]
     public int RateLimitPerHour { get; set; } = 10;

@@ -125,9 +125,9 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
     private IEnumerable<OutboxMessage> Notifications(Inquiry inquiry, List<Module> modules, DateTimeOffset now, bool acknowledge)
     {
         var recipients = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var email in options.Value.CoordinatorEmails.Where(e => !string.IsNullOrWhiteSpace(e)))
+        foreach (var email in options.Value.CoordinatorAddresses())
         {
-            recipients.TryAdd(email.Trim(), null);
+            recipients.TryAdd(email, null);
         }
         foreach (var contact in modules.SelectMany(m => m.Subject!.Contacts))
         {

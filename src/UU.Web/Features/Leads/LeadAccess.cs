@@ -15,9 +15,12 @@ public static class LeadAccess
 
     public static bool SeesAll(ClaimsPrincipal user) => user.IsInRole(Office.Roles.Coordinator) || user.IsInRole(Office.Roles.Admin);
 
+    /// <summary>The signed-in user's address, lower case (as leads are assigned and contact persons recorded, compared without case).</summary>
+    public static string UserEmail(ClaimsPrincipal user) =>
+        (user.FindFirstValue(ClaimTypes.Email) is { Length: > 0 } email ? email : user.Identity?.Name ?? "").Trim().ToLowerInvariant();
+
     /// <summary>The user's address as subject contact persons are recorded, or null for coordinators (no limit).</summary>
-    public static string? ContactEmail(ClaimsPrincipal user) =>
-        SeesAll(user) ? null : (user.FindFirstValue(ClaimTypes.Email) is { Length: > 0 } email ? email : user.Identity?.Name ?? "").Trim().ToLowerInvariant();
+    public static string? ContactEmail(ClaimsPrincipal user) => SeesAll(user) ? null : UserEmail(user);
 
     /// <summary>Limits a query to the leads a subject contact person holds; unchanged when <paramref name="contactEmail"/> is null.</summary>
 #pragma warning disable CA1862 // translated to SQL lower(): the string.Equals overload with a comparison has no SQL translation

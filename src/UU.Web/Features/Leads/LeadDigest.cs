@@ -50,7 +50,7 @@ public sealed class LeadDigest(UuDbContext db, TimeProvider clock, IOptions<Inqu
             .Where(l => l.CreatedAt > since && l.CreatedAt <= now && l.Status == LeadStatus.New && l.Score >= minScore)
             .ToListAsync(cancellationToken);
         leads = leads.OrderByDescending(l => l.Score).ThenBy(l => l.Deadline ?? DateTimeOffset.MaxValue).ToList();
-        var recipients = inquiries.Value.CoordinatorEmails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var recipients = inquiries.Value.CoordinatorAddresses();
         var reference = string.Create(CultureInfo.InvariantCulture, $"{LeaseKey}-{today:yyyy-MM-dd}");
         var sent = 0;
         void Queue(string address, string? name, string subject, string body)
@@ -70,7 +70,7 @@ public sealed class LeadDigest(UuDbContext db, TimeProvider clock, IOptions<Inqu
         // Each subject's contact person: the new leads in their subject, and their own leads due for follow-up.
         var ids = leads.Select(l => l.Id).ToList();
         var subjectsOf = (await db.LeadSubjects.AsNoTracking().Where(s => ids.Contains(s.LeadId)).ToListAsync(cancellationToken)).ToLookup(s => s.SubjectId, s => s.LeadId);
-        LeadStatus[] open = [LeadStatus.Assigned, LeadStatus.InDialogue, LeadStatus.OfferSent];
+        var open = LeadStatuses.InProgress;
         var due = (await db.Leads.AsNoTracking().Where(l => l.AssignedToEmail != null && l.FollowUpOn <= today && open.Contains(l.Status) && l.MergedIntoId == null).ToListAsync(cancellationToken))
             .ToLookup(l => l.AssignedToEmail!, StringComparer.OrdinalIgnoreCase);
         foreach (var person in (await db.SubjectContacts.AsNoTracking().Include(c => c.Subject).ToListAsync(cancellationToken)).GroupBy(c => c.Email.Trim(), StringComparer.OrdinalIgnoreCase))

@@ -78,20 +78,22 @@ public sealed class LeadList(UuDbContext db, TimeProvider clock)
         {
             // The place named anywhere in the lead (its place, county, buyer or title): many sources give no place, but
             // "Sundsvalls kommun" is in Sundsvall. Case-insensitive like the text filter.
-            var pattern = "%" + Escape(place.ToLowerInvariant()) + "%";
-            query = query.Where(l => (l.Place != null && EF.Functions.Like(UuDbContext.Fold(l.Place), pattern, "\\"))
-                || (l.Region != null && EF.Functions.Like(UuDbContext.Fold(l.Region), pattern, "\\"))
-                || (l.Buyer != null && EF.Functions.Like(UuDbContext.Fold(l.Buyer), pattern, "\\"))
-                || EF.Functions.Like(UuDbContext.Fold(l.Title), pattern, "\\"));
+            var pattern = UuDbContext.Containing(place);
+            const string e = UuDbContext.LikeEscape;
+            query = query.Where(l => (l.Place != null && EF.Functions.Like(UuDbContext.Fold(l.Place), pattern, e))
+                || (l.Region != null && EF.Functions.Like(UuDbContext.Fold(l.Region), pattern, e))
+                || (l.Buyer != null && EF.Functions.Like(UuDbContext.Fold(l.Buyer), pattern, e))
+                || EF.Functions.Like(UuDbContext.Fold(l.Title), pattern, e));
         }
         if (filter.Text is { } text)
         {
             // Both sides lower-cased (Fold): "fortbildning" finds "Fortbildning", "ånge" finds "Ånge", on SQLite (whose LIKE
             // folds only ASCII) and PostgreSQL (whose LIKE folds nothing) alike.
-            var pattern = "%" + Escape(text.ToLowerInvariant()) + "%";
-            query = query.Where(l => EF.Functions.Like(UuDbContext.Fold(l.Title), pattern, "\\")
-                || (l.Buyer != null && EF.Functions.Like(UuDbContext.Fold(l.Buyer), pattern, "\\"))
-                || (l.Description != null && EF.Functions.Like(UuDbContext.Fold(l.Description), pattern, "\\")));
+            var pattern = UuDbContext.Containing(text);
+            const string e = UuDbContext.LikeEscape;
+            query = query.Where(l => EF.Functions.Like(UuDbContext.Fold(l.Title), pattern, e)
+                || (l.Buyer != null && EF.Functions.Like(UuDbContext.Fold(l.Buyer), pattern, e))
+                || (l.Description != null && EF.Functions.Like(UuDbContext.Fold(l.Description), pattern, e)));
         }
         var total = await query.CountAsync(cancellationToken);
         // Newest and best first: the day it was published, then the score.
@@ -102,7 +104,4 @@ public sealed class LeadList(UuDbContext db, TimeProvider clock)
         return (rows.Select(r => new LeadListItem(r.Id, r.Kind.ToString(), r.Title, r.Buyer, r.Place, r.Region, r.PublishedOn, r.Deadline, r.Status.ToString(), r.Sources, r.Url, r.ProcurementId,
             r.Score, r.MatchReasons, Lead.ParseMatches(r.MatchedModules).Select(m => m.Slug).ToList())).ToList(), total);
     }
-
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -7,6 +7,12 @@ public enum LeadKind
     WebItem = 3,
 }
 
+/// <summary>The statuses of a lead someone is working on (for follow-ups).</summary>
+public static class LeadStatuses
+{
+    public static readonly LeadStatus[] InProgress = [LeadStatus.Assigned, LeadStatus.InDialogue, LeadStatus.OfferSent];
+}
+
 public enum LeadStatus
 {
     New = 0,

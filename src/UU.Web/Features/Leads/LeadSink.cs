@@ -75,10 +75,7 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
     /// <summary>New items are saved in batches of this many (one transaction for the run either way).</summary>
     private const int SaveEvery = 100;
 
-    private static bool Same(Lead lead, ScrapedItem item) =>
-        (item.ProcurementId is not null && item.ProcurementId == lead.ProcurementId)
-        || (item.TedNumber is not null && item.TedNumber == lead.TedNumber)
-        || (item.Buyer is not null && item.Buyer == lead.Buyer && Deduplicator.Merge([AsItem(lead), item]).Count == 1);
+    private static bool Same(Lead lead, ScrapedItem item) => Deduplicator.Same(AsItem(lead), item);
 
     /// <summary>The lead of the same procurement; a lead a coordinator merged away stands for the lead it was merged into.</summary>
     private async Task<Lead?> SameProcurementAsync(ScrapedItem item, CancellationToken cancellationToken)
@@ -105,7 +102,7 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
         var candidates = await db.Leads.AsNoTracking().Where(l => l.Buyer == item.Buyer && l.MergedIntoId == null).OrderByDescending(l => l.Id).Take(200)
             .Select(l => new Lead { Id = l.Id, Title = l.Title, Buyer = l.Buyer, Deadline = l.Deadline, ProcurementId = l.ProcurementId, TedNumber = l.TedNumber })
             .ToListAsync(cancellationToken);
-        return candidates.FirstOrDefault(l => Deduplicator.Merge([AsItem(l), item]).Count == 1) is { } match
+        return candidates.FirstOrDefault(l => Same(l, item)) is { } match
             ? await db.Leads.Include(l => l.Sources).FirstAsync(l => l.Id == match.Id, cancellationToken)
             : null;
     }
@@ -164,7 +161,7 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
         if (report.Failing && previous != true)
         {
             var now = clock.GetUtcNow();
-            foreach (var address in inquiries.Value.CoordinatorEmails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
+            foreach (var address in inquiries.Value.CoordinatorAddresses())
             {
                 db.OutboxMessages.Add(new OutboxMessage
                 {

@@ -86,8 +86,6 @@ public sealed class ScrapeJob(LeasedScrapeRunner runner) : IJob
 /// <summary>At start, schedules every enabled source (see <see cref="SourceSchedule"/>) and the lead digest on their cron expressions.</summary>
 public sealed class ScrapeScheduler(ISchedulerFactory schedulers, SourceSchedule sources, IOptions<LeadOptions> leadOptions) : IHostedService
 {
-    public static JobKey KeyFor(string source) => SourceSchedule.KeyFor(source);
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await sources.SyncAsync(cancellationToken);

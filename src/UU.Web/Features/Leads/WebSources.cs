@@ -57,7 +57,7 @@ public static partial class WebSourceRules
         {
             errors["Url"] = "must be a whole http:// or https:// address (at most 1,000 characters)";
         }
-        else if (!allowPrivateAddresses && (url.IsLoopback || UU.Scrapers.Fetching.NetworkGuard.IsPrivateLiteral(url)))
+        else if (!allowPrivateAddresses && UU.Scrapers.Fetching.NetworkGuard.PointsInward(url))
         {
             errors["Url"] = $"'{url.Host}' is not on the public internet (loopback, private or link-local); a web list source must be";
         }

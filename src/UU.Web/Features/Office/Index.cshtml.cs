@@ -28,9 +28,9 @@ public sealed class IndexModel(UuDbContext db, TimeProvider clock) : PageModel
             return;
         }
         var visibleTo = LeadAccess.ContactEmail(User);
-        var mine = (User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value is { Length: > 0 } e ? e : User.Identity?.Name ?? "").ToLowerInvariant();
+        var mine = LeadAccess.UserEmail(User);
         var today = UU.Scrapers.SwedishTime.Today(clock.GetUtcNow());
-        LeadStatus[] open = [LeadStatus.Assigned, LeadStatus.InDialogue, LeadStatus.OfferSent];
+        var open = LeadStatuses.InProgress;
         var leads = db.Leads.AsNoTracking().Where(l => l.MergedIntoId == null).VisibleTo(db, visibleTo);
         NewLeads = await leads.CountAsync(l => l.Status == LeadStatus.New, cancellationToken);
 #pragma warning disable CA1862 // translated to SQL lower()

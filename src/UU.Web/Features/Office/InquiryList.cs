@@ -51,9 +51,10 @@ public sealed class InquiryList(UuDbContext db)
         if (filter.Text is { } text)
         {
             // Case-insensitive on both databases, å/ä/ö included: both sides lower-cased (UuDbContext.Fold in SQL).
-            var pattern = "%" + text.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(i => EF.Functions.Like(UuDbContext.Fold(i.OrganisationName), pattern, "\\") || EF.Functions.Like(UuDbContext.Fold(i.ReferenceNumber), pattern, "\\")
-                || EF.Functions.Like(UuDbContext.Fold(i.ContactName), pattern, "\\") || EF.Functions.Like(UuDbContext.Fold(i.Description), pattern, "\\"));
+            var pattern = UuDbContext.Containing(text);
+            const string e = UuDbContext.LikeEscape;
+            query = query.Where(i => EF.Functions.Like(UuDbContext.Fold(i.OrganisationName), pattern, e) || EF.Functions.Like(UuDbContext.Fold(i.ReferenceNumber), pattern, e)
+                || EF.Functions.Like(UuDbContext.Fold(i.ContactName), pattern, e) || EF.Functions.Like(UuDbContext.Fold(i.Description), pattern, e));
         }
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(i => i.Year).ThenByDescending(i => i.Sequence)

@@ -52,8 +52,8 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
 
     /// <summary>Whether this user may see the lead: coordinators all; a subject contact person the leads they hold (an unknown id too, to answer 404).</summary>
     private async Task<bool> VisibleAsync(int id, CancellationToken cancellationToken) =>
-        LeadAccess.SeesAll(User) || !await db.Leads.AnyAsync(l => l.Id == id, cancellationToken)
-        || await db.Leads.Where(l => l.Id == id).VisibleTo(db, LeadAccess.ContactEmail(User)).AnyAsync(cancellationToken);
+        LeadAccess.SeesAll(User) || await db.Leads.Where(l => l.Id == id).VisibleTo(db, LeadAccess.ContactEmail(User)).AnyAsync(cancellationToken)
+        || !await db.Leads.AnyAsync(l => l.Id == id, cancellationToken);
 
     /// <summary>The raw page a source gave, as plain text: a scraped page is never rendered as HTML here.</summary>
     public async Task<IActionResult> OnGetSnapshotAsync(int id, int source, CancellationToken cancellationToken)

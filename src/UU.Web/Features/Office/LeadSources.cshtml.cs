@@ -61,7 +61,7 @@ public sealed class WebSourceForm
 /// </summary>
 [Authorize(Roles = Roles.Coordinators)]
 public sealed class LeadSourcesModel(UuDbContext db, ScrapeRunner runner, WebListTester tester, SourceSchedule schedule, TimeProvider clock, Audit audit, Localization.Texts texts,
-    Microsoft.Extensions.Options.IOptions<UU.Scrapers.Fetching.ScraperOptions> scraperOptions, Quartz.ISchedulerFactory schedulers) : PageModel
+    Microsoft.Extensions.Options.IOptions<UU.Scrapers.Fetching.ScraperOptions> scraperOptions, Quartz.ISchedulerFactory schedulers, IEnumerable<IScrapeSource> builtInSources) : PageModel
 {
     public sealed record Row(ScrapeSourceEntry Entry, ScrapeRun? Latest, int? WebSourceId);
 
@@ -190,8 +190,7 @@ public sealed class LeadSourcesModel(UuDbContext db, ScrapeRunner runner, WebLis
 
     private bool Check(WebSource candidate)
     {
-        var builtIn = HttpContext.RequestServices.GetServices<IScrapeSource>().Select(s => s.Name);
-        foreach (var (field, message) in WebSourceRules.Validate(candidate, builtIn, scraperOptions.Value.AllowPrivateAddresses))
+        foreach (var (field, message) in WebSourceRules.Validate(candidate, builtInSources.Select(s => s.Name), scraperOptions.Value.AllowPrivateAddresses))
         {
             Errors[field] = message;
         }

@@ -37,27 +37,41 @@ public sealed class StatisticsService(UuDbContext db)
             .ToListAsync(cancellationToken))
             .Select(l => new { l.Id, Year = UU.Scrapers.SwedishTime.ToLocal(l.CreatedAt).Year, l.Status, l.Buyer, l.BuyerKind, l.Kind })
             .ToList();
-        var years = inquiries.Select(i => i.Year).Concat(leads.Select(l => l.Year)).Distinct().OrderDescending().ToList();
-        var perYear = years.Select(y => new YearRow(
-            y,
-            inquiries.Count(i => i.Year == y),
-            inquiries.Count(i => i.Year == y && i.Status == InquiryStatus.Won),
-            inquiries.Count(i => i.Year == y && i.LeadId != null),
-            leads.Count(l => l.Year == y),
-            leads.Count(l => l.Year == y && l.Status == LeadStatus.Won),
-            leads.Count(l => l.Year == y && l.Status is not (LeadStatus.New or LeadStatus.NotRelevant)))).ToList();
+        var inquiriesByYear = inquiries.ToLookup(i => i.Year);
+        var leadsByYear = leads.ToLookup(l => l.Year);
+        var perYear = inquiriesByYear.Select(g => g.Key).Union(leadsByYear.Select(g => g.Key)).OrderDescending()
+            .Select(y => new YearRow(
+                y,
+                inquiriesByYear[y].Count(),
+                inquiriesByYear[y].Count(i => i.Status == InquiryStatus.Won),
+                inquiriesByYear[y].Count(i => i.LeadId != null),
+                leadsByYear[y].Count(),
+                leadsByYear[y].Count(l => l.Status == LeadStatus.Won),
+                leadsByYear[y].Count(l => l.Status is not (LeadStatus.New or LeadStatus.NotRelevant))))
+            .ToList();
+        var years = perYear.Select(r => r.Year).ToList();
 
-        var chosenInquiries = inquiries.Where(i => year is null || i.Year == year).ToList();
-        var chosenLeads = leads.Where(l => year is null || l.Year == year).ToList();
-        var inquiryIds = chosenInquiries.Select(i => i.Id).ToHashSet();
-        var leadIds = chosenLeads.Select(l => l.Id).ToHashSet();
+        var chosenInquiries = year is { } iy ? [.. inquiriesByYear[iy]] : inquiries;
+        var chosenLeads = year is { } ly ? [.. leadsByYear[ly]] : leads;
 
+        // Per subject: counted in the database, over the chosen year only.
         var subjects = await db.Subjects.AsNoTracking().Select(s => new { s.Id, s.NameSv }).ToDictionaryAsync(s => s.Id, s => s.NameSv, cancellationToken);
-        var inquirySubjects = (await db.InquiryModules.AsNoTracking().Select(m => new { m.InquiryId, m.Module!.SubjectId }).ToListAsync(cancellationToken))
-            .Where(m => inquiryIds.Contains(m.InquiryId)).DistinctBy(m => (m.InquiryId, m.SubjectId)).ToList();
-        var leadSubjects = (await db.LeadSubjects.AsNoTracking().ToListAsync(cancellationToken)).Where(s => leadIds.Contains(s.LeadId)).ToList();
+        var inquiriesPerSubject = await db.InquiryModules.Where(m => year == null || m.Inquiry!.Year == year)
+            .Select(m => new { m.InquiryId, m.Module!.SubjectId }).Distinct()
+            .GroupBy(m => m.SubjectId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var leadsInYear = db.Leads.Where(l => l.MergedIntoId == null);
+        if (year is { } y)
+        {
+            var from = UU.Scrapers.SwedishTime.At(new DateTime(y, 1, 1)).ToUniversalTime();
+            var to = UU.Scrapers.SwedishTime.At(new DateTime(y + 1, 1, 1)).ToUniversalTime();
+            leadsInYear = leadsInYear.Where(l => l.CreatedAt >= from && l.CreatedAt < to);
+        }
+        var leadsPerSubject = await db.LeadSubjects.Where(s => leadsInYear.Any(l => l.Id == s.LeadId))
+            .GroupBy(s => s.SubjectId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var perSubject = subjects
-            .Select(s => new CountRow(s.Value, inquirySubjects.Count(m => m.SubjectId == s.Key), leadSubjects.Count(l => l.SubjectId == s.Key)))
+            .Select(s => new CountRow(s.Value, inquiriesPerSubject.GetValueOrDefault(s.Key), leadsPerSubject.GetValueOrDefault(s.Key)))
             .Where(r => r.Inquiries + r.Leads > 0)
             .OrderByDescending(r => r.Inquiries + r.Leads).ThenBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), false))
             .ToList();
