@@ -13,6 +13,7 @@ using UU.Search.Indexing;
 using UU.Web.Data;
 using UU.Web.Features.Search;
 using UU.Web.Features.Seed;
+using UU.Web.Features.Catalogue;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");

@@ -1,14 +1,21 @@
 using UU.Web.Data;
+using UU.Web.Features.Accounts;
+using UU.Web.Features.Audit;
 using UU.Web.Features.Catalogue;
-using UU.Web.Features.Content;
 using UU.Web.Features.Cli;
+using UU.Web.Features.Clients;
+using UU.Web.Features.Content;
 using UU.Web.Features.Health;
 using UU.Web.Features.Inquiries;
 using UU.Web.Features.Leads;
 using UU.Web.Features.Media;
+using UU.Web.Features.Notifications;
 using UU.Web.Features.Office;
+using UU.Web.Features.Scheduling;
 using UU.Web.Features.Search;
+using UU.Web.Features.Seed;
 using UU.Web.Features.Seo;
+using UU.Web.Features.Statistics;
 using UU.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRootLocator.Find() });
@@ -16,16 +23,22 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddData();
 builder.Services.AddSite();
+builder.Services.AddAccounts();
+builder.Services.AddAudit();
+builder.Services.AddOffice();
+builder.Services.AddNotifications();
+builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddCatalogue();
 builder.Services.AddCatalogueSearch();
-builder.Services.AddInquiries();
-builder.Services.AddOffice();
-builder.Services.AddPublicCache();
+builder.Services.AddContent(builder.Configuration);
 builder.Services.AddMedia();
+builder.Services.AddInquiries();
+builder.Services.AddClients();
 builder.Services.AddLeads();
-builder.Services.AddScheduling(builder.Configuration);
+builder.Services.AddStatistics();
+builder.Services.AddPublicCache();
 builder.Services.AddHealth();
-builder.Services.AddCommandLine();
+builder.Services.AddDemoSeed();
 
 if (CommandLine.IsVerb(args))
 {
@@ -40,9 +53,10 @@ app.UseMediaFiles();
 app.MapSeo();
 app.MapHealth();
 app.MapSearchApi();
-app.MapOfficeApi();
-app.MapMarkdownPreview();
-app.MapDeliveryApi();
+app.MapInquiries();
+app.MapLeadApi();
+app.MapStatistics();
+app.MapContent();
 app.MapSite();
 
 await app.RunAsync();

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using UU.Web.Features.Search;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using UU.Web.Infrastructure;
 
 namespace UU.Web.Data;
@@ -16,18 +16,18 @@ public static class DataServiceCollectionExtensions
             .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "Database:Provider is Postgres, so ConnectionStrings:UU must hold a PostgreSQL connection string.")
             .ValidateOnStart();
-        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddSingleton<DataPaths>();
 
         // Both provider contexts are registered; Database:Provider decides which one serves UuDbContext.
         // The choice is made when a context is resolved, so configuration from any source (tests included) applies.
         services.AddDbContext<SqliteUuDbContext>((sp, o) =>
         {
-            o.UseSqlite(ConnectionString(sp)).AddInterceptors(sp.GetRequiredService<IndexJournalInterceptor>(), new SqliteFoldFunction());
+            // Features add their own interceptors (the search journal) as ISaveChangesInterceptor services.
+            o.UseSqlite(ConnectionString(sp)).AddInterceptors([.. sp.GetServices<ISaveChangesInterceptor>(), new SqliteFoldFunction()]);
         });
         services.AddDbContext<PostgresUuDbContext>((sp, o) =>
             o.UseNpgsql(ConnectionString(sp))
-                .AddInterceptors(sp.GetRequiredService<IndexJournalInterceptor>()));
+                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
         services.AddScoped<UuDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresUuDbContext>()

@@ -1,16 +1,18 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using UU.Web.Features.Office;
-using UU.Web.Features.Seed;
-using UU.Web.Infrastructure;
 
 namespace UU.Web.Data;
 
-/// <summary>Migrates the database and seeds demo content into an empty one before the app serves requests.</summary>
-public sealed partial class DatabaseInitializer(
-    IServiceScopeFactory scopes,
-    IOptions<SeedOptions> seed,
-    ILogger<DatabaseInitializer> logger) : IHostedService
+/// <summary>
+/// Work a feature needs done once the database is migrated and before the app serves requests (roles and the first
+/// admin, demo content). Run in the order registered, each in the initializer's scope.
+/// </summary>
+public interface IDatabaseStartupTask
+{
+    Task RunAsync(UuDbContext db, CancellationToken cancellationToken);
+}
+
+/// <summary>Migrates the database, then runs every feature's <see cref="IDatabaseStartupTask"/>, before the app serves requests.</summary>
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -22,17 +24,11 @@ public sealed partial class DatabaseInitializer(
             // Write-ahead logging: readers (pages, the scheduler's polling) never wait for a writer, and a write never waits for readers.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
-        await scope.ServiceProvider.GetRequiredService<IdentityBootstrapper>().RunAsync();
-        if (seed.Value.Demo && !await db.Subjects.AnyAsync(cancellationToken))
+        foreach (var task in scope.ServiceProvider.GetServices<IDatabaseStartupTask>())
         {
-            var seeder = ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider);
-            var counts = await seeder.SeedAsync(cancellationToken);
-            LogSeeded(logger, counts.Subjects, counts.Courses, counts.Modules);
+            await task.RunAsync(db, cancellationToken);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo content: {Subjects} subjects, {Courses} courses, {Modules} modules")]
-    private static partial void LogSeeded(ILogger logger, int subjects, int courses, int modules);
 }

@@ -17,13 +17,8 @@ public static class SiteSetup
         services.AddSingleton<Texts>();
         services.AddHttpContextAccessor();
         services.AddScoped<SiteUrls>();
-        services.AddRazorPages(o =>
-        {
-            o.RootDirectory = "/Features";
-            // One convention for the back office: every page under Features/Office needs an office role.
-            o.Conventions.AuthorizeFolder("/Office", UU.Web.Features.Office.OfficeSetup.OfficePolicy);
-            o.Conventions.AllowAnonymousToPage("/Office/Login");
-        });
+        // Each feature keeps its pages in its own folder (public pages at its root, back-office pages in Office/).
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "uu.af";

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UU.Web.Data;
 using UU.Web.Tests.Infrastructure;
+using UU.Web.Features.Catalogue;
 
 namespace UU.Web.Tests.Catalogue;
 

@@ -6,6 +6,7 @@ using UU.Web.Data;
 using UU.Web.Features.Content;
 using UU.Web.Features.Office;
 using UU.Web.Tests.Infrastructure;
+using UU.Web.Features.Accounts;
 
 namespace UU.Web.Tests.Content;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UU.Web.Data;
 using UU.Web.Features.Cli;
-using UU.Web.Features.Import;
+using UU.Web.Features.Catalogue;
 using UU.Web.Tests.Infrastructure;
 
 namespace UU.Web.Tests.Import;

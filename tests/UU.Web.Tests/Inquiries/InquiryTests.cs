@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UU.Web.Data;
 using UU.Web.Tests.Infrastructure;
+using UU.Web.Features.Catalogue;
+using UU.Web.Features.Clients;
+using UU.Web.Features.Inquiries;
 
 namespace UU.Web.Tests.Inquiries;
 

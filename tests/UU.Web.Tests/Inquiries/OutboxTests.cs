@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UU.Web.Data;
 using UU.Web.Features.Inquiries;
 using UU.Web.Tests.Infrastructure;
+using UU.Web.Features.Notifications;
 
 namespace UU.Web.Tests.Inquiries;
 

@@ -7,6 +7,8 @@ using UU.Web.Data;
 using UU.Web.Features.Cli;
 using UU.Web.Features.Leads;
 using UU.Web.Tests.Infrastructure;
+using UU.Web.Features.Clients;
+using UU.Web.Features.Inquiries;
 
 namespace UU.Web.Tests.Leads;
 
@@ -134,7 +136,7 @@ public abstract class LeadOfficeTests(Provider provider) : LeadTestBase(provider
     {
         using var site = new UU.Scrapers.Tests.Fetching.LocalSite(c => UU.Scrapers.Tests.Fetching.LocalSite.WriteAsync(c, 200, Fixture("kommun-upphandlingar.html")));
         await using var app = new UuWebFactory(Provider, new Dictionary<string, string?> { ["Scrapers:MinDelayMilliseconds"] = "0", ["Scrapers:MaxRetries"] = "0" });
-        var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Coordinator);
+        var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Accounts.Roles.Coordinator);
         const string page = "/office/leads/kallor";
         var fields = new Dictionary<string, string>
         {
@@ -176,7 +178,7 @@ public abstract class LeadOfficeTests(Provider provider) : LeadTestBase(provider
     public async Task TheInquiryAndAuditFilters_IgnoreCase_ÅÄÖIncluded_OnBothDatabases()
     {
         await using var app = new UuWebFactory(Provider);
-        var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Coordinator);
+        var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Accounts.Roles.Coordinator);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
@@ -197,7 +199,7 @@ public abstract class LeadOfficeTests(Provider provider) : LeadTestBase(provider
         Assert.Equal(0, none.RootElement.GetProperty("total").GetInt32());
 
         // The audit trail's user filter likewise.
-        var admin = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Admin, "Granskare.Ek@uu-demo.se");
+        var admin = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Accounts.Roles.Admin, "Granskare.Ek@uu-demo.se");
         var trail = await admin.GetDocumentAsync("/office/granskning?anvandare=GRANSKARE.EK");
         Assert.Contains("Granskare.Ek@uu-demo.se", trail.QuerySelector("tbody")!.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Null((await admin.GetDocumentAsync("/office/granskning?anvandare=nobody-else")).QuerySelector("tbody tr"));

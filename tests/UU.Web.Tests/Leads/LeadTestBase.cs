@@ -103,7 +103,7 @@ public abstract class LeadTestBase(Provider provider) : IDisposable
             await Eventually.HoldsAsync(() => Task.FromResult(index.State != UU.Search.Indexing.IndexState.Rebuilding && !index.NeedsRebuild && index.DocumentCount > 0), "the search index is built");
         }
         Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["scrape", "KommersAnnons"]));
-        return await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Coordinator);
+        return await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Accounts.Roles.Coordinator);
     }
 
     public void Dispose()

@@ -96,7 +96,7 @@ public abstract class LeadTriageTests(Provider provider) : LeadTestBase(provider
             otherId = await db.Leads.Where(l => l.Id != mineId).Select(l => l.Id).FirstAsync();
             Assert.False(await db.LeadSubjects.AnyAsync(s => s.LeadId == otherId && s.SubjectId == contact.SubjectId));
         }
-        var person = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.SubjectContact, contactEmail.ToUpperInvariant());
+        var person = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Accounts.Roles.SubjectContact, contactEmail.ToUpperInvariant());
 
         var list = await person.GetDocumentAsync("/office/leads");
         var row = Assert.Single(list.QuerySelectorAll("tbody tr"));
@@ -432,7 +432,7 @@ public abstract class LeadTriageTests(Provider provider) : LeadTestBase(provider
             db.Leads.Add(new Lead { Title = "=HYPERLINK(\"http://elak.example\",\"klicka\")", Kind = LeadKind.WebItem, CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow() });
             await db.SaveChangesAsync();
         }
-        var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Coordinator);
+        var coordinator = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Accounts.Roles.Coordinator);
 
         using var csv = await coordinator.GetAsync("/office/leads?handler=Csv&kind=Tender");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
@@ -449,7 +449,7 @@ public abstract class LeadTriageTests(Provider provider) : LeadTestBase(provider
         Assert.Equal("Titel", sheet.Cell(1, 3).GetString());
         Assert.Contains(sheet.RowsUsed().Skip(1), r => r.Cell(3).GetString() == "Kompetensutveckling i specialpedagogik för grundskolans lärare");
 
-        var editor = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Office.Roles.Editor);
+        var editor = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Accounts.Roles.Editor);
         using var refused = await editor.GetAsync("/office/leads?handler=Csv");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }

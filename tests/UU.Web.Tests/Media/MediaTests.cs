@@ -4,6 +4,7 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using UU.Web.Features.Office;
 using UU.Web.Tests.Infrastructure;
+using UU.Web.Features.Accounts;
 
 namespace UU.Web.Tests.Media;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using UU.Web.Features.Office;
 using UU.Web.Tests.Infrastructure;
+using UU.Web.Features.Accounts;
 
 namespace UU.Web.Tests.Office;
 

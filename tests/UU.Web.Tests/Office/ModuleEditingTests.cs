@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UU.Web.Data;
 using UU.Web.Features.Office;
 using UU.Web.Tests.Infrastructure;
+using UU.Web.Features.Accounts;
 
 namespace UU.Web.Tests.Office;
 

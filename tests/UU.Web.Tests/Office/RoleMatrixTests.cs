@@ -1,6 +1,7 @@
 using System.Net;
 using UU.Web.Features.Office;
 using UU.Web.Tests.Infrastructure;
+using UU.Web.Features.Accounts;
 
 namespace UU.Web.Tests.Office;
 

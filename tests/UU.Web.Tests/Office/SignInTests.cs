@@ -8,6 +8,8 @@ using UU.Web.Data;
 using UU.Web.Features.Cli;
 using UU.Web.Features.Office;
 using UU.Web.Tests.Infrastructure;
+using UU.Web.Features.Audit;
+using UU.Web.Features.Accounts;
 
 namespace UU.Web.Tests.Office;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UU.Web.Data;
 using UU.Web.Features.Cli;
 using UU.Web.Tests.Infrastructure;
+using UU.Web.Features.Catalogue;
 
 namespace UU.Web.Tests.Search;
 

@@ -119,12 +119,3 @@ public sealed class CatalogueQueries(UuDbContext db)
         query.Select(m => new ModuleCard(m.Id, m.Slug, m.TitleSv, m.TitleEn, m.SummarySv, m.SummaryEn, m.Subject!.NameSv, m.Subject.NameEn,
             m.CreditBearing, m.Credits, m.Hours, m.Format, m.Level, m.Language));
 }
-
-public static class CatalogueServiceCollectionExtensions
-{
-    public static IServiceCollection AddCatalogue(this IServiceCollection services)
-    {
-        services.AddScoped<CatalogueQueries>();
-        return services;
-    }
-}

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using UU.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using UU.Web.Features.Import;
+using UU.Web.Features.Catalogue;
 using UU.Web.Features.Office;
 using UU.Web.Features.Search;
+using UU.Web.Features.Accounts;
+using UU.Web.Features.Accounts.Office;
+using UU.Web.Features.Audit;
 
 namespace UU.Web.Features.Cli;
 
@@ -11,12 +14,6 @@ namespace UU.Web.Features.Cli;
 public static class CommandLine
 {
     private static readonly string[] Verbs = ["import-courses", "reindex", "create-user", "create-token", "scrape", "rescrape"];
-
-    public static IServiceCollection AddCommandLine(this IServiceCollection services)
-    {
-        services.AddScoped<CourseImporter>();
-        return services;
-    }
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -110,7 +107,7 @@ public static class CommandLine
             }
             return 2;
         }
-        await services.GetRequiredService<Audit>().RecordAsync("user-created", "user", user.Id, $"{user.Email} as {role} (command line)", email: "cli");
+        await services.GetRequiredService<AuditTrail>().RecordAsync("user-created", "user", user.Id, $"{user.Email} as {role} (command line)", email: "cli");
         Console.WriteLine($"Created {user.Email} with the role {role}.");
         Console.WriteLine($"Temporary password (shown once; the user changes it under /office/konto): {password}");
         return 0;
@@ -130,7 +127,7 @@ public static class CommandLine
             return 2;
         }
         var (token, secret) = await services.GetRequiredService<ApiTokens>().CreateAsync(user, args.Length == 3 ? args[2] : "command line", cancellationToken);
-        await services.GetRequiredService<Audit>().RecordAsync("token-created", "token", token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), token.Name + " (command line)", user: user, cancellationToken: cancellationToken);
+        await services.GetRequiredService<AuditTrail>().RecordAsync("token-created", "token", token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), token.Name + " (command line)", user: user, cancellationToken: cancellationToken);
         Console.WriteLine(secret);
         await Console.Error.WriteLineAsync($"Token for {user.Email}: send it as 'Authorization: Bearer <token>'. It is shown once; revoke it under /office/konto.");
         return 0;

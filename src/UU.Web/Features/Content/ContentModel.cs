@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -133,5 +135,45 @@ public sealed record ContentFields
         yield return (nameof(ImagePath), ImagePath ?? "");
         yield return (nameof(ImageAlt), ImageAlt ?? "");
         yield return (nameof(ModuleSlugs), string.Join("\n", ModuleSlugs));
+    }
+}
+
+internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<ContentItem>
+{
+    public void Configure(EntityTypeBuilder<ContentItem> builder)
+    {
+        builder.Property(x => x.Type).HasMaxLength(20);
+        builder.Property(x => x.PublishedSlug).HasMaxLength(160);
+        builder.Property(x => x.DraftSlug).HasMaxLength(160);
+        builder.Property(x => x.DraftJson);
+        builder.HasIndex(x => new { x.Type, x.DraftSlug });
+        builder.Property(x => x.UpdatedBy).HasMaxLength(256);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => new { x.Type, x.PublishedSlug });
+        builder.HasIndex(x => x.PublishAt);
+        builder.HasIndex(x => x.UnpublishAt);
+        builder.Ignore(x => x.Draft);
+        builder.Ignore(x => x.Published);
+        builder.HasMany(x => x.Versions).WithOne(x => x.ContentItem).HasForeignKey(x => x.ContentItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ContentVersionConfiguration : IEntityTypeConfiguration<ContentVersion>
+{
+    public void Configure(EntityTypeBuilder<ContentVersion> builder)
+    {
+        builder.HasIndex(x => new { x.ContentItemId, x.Number }).IsUnique();
+        builder.Property(x => x.Event).HasMaxLength(100);
+        builder.Property(x => x.CreatedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class RedirectConfiguration : IEntityTypeConfiguration<Redirect>
+{
+    public void Configure(EntityTypeBuilder<Redirect> builder)
+    {
+        builder.HasIndex(x => x.FromPath).IsUnique();
+        builder.Property(x => x.FromPath).HasMaxLength(300);
+        builder.Property(x => x.ToPath).HasMaxLength(300);
     }
 }

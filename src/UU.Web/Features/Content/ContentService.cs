@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
 using UU.Web.Features.Office;
 using UU.Web.Infrastructure;
+using UU.Web.Features.Audit;
 
 namespace UU.Web.Features.Content;
 
@@ -15,7 +16,7 @@ public sealed record ContentOutcome(ContentItem? Item, IReadOnlyDictionary<strin
 }
 
 /// <summary>Every change an editor makes to pages and stories; each one audited and versioned.</summary>
-public sealed partial class ContentService(UuDbContext db, TimeProvider clock, Audit audit, IHttpContextAccessor http)
+public sealed partial class ContentService(UuDbContext db, TimeProvider clock, AuditTrail audit, IHttpContextAccessor http)
 {
     private string? Author => http.HttpContext?.User.Identity?.Name;
 

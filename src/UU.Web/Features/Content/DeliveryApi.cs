@@ -15,7 +15,7 @@ public static class DeliveryApi
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static WebApplication MapDeliveryApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapDeliveryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/content");
         api.MapGet("/{type:regex(^(stories|pages)$)}", ListContentAsync);
@@ -121,7 +121,7 @@ public static class DeliveryApi
         };
     }
 
-    private static object Shape(Data.Module m) => new
+    private static object Shape(Module m) => new
     {
         type = "module",
         id = m.Id,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
 using UU.Web.Localization;
+using UU.Web.Features.Catalogue;
 
 namespace UU.Web.Features.Inquiries;
 

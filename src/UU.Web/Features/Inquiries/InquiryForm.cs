@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using UU.Scrapers.Normalisation;
 using UU.Web.Data;
+using UU.Web.Features.Catalogue;
 
 namespace UU.Web.Features.Inquiries;
 

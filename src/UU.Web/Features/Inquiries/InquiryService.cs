@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UU.Scrapers.Normalisation;
 using UU.Web.Data;
+using UU.Web.Features.Catalogue;
+using UU.Web.Features.Clients;
+using UU.Web.Features.Notifications;
 
 namespace UU.Web.Features.Inquiries;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using UU.Web.Data;
-using UU.Web.Features.Office;
+using UU.Web.Features.Accounts;
 
 namespace UU.Web.Features.Leads;
 
@@ -10,10 +10,7 @@ namespace UU.Web.Features.Leads;
 /// </summary>
 public static class LeadAccess
 {
-    /// <summary>For [Authorize(Roles = ...)]: everyone who works with some leads.</summary>
-    public const string Roles = Office.Roles.Coordinators + "," + Office.Roles.SubjectContact;
-
-    public static bool SeesAll(ClaimsPrincipal user) => user.IsInRole(Office.Roles.Coordinator) || user.IsInRole(Office.Roles.Admin);
+    public static bool SeesAll(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin);
 
     /// <summary>The signed-in user's address, lower case (as leads are assigned and contact persons recorded, compared without case).</summary>
     public static string UserEmail(ClaimsPrincipal user) =>

@@ -6,6 +6,7 @@ using Quartz;
 using UU.Scrapers;
 using UU.Web.Data;
 using UU.Web.Features.Inquiries;
+using UU.Web.Features.Notifications;
 
 namespace UU.Web.Features.Leads;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
 using UU.Web.Features.Office;
+using UU.Web.Features.Audit;
 
 namespace UU.Web.Features.Leads;
 
@@ -20,7 +21,7 @@ public enum MergeOutcome
 /// sources join the kept lead, remembering where they came from, so an unmerge puts every one of them back.
 /// Each change is one SaveChanges with both leads' history entries and the audit entry.
 /// </summary>
-public sealed class LeadMerger(UuDbContext db, TimeProvider clock, Audit audit)
+public sealed class LeadMerger(UuDbContext db, TimeProvider clock, AuditTrail audit)
 {
     public async Task<MergeOutcome> MergeAsync(int duplicateId, int keptId, string? by, CancellationToken cancellationToken)
     {

@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using UU.Web.Features.Catalogue;
+
 namespace UU.Web.Features.Leads;
 
 public enum LeadKind
@@ -163,4 +167,106 @@ public sealed class ScrapeRun
     public string? Problems { get; set; }
     public bool Failing { get; set; }
     public string? FailingReason { get; set; }
+}
+
+internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
+{
+    public void Configure(EntityTypeBuilder<Lead> builder)
+    {
+        builder.Property(x => x.Title).HasMaxLength(400);
+        builder.Property(x => x.Buyer).HasMaxLength(300);
+        builder.Property(x => x.Place).HasMaxLength(200);
+        builder.Property(x => x.CpvCodes).HasMaxLength(1000);
+        builder.Property(x => x.Currency).HasMaxLength(8);
+        builder.Property(x => x.Url).HasMaxLength(1000);
+        builder.Property(x => x.Description).HasMaxLength(4000);
+        builder.Property(x => x.ProcurementId).HasMaxLength(40);
+        builder.Property(x => x.TedNumber).HasMaxLength(40);
+        builder.Property(x => x.MatchedModules).HasMaxLength(2000);
+        builder.Property(x => x.MatchReasons).HasMaxLength(500);
+        builder.Property(x => x.AssignedToEmail).HasMaxLength(254);
+        builder.Property(x => x.AssignedToName).HasMaxLength(200);
+        builder.HasIndex(x => x.ProcurementId);
+        builder.HasIndex(x => x.TedNumber);
+        builder.HasIndex(x => x.Buyer);
+        builder.HasMany(x => x.Sources).WithOne(x => x.Lead).HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(x => new { x.Status, x.CreatedAt });
+        builder.Property(x => x.Region).HasMaxLength(100);
+        builder.HasIndex(x => x.MergedIntoId);
+        builder.HasOne<Lead>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(x => x.Subjects).WithOne().HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LeadSubjectConfiguration : IEntityTypeConfiguration<LeadSubject>
+{
+    public void Configure(EntityTypeBuilder<LeadSubject> builder)
+    {
+        builder.HasKey(x => new { x.LeadId, x.SubjectId });
+        builder.HasIndex(x => x.SubjectId);
+        builder.HasOne<Subject>().WithMany().HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class WebSourceConfiguration : IEntityTypeConfiguration<WebSource>
+{
+    public void Configure(EntityTypeBuilder<WebSource> builder)
+    {
+        builder.HasIndex(x => x.Name).IsUnique();
+        builder.Property(x => x.Name).HasMaxLength(40);
+        builder.Property(x => x.Url).HasMaxLength(1000);
+        builder.Property(x => x.ItemSelector).HasMaxLength(300);
+        builder.Property(x => x.TitleSelector).HasMaxLength(300);
+        builder.Property(x => x.LinkSelector).HasMaxLength(300);
+        builder.Property(x => x.DateSelector).HasMaxLength(300);
+        builder.Property(x => x.DeadlineSelector).HasMaxLength(300);
+        builder.Property(x => x.SummarySelector).HasMaxLength(300);
+        builder.Property(x => x.Schedule).HasMaxLength(120);
+        builder.Property(x => x.UpdatedBy).HasMaxLength(256);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class FetchValidatorConfiguration : IEntityTypeConfiguration<FetchValidator>
+{
+    public void Configure(EntityTypeBuilder<FetchValidator> builder)
+    {
+        builder.HasKey(x => x.Url);
+        builder.Property(x => x.Url).HasMaxLength(2000);
+        builder.Property(x => x.ETag).HasMaxLength(300);
+    }
+}
+
+internal sealed class LeadEventConfiguration : IEntityTypeConfiguration<LeadEvent>
+{
+    public void Configure(EntityTypeBuilder<LeadEvent> builder)
+    {
+        builder.Property(x => x.Note).HasMaxLength(4000);
+        builder.Property(x => x.By).HasMaxLength(256);
+    }
+}
+
+internal sealed class LeadSourceConfiguration : IEntityTypeConfiguration<LeadSource>
+{
+    public void Configure(EntityTypeBuilder<LeadSource> builder)
+    {
+        builder.HasIndex(x => new { x.Source, x.ExternalId }).IsUnique();
+        builder.Property(x => x.Source).HasMaxLength(40);
+        builder.Property(x => x.ExternalId).HasMaxLength(300);
+        builder.Property(x => x.Url).HasMaxLength(1000);
+        builder.Property(x => x.SnapshotId).HasMaxLength(120);
+    }
+}
+
+internal sealed class ScrapeRunConfiguration : IEntityTypeConfiguration<ScrapeRun>
+{
+    public void Configure(EntityTypeBuilder<ScrapeRun> builder)
+    {
+        builder.HasIndex(x => new { x.Source, x.Id });
+        builder.Property(x => x.Source).HasMaxLength(40);
+        builder.Property(x => x.Errors).HasMaxLength(4000);
+        builder.Property(x => x.Problems).HasMaxLength(4000);
+        builder.Property(x => x.FailingReason).HasMaxLength(1000);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using UU.Scrapers.Fetching;
 using UU.Scrapers.Runs;
 using UU.Web.Data;
+using UU.Web.Features.Accounts;
 
 namespace UU.Web.Features.Leads;
 
@@ -25,7 +26,6 @@ public static class LeadSetup
         services.AddScoped<LeadList>();
         services.AddScoped<LeadMatcher>();
         services.AddScoped<LeadMerger>();
-        services.AddScoped<Statistics.StatisticsService>();
         services.AddScoped<IScrapeSourceCatalog, WebSourceCatalog>();
         services.AddSingleton<SourceSchedule>();
         services.AddScoped<LeasedScrapeRunner>();
@@ -38,6 +38,12 @@ public static class LeadSetup
         // A wrong schedule stops the start with the key that holds it.
         services.AddSingleton<IValidateOptions<ScraperOptions>, ScheduleValidator>();
         services.AddHealthChecks().AddCheck<ScraperHealthCheck>("scrapers");
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+        {
+            // Subject contact persons work the leads they hold; the sources stay with the coordinators.
+            o.Conventions.AuthorizeFolder("/Leads/Office", Policies.LeadWorkers);
+            o.Conventions.AuthorizePage("/Leads/Office/LeadSources", Policies.Coordinators);
+        });
         return services;
     }
 }

@@ -3,6 +3,7 @@ using UU.Scrapers;
 using UU.Scrapers.Normalisation;
 using UU.Scrapers.Runs;
 using UU.Web.Data;
+using UU.Web.Features.Notifications;
 
 namespace UU.Web.Features.Leads;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
 using Quartz;
 using UU.Scrapers.Fetching;
@@ -100,4 +101,14 @@ public sealed class ScrapeScheduler(ISchedulerFactory schedulers, SourceSchedule
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+internal sealed class ScrapeLeaseConfiguration : IEntityTypeConfiguration<ScrapeLease>
+{
+    public void Configure(EntityTypeBuilder<ScrapeLease> builder)
+    {
+        builder.HasKey(x => x.Source);
+        builder.Property(x => x.Source).HasMaxLength(40);
+        builder.Property(x => x.Holder).HasMaxLength(120);
+    }
 }

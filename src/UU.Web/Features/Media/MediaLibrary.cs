@@ -1,6 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
@@ -8,6 +9,7 @@ using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Processing;
 using UU.Web.Data;
 using UU.Web.Features.Office;
+using UU.Web.Features.Audit;
 
 namespace UU.Web.Features.Media;
 
@@ -47,7 +49,7 @@ public sealed class MediaOptions
 public sealed record MediaUpload(string FileName, Stream Content, long Length, string? AltSv, string? AltEn);
 
 /// <summary>Validates, stores and resizes images. Only JPEG, PNG, GIF and WebP are accepted, judged by content, not by name.</summary>
-public sealed class MediaLibrary(UuDbContext db, DataPaths paths, IOptions<MediaOptions> options, TimeProvider clock, Audit audit, IHttpContextAccessor http)
+public sealed class MediaLibrary(UuDbContext db, DataPaths paths, IOptions<MediaOptions> options, TimeProvider clock, AuditTrail audit, IHttpContextAccessor http)
 {
     public static readonly int[] VariantWidths = [480, 960, 1600];
     private static readonly string[] Accepted = ["JPEG", "PNG", "GIF", "WEBP"];
@@ -158,6 +160,7 @@ public static class MediaSetup
     {
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<MediaLibrary>();
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Media/Office", Accounts.Policies.Editors));
         return services;
     }
 
@@ -176,5 +179,19 @@ public static class MediaSetup
             },
         });
         return app;
+    }
+}
+
+internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaItem>
+{
+    public void Configure(EntityTypeBuilder<MediaItem> builder)
+    {
+        builder.HasIndex(x => x.StoredName).IsUnique();
+        builder.Property(x => x.StoredName).HasMaxLength(40);
+        builder.Property(x => x.OriginalFileName).HasMaxLength(120);
+        builder.Property(x => x.AltSv).HasMaxLength(300);
+        builder.Property(x => x.AltEn).HasMaxLength(300);
+        builder.Property(x => x.Variants).HasMaxLength(60);
+        builder.Property(x => x.CreatedBy).HasMaxLength(256);
     }
 }

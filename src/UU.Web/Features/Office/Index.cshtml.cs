@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
 using UU.Web.Features.Leads;
+using UU.Web.Features.Accounts;
+using UU.Web.Features.Catalogue;
+using UU.Web.Features.Inquiries;
 
 namespace UU.Web.Features.Office;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using UU.Web.Data;
+using UU.Web.Features.Catalogue;
 
 namespace UU.Web.Features.Search;
 

@@ -21,6 +21,7 @@ public static class SearchSetup
             }
         });
         services.AddSingleton<IndexJournalInterceptor>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>(sp => sp.GetRequiredService<IndexJournalInterceptor>());
         services.AddScoped<SearchDocuments>();
         services.AddScoped<CatalogueSearch>();
         services.AddSingleton<IndexSynchronizer>();

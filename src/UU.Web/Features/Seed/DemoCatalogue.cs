@@ -1,4 +1,5 @@
 using UU.Web.Data;
+using UU.Web.Features.Catalogue;
 
 namespace UU.Web.Features.Seed;
 

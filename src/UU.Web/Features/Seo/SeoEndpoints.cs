@@ -3,6 +3,7 @@ using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
 using UU.Web.Infrastructure;
+using UU.Web.Features.Catalogue;
 
 namespace UU.Web.Features.Seo;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using UU.Web.Data;
 using UU.Web.Localization;
+using UU.Web.Features.Catalogue;
 
 namespace UU.Web.Features.Shared;
 

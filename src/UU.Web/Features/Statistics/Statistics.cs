@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
 using UU.Web.Features.Leads;
+using UU.Web.Features.Clients;
+using UU.Web.Features.Inquiries;
 
 namespace UU.Web.Features.Statistics;
 

@@ -173,7 +173,7 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Client", b =>
+            modelBuilder.Entity("UU.Web.Features.Accounts.ApiToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -181,33 +181,162 @@ namespace UU.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<DateOnly?>("AgreementUntil")
-                        .HasColumnType("date");
-
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
-                    b.Property<string>("OrganisationNumber")
-                        .HasMaxLength(11)
-                        .HasColumnType("character varying(11)");
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
-                    b.Property<int>("Type")
-                        .HasColumnType("integer");
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationNumber")
+                    b.HasIndex("Hash")
                         .IsUnique();
 
-                    b.ToTable("Clients");
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Course", b =>
+            modelBuilder.Entity("UU.Web.Features.Accounts.UuUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EntityType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Course", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -268,7 +397,7 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.ToTable("Courses");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Department", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Department", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -295,7 +424,7 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.ToTable("Departments");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Faculty", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Faculty", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -317,152 +446,7 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.ToTable("Faculties");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.IndexChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("EntityId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("EntityType")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.ToTable("IndexChanges");
-                });
-
-            modelBuilder.Entity("UU.Web.Data.Inquiry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int?>("ClientId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("ConsentGivenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ContactName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<int>("CreditBearing")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("character varying(5000)");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<int?>("LeadId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("OrganisationName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("OrganisationNumber")
-                        .IsRequired()
-                        .HasMaxLength(11)
-                        .HasColumnType("character varying(11)");
-
-                    b.Property<int?>("Participants")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int?>("PreferredFormat")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PreferredPeriod")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<string>("ReceiptKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ReferenceNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientId");
-
-                    b.HasIndex("LeadId")
-                        .IsUnique();
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.HasIndex("ReferenceNumber")
-                        .IsUnique();
-
-                    b.HasIndex("Year", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("Inquiries");
-                });
-
-            modelBuilder.Entity("UU.Web.Data.InquiryModule", b =>
-                {
-                    b.Property<int>("InquiryId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ModuleId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("InquiryId", "ModuleId");
-
-                    b.HasIndex("ModuleId");
-
-                    b.ToTable("InquiryModules");
-                });
-
-            modelBuilder.Entity("UU.Web.Data.Module", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Module", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -578,7 +562,7 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.ToTable("Modules");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.ModuleCourse", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleCourse", b =>
                 {
                     b.Property<int>("ModuleId")
                         .HasColumnType("integer");
@@ -604,7 +588,7 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.ToTable("ModuleCourses");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.OutboxMessage", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleVersion", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -612,55 +596,37 @@ namespace UU.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
-                    b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Reference")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Subject")
+                    b.Property<string>("Event")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
-                    b.Property<string>("TextBody")
+                    b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("ToAddress")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("integer");
 
-                    b.Property<string>("ToName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt", "NextAttemptAt");
+                    b.HasIndex("ModuleId", "Number")
+                        .IsUnique();
 
-                    b.ToTable("OutboxMessages");
+                    b.ToTable("ModuleVersions");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Subject", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Subject", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -701,7 +667,7 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.ToTable("Subjects");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.SubjectContact", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.SubjectContact", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -736,6 +702,40 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.HasIndex("SubjectId");
 
                     b.ToTable("SubjectContacts");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Clients.Client", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AgreementUntil")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("OrganisationNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationNumber")
+                        .IsUnique();
+
+                    b.ToTable("Clients");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Content.ContentItem", b =>
@@ -871,6 +871,125 @@ namespace UU.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Redirects");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inquiries.Inquiry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ConsentGivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("CreditBearing")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("LeadId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OrganisationNumber")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<int?>("Participants")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("PreferredFormat")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PreferredPeriod")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("ReceiptKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReferenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("LeadId")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ReferenceNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Inquiries");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inquiries.InquiryModule", b =>
+                {
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("InquiryId", "ModuleId");
+
+                    b.HasIndex("ModuleId");
+
+                    b.ToTable("InquiryModules");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.FetchValidator", b =>
@@ -1319,53 +1438,7 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.ToTable("MediaItems");
                 });
 
-            modelBuilder.Entity("UU.Web.Features.Office.ApiToken", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset?>("LastUsedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Hash")
-                        .IsUnique();
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("ApiTokens");
-                });
-
-            modelBuilder.Entity("UU.Web.Features.Office.AuditEntry", b =>
+            modelBuilder.Entity("UU.Web.Features.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1373,45 +1446,55 @@ namespace UU.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Details")
+                    b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<string>("EntityId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("EntityType")
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("IpAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("UserEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
-                    b.Property<string>("UserId")
+                    b.Property<string>("TextBody")
+                        .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("SentAt", "NextAttemptAt");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("OutboxMessages");
                 });
 
-            modelBuilder.Entity("UU.Web.Features.Office.ModuleVersion", b =>
+            modelBuilder.Entity("UU.Web.Features.Search.IndexChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1422,102 +1505,19 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Event")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("ModuleId")
+                    b.Property<int>("EntityId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ModuleId", "Number")
-                        .IsUnique();
+                    b.HasIndex("CreatedAt");
 
-                    b.ToTable("ModuleVersions");
-                });
-
-            modelBuilder.Entity("UU.Web.Features.Office.UuUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DisplayName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("IndexChanges");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1531,7 +1531,7 @@ namespace UU.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("UU.Web.Features.Office.UuUser", null)
+                    b.HasOne("UU.Web.Features.Accounts.UuUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1540,7 +1540,7 @@ namespace UU.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("UU.Web.Features.Office.UuUser", null)
+                    b.HasOne("UU.Web.Features.Accounts.UuUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1555,7 +1555,7 @@ namespace UU.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("UU.Web.Features.Office.UuUser", null)
+                    b.HasOne("UU.Web.Features.Accounts.UuUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1564,20 +1564,31 @@ namespace UU.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("UU.Web.Features.Office.UuUser", null)
+                    b.HasOne("UU.Web.Features.Accounts.UuUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Course", b =>
+            modelBuilder.Entity("UU.Web.Features.Accounts.ApiToken", b =>
                 {
-                    b.HasOne("UU.Web.Data.Department", "Department")
+                    b.HasOne("UU.Web.Features.Accounts.UuUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Course", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId");
 
-                    b.HasOne("UU.Web.Data.Subject", "Subject")
+                    b.HasOne("UU.Web.Features.Catalogue.Subject", "Subject")
                         .WithMany("Courses")
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1588,9 +1599,9 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Navigation("Subject");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Department", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Department", b =>
                 {
-                    b.HasOne("UU.Web.Data.Faculty", "Faculty")
+                    b.HasOne("UU.Web.Features.Catalogue.Faculty", "Faculty")
                         .WithMany("Departments")
                         .HasForeignKey("FacultyId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1599,43 +1610,9 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Navigation("Faculty");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Inquiry", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Module", b =>
                 {
-                    b.HasOne("UU.Web.Data.Client", "Client")
-                        .WithMany("Inquiries")
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("UU.Web.Features.Leads.Lead", null)
-                        .WithMany()
-                        .HasForeignKey("LeadId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Client");
-                });
-
-            modelBuilder.Entity("UU.Web.Data.InquiryModule", b =>
-                {
-                    b.HasOne("UU.Web.Data.Inquiry", "Inquiry")
-                        .WithMany("Modules")
-                        .HasForeignKey("InquiryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("UU.Web.Data.Module", "Module")
-                        .WithMany()
-                        .HasForeignKey("ModuleId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Inquiry");
-
-                    b.Navigation("Module");
-                });
-
-            modelBuilder.Entity("UU.Web.Data.Module", b =>
-                {
-                    b.HasOne("UU.Web.Data.Subject", "Subject")
+                    b.HasOne("UU.Web.Features.Catalogue.Subject", "Subject")
                         .WithMany("Modules")
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1644,15 +1621,15 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Navigation("Subject");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.ModuleCourse", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleCourse", b =>
                 {
-                    b.HasOne("UU.Web.Data.Course", "Course")
+                    b.HasOne("UU.Web.Features.Catalogue.Course", "Course")
                         .WithMany("Modules")
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("UU.Web.Data.Module", "Module")
+                    b.HasOne("UU.Web.Features.Catalogue.Module", "Module")
                         .WithMany("Courses")
                         .HasForeignKey("ModuleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1663,18 +1640,27 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Navigation("Module");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Subject", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleVersion", b =>
                 {
-                    b.HasOne("UU.Web.Data.Department", "Department")
+                    b.HasOne("UU.Web.Features.Catalogue.Module", null)
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Subject", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId");
 
                     b.Navigation("Department");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.SubjectContact", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.SubjectContact", b =>
                 {
-                    b.HasOne("UU.Web.Data.Subject", "Subject")
+                    b.HasOne("UU.Web.Features.Catalogue.Subject", "Subject")
                         .WithMany("Contacts")
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1692,6 +1678,40 @@ namespace UU.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("ContentItem");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inquiries.Inquiry", b =>
+                {
+                    b.HasOne("UU.Web.Features.Clients.Client", "Client")
+                        .WithMany("Inquiries")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("UU.Web.Features.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inquiries.InquiryModule", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", "Inquiry")
+                        .WithMany("Modules")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Catalogue.Module", "Module")
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Inquiry");
+
+                    b.Navigation("Module");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>
@@ -1730,59 +1750,29 @@ namespace UU.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("UU.Web.Data.Subject", null)
+                    b.HasOne("UU.Web.Features.Catalogue.Subject", null)
                         .WithMany()
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("UU.Web.Features.Office.ApiToken", b =>
-                {
-                    b.HasOne("UU.Web.Features.Office.UuUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("User");
-                });
-
-            modelBuilder.Entity("UU.Web.Features.Office.ModuleVersion", b =>
-                {
-                    b.HasOne("UU.Web.Data.Module", null)
-                        .WithMany()
-                        .HasForeignKey("ModuleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("UU.Web.Data.Client", b =>
-                {
-                    b.Navigation("Inquiries");
-                });
-
-            modelBuilder.Entity("UU.Web.Data.Course", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Course", b =>
                 {
                     b.Navigation("Modules");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Faculty", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Faculty", b =>
                 {
                     b.Navigation("Departments");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Inquiry", b =>
-                {
-                    b.Navigation("Modules");
-                });
-
-            modelBuilder.Entity("UU.Web.Data.Module", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Module", b =>
                 {
                     b.Navigation("Courses");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Subject", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Subject", b =>
                 {
                     b.Navigation("Contacts");
 
@@ -1791,9 +1781,19 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Navigation("Modules");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Clients.Client", b =>
+                {
+                    b.Navigation("Inquiries");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Content.ContentItem", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inquiries.Inquiry", b =>
+                {
+                    b.Navigation("Modules");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>

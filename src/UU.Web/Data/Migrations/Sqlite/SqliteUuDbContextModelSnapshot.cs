@@ -31,7 +31,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -162,39 +162,166 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Client", b =>
+            modelBuilder.Entity("UU.Web.Features.Accounts.ApiToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("AgreementUntil")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Accounts.UuUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("OrganisationNumber")
-                        .HasMaxLength(11)
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Type")
+                    b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationNumber")
-                        .IsUnique();
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
 
-                    b.ToTable("Clients", (string)null);
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Course", b =>
+            modelBuilder.Entity("UU.Web.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Course", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -250,10 +377,10 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SubjectId");
 
-                    b.ToTable("Courses", (string)null);
+                    b.ToTable("Courses");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Department", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Department", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -275,10 +402,10 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("FacultyId");
 
-                    b.ToTable("Departments", (string)null);
+                    b.ToTable("Departments");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Faculty", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Faculty", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -295,151 +422,10 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("Faculties", (string)null);
+                    b.ToTable("Faculties");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.IndexChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EntityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EntityType")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.ToTable("IndexChanges", (string)null);
-                });
-
-            modelBuilder.Entity("UU.Web.Data.Inquiry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ClientId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ConsentGivenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContactName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CreditBearing")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("LeadId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OrganisationName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OrganisationNumber")
-                        .IsRequired()
-                        .HasMaxLength(11)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Participants")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PreferredFormat")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PreferredPeriod")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReceiptKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReferenceNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientId");
-
-                    b.HasIndex("LeadId")
-                        .IsUnique();
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.HasIndex("ReferenceNumber")
-                        .IsUnique();
-
-                    b.HasIndex("Year", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("Inquiries", (string)null);
-                });
-
-            modelBuilder.Entity("UU.Web.Data.InquiryModule", b =>
-                {
-                    b.Property<int>("InquiryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ModuleId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("InquiryId", "ModuleId");
-
-                    b.HasIndex("ModuleId");
-
-                    b.ToTable("InquiryModules", (string)null);
-                });
-
-            modelBuilder.Entity("UU.Web.Data.Module", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Module", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -550,10 +536,10 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "SubjectId");
 
-                    b.ToTable("Modules", (string)null);
+                    b.ToTable("Modules");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.ModuleCourse", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleCourse", b =>
                 {
                     b.Property<int>("ModuleId")
                         .HasColumnType("INTEGER");
@@ -576,64 +562,46 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CourseId");
 
-                    b.ToTable("ModuleCourses", (string)null);
+                    b.ToTable("ModuleCourses");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.OutboxMessage", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleVersion", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("LockedUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reference")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
+                    b.Property<string>("Event")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TextBody")
+                    b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ToAddress")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("ToName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt", "NextAttemptAt");
+                    b.HasIndex("ModuleId", "Number")
+                        .IsUnique();
 
-                    b.ToTable("OutboxMessages", (string)null);
+                    b.ToTable("ModuleVersions");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Subject", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Subject", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -669,10 +637,10 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Subjects", (string)null);
+                    b.ToTable("Subjects");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.SubjectContact", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.SubjectContact", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -704,7 +672,39 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SubjectId");
 
-                    b.ToTable("SubjectContacts", (string)null);
+                    b.ToTable("SubjectContacts");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Clients.Client", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AgreementUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationNumber")
+                        .IsUnique();
+
+                    b.ToTable("Clients");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Content.ContentItem", b =>
@@ -770,7 +770,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Type", "PublishedSlug");
 
-                    b.ToTable("ContentItems", (string)null);
+                    b.ToTable("ContentItems");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Content.ContentVersion", b =>
@@ -806,7 +806,7 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("ContentItemId", "Number")
                         .IsUnique();
 
-                    b.ToTable("ContentVersions", (string)null);
+                    b.ToTable("ContentVersions");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Content.Redirect", b =>
@@ -833,7 +833,124 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("FromPath")
                         .IsUnique();
 
-                    b.ToTable("Redirects", (string)null);
+                    b.ToTable("Redirects");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inquiries.Inquiry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConsentGivenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreditBearing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationNumber")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PreferredFormat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreferredPeriod")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("LeadId")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ReferenceNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Inquiries");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inquiries.InquiryModule", b =>
+                {
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InquiryId", "ModuleId");
+
+                    b.HasIndex("ModuleId");
+
+                    b.ToTable("InquiryModules");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.FetchValidator", b =>
@@ -854,7 +971,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Url");
 
-                    b.ToTable("FetchValidators", (string)null);
+                    b.ToTable("FetchValidators");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>
@@ -965,7 +1082,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.ToTable("Leads", (string)null);
+                    b.ToTable("Leads");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.LeadEvent", b =>
@@ -998,7 +1115,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("LeadId");
 
-                    b.ToTable("LeadEvents", (string)null);
+                    b.ToTable("LeadEvents");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.LeadSource", b =>
@@ -1044,7 +1161,7 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique();
 
-                    b.ToTable("LeadSources", (string)null);
+                    b.ToTable("LeadSources");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.LeadSubject", b =>
@@ -1059,7 +1176,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SubjectId");
 
-                    b.ToTable("LeadSubjects", (string)null);
+                    b.ToTable("LeadSubjects");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.ScrapeLease", b =>
@@ -1077,7 +1194,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Source");
 
-                    b.ToTable("ScrapeLeases", (string)null);
+                    b.ToTable("ScrapeLeases");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.ScrapeRun", b =>
@@ -1140,7 +1257,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Source", "Id");
 
-                    b.ToTable("ScrapeRuns", (string)null);
+                    b.ToTable("ScrapeRuns");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.WebSource", b =>
@@ -1213,7 +1330,7 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("WebSources", (string)null);
+                    b.ToTable("WebSources");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Media.MediaItem", b =>
@@ -1267,98 +1384,64 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("StoredName")
                         .IsUnique();
 
-                    b.ToTable("MediaItems", (string)null);
+                    b.ToTable("MediaItems");
                 });
 
-            modelBuilder.Entity("UU.Web.Features.Office.ApiToken", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Hash")
-                        .IsUnique();
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("ApiTokens", (string)null);
-                });
-
-            modelBuilder.Entity("UU.Web.Features.Office.AuditEntry", b =>
+            modelBuilder.Entity("UU.Web.Features.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
+                    b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Details")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EntityId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("EntityType")
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("IpAddress")
-                        .HasMaxLength(64)
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UserEmail")
-                        .HasMaxLength(256)
+                    b.Property<string>("TextBody")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UserId")
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("SentAt", "NextAttemptAt");
 
-                    b.ToTable("AuditEntries", (string)null);
+                    b.ToTable("OutboxMessages");
                 });
 
-            modelBuilder.Entity("UU.Web.Features.Office.ModuleVersion", b =>
+            modelBuilder.Entity("UU.Web.Features.Search.IndexChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1367,102 +1450,19 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("Event")
+                    b.Property<string>("EntityType")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ModuleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ModuleId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("ModuleVersions", (string)null);
-                });
-
-            modelBuilder.Entity("UU.Web.Features.Office.UuUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DisplayName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LockoutEnd")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
+                    b.HasIndex("CreatedAt");
 
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("IndexChanges");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1476,7 +1476,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("UU.Web.Features.Office.UuUser", null)
+                    b.HasOne("UU.Web.Features.Accounts.UuUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1485,7 +1485,7 @@ namespace UU.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("UU.Web.Features.Office.UuUser", null)
+                    b.HasOne("UU.Web.Features.Accounts.UuUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1500,7 +1500,7 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("UU.Web.Features.Office.UuUser", null)
+                    b.HasOne("UU.Web.Features.Accounts.UuUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1509,20 +1509,31 @@ namespace UU.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("UU.Web.Features.Office.UuUser", null)
+                    b.HasOne("UU.Web.Features.Accounts.UuUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Course", b =>
+            modelBuilder.Entity("UU.Web.Features.Accounts.ApiToken", b =>
                 {
-                    b.HasOne("UU.Web.Data.Department", "Department")
+                    b.HasOne("UU.Web.Features.Accounts.UuUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Course", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId");
 
-                    b.HasOne("UU.Web.Data.Subject", "Subject")
+                    b.HasOne("UU.Web.Features.Catalogue.Subject", "Subject")
                         .WithMany("Courses")
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1533,9 +1544,9 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Navigation("Subject");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Department", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Department", b =>
                 {
-                    b.HasOne("UU.Web.Data.Faculty", "Faculty")
+                    b.HasOne("UU.Web.Features.Catalogue.Faculty", "Faculty")
                         .WithMany("Departments")
                         .HasForeignKey("FacultyId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1544,43 +1555,9 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Navigation("Faculty");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Inquiry", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Module", b =>
                 {
-                    b.HasOne("UU.Web.Data.Client", "Client")
-                        .WithMany("Inquiries")
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("UU.Web.Features.Leads.Lead", null)
-                        .WithMany()
-                        .HasForeignKey("LeadId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Client");
-                });
-
-            modelBuilder.Entity("UU.Web.Data.InquiryModule", b =>
-                {
-                    b.HasOne("UU.Web.Data.Inquiry", "Inquiry")
-                        .WithMany("Modules")
-                        .HasForeignKey("InquiryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("UU.Web.Data.Module", "Module")
-                        .WithMany()
-                        .HasForeignKey("ModuleId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Inquiry");
-
-                    b.Navigation("Module");
-                });
-
-            modelBuilder.Entity("UU.Web.Data.Module", b =>
-                {
-                    b.HasOne("UU.Web.Data.Subject", "Subject")
+                    b.HasOne("UU.Web.Features.Catalogue.Subject", "Subject")
                         .WithMany("Modules")
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1589,15 +1566,15 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Navigation("Subject");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.ModuleCourse", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleCourse", b =>
                 {
-                    b.HasOne("UU.Web.Data.Course", "Course")
+                    b.HasOne("UU.Web.Features.Catalogue.Course", "Course")
                         .WithMany("Modules")
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("UU.Web.Data.Module", "Module")
+                    b.HasOne("UU.Web.Features.Catalogue.Module", "Module")
                         .WithMany("Courses")
                         .HasForeignKey("ModuleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1608,18 +1585,27 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Navigation("Module");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Subject", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleVersion", b =>
                 {
-                    b.HasOne("UU.Web.Data.Department", "Department")
+                    b.HasOne("UU.Web.Features.Catalogue.Module", null)
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Subject", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId");
 
                     b.Navigation("Department");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.SubjectContact", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.SubjectContact", b =>
                 {
-                    b.HasOne("UU.Web.Data.Subject", "Subject")
+                    b.HasOne("UU.Web.Features.Catalogue.Subject", "Subject")
                         .WithMany("Contacts")
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1637,6 +1623,40 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ContentItem");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inquiries.Inquiry", b =>
+                {
+                    b.HasOne("UU.Web.Features.Clients.Client", "Client")
+                        .WithMany("Inquiries")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("UU.Web.Features.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inquiries.InquiryModule", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", "Inquiry")
+                        .WithMany("Modules")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Catalogue.Module", "Module")
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Inquiry");
+
+                    b.Navigation("Module");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>
@@ -1675,59 +1695,29 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("UU.Web.Data.Subject", null)
+                    b.HasOne("UU.Web.Features.Catalogue.Subject", null)
                         .WithMany()
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("UU.Web.Features.Office.ApiToken", b =>
-                {
-                    b.HasOne("UU.Web.Features.Office.UuUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("User");
-                });
-
-            modelBuilder.Entity("UU.Web.Features.Office.ModuleVersion", b =>
-                {
-                    b.HasOne("UU.Web.Data.Module", null)
-                        .WithMany()
-                        .HasForeignKey("ModuleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("UU.Web.Data.Client", b =>
-                {
-                    b.Navigation("Inquiries");
-                });
-
-            modelBuilder.Entity("UU.Web.Data.Course", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Course", b =>
                 {
                     b.Navigation("Modules");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Faculty", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Faculty", b =>
                 {
                     b.Navigation("Departments");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Inquiry", b =>
-                {
-                    b.Navigation("Modules");
-                });
-
-            modelBuilder.Entity("UU.Web.Data.Module", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Module", b =>
                 {
                     b.Navigation("Courses");
                 });
 
-            modelBuilder.Entity("UU.Web.Data.Subject", b =>
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Subject", b =>
                 {
                     b.Navigation("Contacts");
 
@@ -1736,9 +1726,19 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Navigation("Modules");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Clients.Client", b =>
+                {
+                    b.Navigation("Inquiries");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Content.ContentItem", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inquiries.Inquiry", b =>
+                {
+                    b.Navigation("Modules");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.AspNetCore.Identity;
+
+namespace UU.Web.Features.Accounts;
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Editor = "Editor";
+    public const string Coordinator = "Coordinator";
+    public const string SubjectContact = "SubjectContact";
+
+    public static readonly string[] All = [Admin, Editor, Coordinator, SubjectContact];
+}
+
+/// <summary>A back-office user (marketing, coordinators, subject contacts, admins).</summary>
+public sealed class UuUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A personal API token for scripts and BI tools. Only a hash is stored; the token is shown once.</summary>
+public sealed class ApiToken
+{
+    public int Id { get; set; }
+    public required string UserId { get; set; }
+    public UuUser? User { get; set; }
+    public required string Name { get; set; }
+    /// <summary>The first characters, so a person can tell tokens apart without the secret.</summary>
+    public required string Prefix { get; set; }
+    public required string Hash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? LastUsedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> builder)
+    {
+        builder.HasIndex(x => x.Hash).IsUnique();
+        builder.Property(x => x.Name).HasMaxLength(100);
+        builder.Property(x => x.Prefix).HasMaxLength(16);
+        builder.Property(x => x.Hash).HasMaxLength(64);
+        builder.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UuUserConfiguration : IEntityTypeConfiguration<UuUser>
+{
+    public void Configure(EntityTypeBuilder<UuUser> builder)
+    {
+        builder.Property(x => x.DisplayName).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UU.Web.Data;
+using UU.Web.Localization;
+using UU.Web.Features.Audit;
+
+namespace UU.Web.Features.Accounts.Office;
+
+public sealed class AccountModel(UserManager<UuUser> users, SignInManager<UuUser> signIn, ApiTokens tokens, UuDbContext db, AuditTrail audit, Texts texts) : PageModel
+{
+    public UuUser CurrentUser { get; private set; } = null!;
+    public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
+    public bool TwoFactorEnabled { get; private set; }
+    public string? AuthenticatorKey { get; private set; }
+    public string? NewTokenSecret { get; private set; }
+    public string? Message { get; private set; }
+    public List<string> Errors { get; } = [];
+
+    [BindProperty] public string? CurrentPassword { get; set; }
+    [BindProperty] public string? NewPassword { get; set; }
+    [BindProperty] public string? TokenName { get; set; }
+    [BindProperty] public int TokenId { get; set; }
+    [BindProperty] public string? Code { get; set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostPasswordAsync()
+    {
+        await LoadAsync();
+        var result = await users.ChangePasswordAsync(CurrentUser, CurrentPassword ?? "", NewPassword ?? "");
+        if (!result.Succeeded)
+        {
+            Errors.AddRange(result.Errors.Select(e => e.Description));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        await audit.RecordAsync("password-changed", "user", CurrentUser.Id, user: CurrentUser);
+        await signIn.RefreshSignInAsync(CurrentUser);
+        Message = texts["office.account.passwordChanged"];
+        return Page();
+    }
+
+    /// <summary>Ends every other session: the security stamp changes, and every request checks it.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        await LoadAsync();
+        await users.UpdateSecurityStampAsync(CurrentUser);
+        await audit.RecordAsync("signed-out-everywhere", "user", CurrentUser.Id, user: CurrentUser);
+        await signIn.SignOutAsync();
+        return Redirect("/office/logga-in");
+    }
+
+    public async Task<IActionResult> OnPostCreateTokenAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync();
+        var (token, secret) = await tokens.CreateAsync(CurrentUser, TokenName ?? "", cancellationToken);
+        await audit.RecordAsync("token-created", "token", token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), token.Name, user: CurrentUser, cancellationToken: cancellationToken);
+        NewTokenSecret = secret; // shown this once; only the hash is stored
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeTokenAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync();
+        if (await tokens.RevokeAsync(CurrentUser.Id, TokenId, cancellationToken))
+        {
+            await audit.RecordAsync("token-revoked", "token", TokenId.ToString(System.Globalization.CultureInfo.InvariantCulture), user: CurrentUser, cancellationToken: cancellationToken);
+            Message = texts["office.account.tokenRevoked"];
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStartTwoFactorAsync()
+    {
+        await LoadAsync();
+        await users.ResetAuthenticatorKeyAsync(CurrentUser);
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEnableTwoFactorAsync()
+    {
+        await LoadAsync();
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (!await users.VerifyTwoFactorTokenAsync(CurrentUser, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            Errors.Add(texts["office.login.wrongCode"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(CurrentUser, true);
+        await audit.RecordAsync("two-factor-enabled", "user", CurrentUser.Id, user: CurrentUser);
+        await signIn.RefreshSignInAsync(CurrentUser);
+        await LoadAsync();
+        Message = texts["office.account.twoFactorOn"];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableTwoFactorAsync()
+    {
+        await LoadAsync();
+        await users.SetTwoFactorEnabledAsync(CurrentUser, false);
+        await audit.RecordAsync("two-factor-disabled", "user", CurrentUser.Id, user: CurrentUser);
+        await signIn.RefreshSignInAsync(CurrentUser);
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        CurrentUser = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        Tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == CurrentUser.Id).OrderByDescending(t => t.Id).ToListAsync();
+        TwoFactorEnabled = await users.GetTwoFactorEnabledAsync(CurrentUser);
+        AuthenticatorKey = TwoFactorEnabled ? null : await users.GetAuthenticatorKeyAsync(CurrentUser);
+    }
+}

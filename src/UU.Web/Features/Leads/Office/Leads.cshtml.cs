@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UU.Web.Data;
+using UU.Web.Features.Leads;
+using UU.Web.Features.Audit;
+
+namespace UU.Web.Features.Leads.Office;
+
+public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock, AuditTrail audit, Localization.Texts texts, IEnumerable<UU.Scrapers.Runs.IScrapeSource> sources) : PageModel
+{
+    private const int MaxBulk = 500;
+
+    [BindProperty] public List<int> BulkIds { get; set; } = [];
+    [BindProperty] public LeadStatus? BulkStatus { get; set; }
+    [BindProperty] public string? BulkNote { get; set; }
+    public IReadOnlyList<(string Slug, string Name)> Subjects { get; private set; } = [];
+    public IReadOnlyList<string> SourceNames { get; private set; } = [];
+    /// <summary>Sources whose latest run is marked failing.</summary>
+    public IReadOnlyList<string> Failing { get; private set; } = [];
+    public string? BulkError { get; private set; }
+
+    public LeadList.Filter Filter { get; private set; } = null!;
+    public IReadOnlyList<LeadListItem> Items { get; private set; } = [];
+    public int Total { get; private set; }
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        (Filter, Errors) = LeadList.Parse(Request.Query);
+        Filter = Filter with { VisibleTo = LeadAccess.ContactEmail(User) };
+        (Items, Total) = await list.ListAsync(Filter, cancellationToken);
+        Subjects = (await db.Subjects.AsNoTracking().OrderBy(s => s.NameSv).Select(s => new { s.Slug, s.NameSv }).ToListAsync(cancellationToken)).Select(s => (s.Slug, s.NameSv)).ToList();
+        Failing = (await db.LatestRunsAsync(cancellationToken))
+            .Where(r => r.Failing).Select(r => r.Source).Order().ToList();
+        SourceNames = [.. sources.Select(s => s.Name), .. await db.WebSources.AsNoTracking().OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancellationToken)];
+    }
+
+    /// <summary>Gives every chosen lead the same status (for example "not relevant" for a batch of noise), each with its history entry, in one transaction.</summary>
+    public async Task<IActionResult> OnPostBulkAsync(CancellationToken cancellationToken)
+    {
+        if (!LeadAccess.SeesAll(User))
+        {
+            return Forbid();
+        }
+        var ids = BulkIds.Distinct().ToList();
+        var note = string.IsNullOrWhiteSpace(BulkNote) ? null : BulkNote.Trim();
+        var missingReason = BulkStatus is { } closing && LeadModel.NeedReason.Contains(closing) && note is null;
+        if (ids.Count == 0 || ids.Count > MaxBulk || BulkStatus is not { } status || !Enum.IsDefined(status) || missingReason || note is { Length: > 4000 })
+        {
+            BulkError = missingReason ? texts["leads.error.reason"] : texts["leads.error.bulk"];
+            await OnGetAsync(cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var now = clock.GetUtcNow();
+        var leads = await db.Leads.Where(l => ids.Contains(l.Id)).ToListAsync(cancellationToken);
+        foreach (var lead in leads.Where(l => l.Status != status))
+        {
+            db.LeadEvents.Add(new LeadEvent { LeadId = lead.Id, FromStatus = lead.Status, ToStatus = status, Note = note is null ? texts["leads.bulkNote"] : texts["leads.bulkNote"] + ": " + note, At = now, By = User.Identity?.Name });
+            lead.Status = status;
+            lead.UpdatedAt = now;
+        }
+        audit.Add("leads-bulk-status", "lead", string.Join(',', leads.Select(l => l.Id.ToString(CultureInfo.InvariantCulture))), status.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        var query = QueryString.Create(Request.Query.Where(p => p.Key != "handler"));
+        return Redirect("/office/leads" + query.ToUriComponent());
+    }
+
+    /// <summary>The filtered list (all pages, at most 10,000 leads) as CSV.</summary>
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
+        File(LeadExport.Csv(await AllAsync(cancellationToken)), "text/csv; charset=utf-8", "leads.csv");
+
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken) =>
+        File(LeadExport.Excel(await AllAsync(cancellationToken)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "leads.xlsx");
+
+    private async Task<IReadOnlyList<LeadListItem>> AllAsync(CancellationToken cancellationToken)
+    {
+        var (filter, _) = LeadList.Parse(Request.Query);
+        return (await list.ListAsync(filter with { Page = 1, PageSize = 10_000, VisibleTo = LeadAccess.ContactEmail(User) }, cancellationToken)).Items;
+    }
+}
