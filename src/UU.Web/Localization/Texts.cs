@@ -5,22 +5,44 @@ using System.Text.Json;
 namespace UU.Web.Localization;
 
 /// <summary>
-/// UI text in Swedish (default) and English from one resource file, so each text is written once per
-/// language and the two stay side by side. A missing key shows the key itself, which a test catches.
+/// UI text in Swedish (default) and English from the resource files Resources/texts*.json (texts.json, and one
+/// texts.FEATURE.json for a feature that keeps its own), so each text is written once per language and the two
+/// stay side by side. A key in two files stops the start; a missing key shows the key itself, which a test catches.
 /// </summary>
 public sealed class Texts
 {
     public static readonly string[] SupportedCultures = ["sv", "en"];
 
+    private const string ResourcePrefix = "UU.Web.Resources.texts";
+
     private readonly FrozenDictionary<string, string[]> _texts;
 
     public Texts()
     {
-        using var stream = typeof(Texts).Assembly.GetManifestResourceStream("UU.Web.Resources.texts.json")
-            ?? throw new InvalidOperationException("The embedded resource Resources/texts.json is missing.");
-        var parsed = JsonSerializer.Deserialize<Dictionary<string, string[]>>(stream)
-            ?? throw new InvalidOperationException("Resources/texts.json is empty.");
-        _texts = parsed.ToFrozenDictionary(StringComparer.Ordinal);
+        var assembly = typeof(Texts).Assembly;
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (names.Count == 0)
+        {
+            throw new InvalidOperationException("The embedded resource Resources/texts.json is missing.");
+        }
+        var all = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var parsed = JsonSerializer.Deserialize<Dictionary<string, string[]>>(stream)
+                ?? throw new InvalidOperationException($"The resource {name} is empty.");
+            foreach (var (key, values) in parsed)
+            {
+                if (!all.TryAdd(key, values))
+                {
+                    throw new InvalidOperationException($"The text key '{key}' is defined twice (again in {name}).");
+                }
+            }
+        }
+        _texts = all.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     public IReadOnlyDictionary<string, string[]> All => _texts;
