@@ -13,6 +13,33 @@ public sealed class TextsTests
         Assert.Empty(incomplete);
     }
 
+    /// <summary>Read from the files themselves, so the failure names the file, and a key two files define is caught here too.</summary>
+    [Fact]
+    public void EveryKeyInEveryTextsFile_HasSwedishAndEnglish_AndIsDefinedOnce()
+    {
+        var files = Directory.GetFiles(Path.Combine(FindRepositoryRoot(), "src", "UU.Web", "Resources"), "texts*.json");
+        Assert.NotEmpty(files);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var file in files.Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            var texts = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string[]>>(File.ReadAllText(file)) ?? [];
+            foreach (var (key, values) in texts)
+            {
+                if (values is null || values.Length != 2 || values.Any(string.IsNullOrWhiteSpace))
+                {
+                    problems.Add($"{name}: '{key}' needs a Swedish and an English text");
+                }
+                if (!seen.TryAdd(key, name))
+                {
+                    problems.Add($"{name}: '{key}' is already defined in {seen[key]}");
+                }
+            }
+        }
+        Assert.Empty(problems);
+    }
+
     [Fact]
     public void EveryKeyUsedInTheViews_Exists()
     {

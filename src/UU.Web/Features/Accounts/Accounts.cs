@@ -19,6 +19,18 @@ public sealed class UuUser : IdentityUser
 {
     public string? DisplayName { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The language the e-mail to this user is written in ("sv" or "en"), chosen under /office/konto.</summary>
+    public string Language { get; set; } = UserLanguages.Swedish;
+}
+
+/// <summary>The languages an office user can have their e-mail in.</summary>
+public static class UserLanguages
+{
+    public const string Swedish = "sv";
+    public const string English = "en";
+    public const int MaxLength = 8;
+
+    public static readonly string[] All = [Swedish, English];
 }
 
 /// <summary>A personal API token for scripts and BI tools. Only a hash is stored; the token is shown once.</summary>
@@ -53,5 +65,6 @@ internal sealed class UuUserConfiguration : IEntityTypeConfiguration<UuUser>
     public void Configure(EntityTypeBuilder<UuUser> builder)
     {
         builder.Property(x => x.DisplayName).HasMaxLength(200);
+        builder.Property(x => x.Language).HasMaxLength(UserLanguages.MaxLength).HasDefaultValue(UserLanguages.Swedish);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UU.Scrapers.Normalisation;
@@ -15,7 +14,7 @@ namespace UU.Web.Features.Inquiries;
 /// Stores an inquiry, its client and the notification emails in one transaction: when SaveChanges returns,
 /// the inquiry is durable and the coordinators and subject contacts will be told, whatever SMTP does.
 /// </summary>
-public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, IOptions<InquiryOptions> options, ILogger<InquiryService> logger)
+public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, IOptions<InquiryOptions> options, EmailComposer mails, ILogger<InquiryService> logger)
 {
     private const int MaxAllocationAttempts = 8;
 
@@ -79,8 +78,12 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
                 LeadId = fromLead?.LeadId,
             };
             db.Inquiries.Add(inquiry);
-            db.OutboxMessages.AddRange(Notifications(inquiry, modules, now, acknowledge: fromLead is null));
-            if (fromLead is not null)
+            db.OutboxMessages.AddRange(await mails.InquiryNotificationsAsync(inquiry, modules, StaffToTell(modules), now, cancellationToken));
+            if (fromLead is null)
+            {
+                db.OutboxMessages.Add(mails.InquiryReceipt(inquiry, now));
+            }
+            else
             {
                 await RecordConversionAsync(fromLead, inquiry, now, cancellationToken);
             }
@@ -125,7 +128,8 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
         lead.UpdatedAt = now;
     }
 
-    private IEnumerable<OutboxMessage> Notifications(Inquiry inquiry, List<Module> modules, DateTimeOffset now, bool acknowledge)
+    /// <summary>The coordinators and the contact persons of the inquiry's subjects, each address once.</summary>
+    private List<MailRecipient> StaffToTell(List<Module> modules)
     {
         var recipients = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var email in options.Value.CoordinatorAddresses())
@@ -136,73 +140,7 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
         {
             recipients.TryAdd(contact.Email, contact.Name);
         }
-
-        var body = InternalBody(inquiry, modules);
-        foreach (var (address, name) in recipients)
-        {
-            yield return new OutboxMessage
-            {
-                ToAddress = address,
-                ToName = name,
-                Subject = $"Ny förfrågan {inquiry.ReferenceNumber}: {Shorten(inquiry.OrganisationName, 120)}",
-                TextBody = body,
-                Reference = inquiry.ReferenceNumber,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            };
-        }
-
-        if (!acknowledge)
-        {
-            yield break;
-        }
-        var english = inquiry.Language == "en";
-        yield return new OutboxMessage
-        {
-            ToAddress = inquiry.Email,
-            ToName = inquiry.ContactName,
-            Subject = english
-                ? $"We have received your inquiry {inquiry.ReferenceNumber}"
-                : $"Vi har tagit emot din förfrågan {inquiry.ReferenceNumber}",
-            TextBody = english
-                ? $"Thank you for your inquiry. Your reference number is {inquiry.ReferenceNumber}. A coordinator will contact you within three working days.\n"
-                : $"Tack för din förfrågan. Ditt referensnummer är {inquiry.ReferenceNumber}. En samordnare kontaktar dig inom tre arbetsdagar.\n",
-            Reference = inquiry.ReferenceNumber,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        };
-    }
-
-    private static string InternalBody(Inquiry inquiry, List<Module> modules)
-    {
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Referensnummer: {inquiry.ReferenceNumber}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Organisation: {inquiry.OrganisationName} ({inquiry.OrganisationNumber})");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Kontaktperson: {inquiry.ContactName}, {inquiry.Email}{(inquiry.Phone is null ? "" : ", " + inquiry.Phone)}");
-        if (inquiry.Participants is { } participants)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Antal deltagare: {participants}");
-        }
-        if (inquiry.PreferredPeriod is { } period)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Önskad period: {period}");
-        }
-        if (modules.Count > 0)
-        {
-            text.AppendLine("Utbildningar:");
-            foreach (var m in modules)
-            {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  - {m.TitleSv} ({m.Subject!.NameSv})");
-            }
-        }
-        if (inquiry.LeadId is { } leadId)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Skapad av en samordnare från lead: /office/leads/{leadId}");
-        }
-        text.AppendLine();
-        text.AppendLine("Behov:");
-        text.AppendLine(inquiry.Description);
-        return text.ToString();
+        return recipients.Select(r => new MailRecipient(r.Key, r.Value)).ToList();
     }
 
     internal static ClientType ToClientType(BuyerKind kind) => kind switch
@@ -215,8 +153,6 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
     };
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string Shorten(string value, int max) => value.Length <= max ? value : value[..max] + "…";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inquiry {Reference} stored with {ModuleCount} modules")]
     private static partial void LogStored(ILogger logger, string reference, int moduleCount);

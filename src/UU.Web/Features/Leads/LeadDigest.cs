@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -26,10 +25,9 @@ public sealed class LeadOptions
 /// subject's contact person, the new leads matched to their subject and their own assigned leads due for follow-up.
 /// A named lease makes it go out once a day however many nodes run the schedule.
 /// </summary>
-public sealed class LeadDigest(UuDbContext db, TimeProvider clock, IOptions<InquiryOptions> inquiries, IOptions<LeadOptions> options)
+public sealed class LeadDigest(UuDbContext db, TimeProvider clock, IOptions<InquiryOptions> inquiries, IOptions<LeadOptions> options, EmailComposer mails)
 {
     private const string LeaseKey = "lead-digest";
-    private const int MaxItems = 50;
 
     /// <returns>How many emails were queued (0 when there was nothing new or another node already sent today's).</returns>
     public async Task<int> SendAsync(CancellationToken cancellationToken)
@@ -51,21 +49,14 @@ public sealed class LeadDigest(UuDbContext db, TimeProvider clock, IOptions<Inqu
             .Where(l => l.CreatedAt > since && l.CreatedAt <= now && l.Status == LeadStatus.New && l.Score >= minScore)
             .ToListAsync(cancellationToken);
         leads = leads.OrderByDescending(l => l.Score).ThenBy(l => l.Deadline ?? DateTimeOffset.MaxValue).ToList();
-        var recipients = inquiries.Value.CoordinatorAddresses();
+        var coordinators = inquiries.Value.CoordinatorAddresses().Select(a => new MailRecipient(a)).ToList();
         var reference = string.Create(CultureInfo.InvariantCulture, $"{LeaseKey}-{today:yyyy-MM-dd}");
         var sent = 0;
-        void Queue(string address, string? name, string subject, string body)
-        {
-            db.OutboxMessages.Add(new OutboxMessage { ToAddress = address, ToName = name, Subject = subject, TextBody = body, Reference = reference, CreatedAt = now, NextAttemptAt = now });
-            sent++;
-        }
         if (leads.Count > 0)
         {
-            var body = Body(leads, $"{leads.Count} nya leads sedan förra sammanställningen, bäst matchade först.");
-            foreach (var address in recipients)
-            {
-                Queue(address, null, string.Create(CultureInfo.InvariantCulture, $"Nya leads {today:yyyy-MM-dd}: {leads.Count}"), body);
-            }
+            var digests = await mails.NewLeadsDigestAsync(coordinators, leads, today, reference, now, cancellationToken);
+            db.OutboxMessages.AddRange(digests);
+            sent += digests.Count;
         }
 
         // Each subject's contact person: the new leads in their subject, and their own leads due for follow-up.
@@ -82,42 +73,15 @@ public sealed class LeadDigest(UuDbContext db, TimeProvider clock, IOptions<Inqu
             {
                 continue;
             }
-            var subjects = string.Join(", ", person.Select(c => c.Subject!.NameSv).Distinct());
-            var text = new StringBuilder();
-            if (mine.Count > 0)
-            {
-                text.Append(Body(mine, $"{mine.Count} nya leads inom {subjects}, bäst matchade först."));
-            }
-            if (followUps.Count > 0)
-            {
-                text.AppendLine().Append(Body(followUps, $"{followUps.Count} av dina leads ska följas upp i dag eller har passerat sitt uppföljningsdatum."));
-            }
-            Queue(person.Key, person.First().Name, string.Create(CultureInfo.InvariantCulture, $"Leads för dig {today:yyyy-MM-dd}: {mine.Count} nya, {followUps.Count} att följa upp"), text.ToString());
+            var subjects = person.Select(c => c.Subject!).DistinctBy(s => s.Id).ToList();
+            db.OutboxMessages.Add(await mails.PersonalDigestAsync(new MailRecipient(person.Key, person.First().Name), subjects, mine, followUps, today, reference, now, cancellationToken));
+            sent++;
         }
         if (sent > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         return sent;
-    }
-
-    private static string Body(List<Lead> leads, string heading)
-    {
-        var text = new StringBuilder();
-        text.AppendLine(heading);
-        text.AppendLine();
-        foreach (var lead in leads.Take(MaxItems))
-        {
-            var deadline = lead.Deadline is { } d ? SwedishTime.Format(d) : "–";
-            text.AppendLine(CultureInfo.InvariantCulture, $"[{lead.Score}] {lead.Title}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"    {lead.Buyer ?? "–"} · sista anbudsdag {deadline} · /office/leads/{lead.Id}");
-        }
-        if (leads.Count > MaxItems)
-        {
-            text.AppendLine();
-            text.AppendLine(CultureInfo.InvariantCulture, $"… och {leads.Count - MaxItems} till: /office/leads?status=New");
-        }
-        return text.ToString();
     }
 }
 

@@ -11,7 +11,7 @@ namespace UU.Web.Features.Leads;
 /// Stores scraped items as leads: an item already seen updates its lead; a new item joins the lead of the same
 /// procurement (upphandlings-ID, TED number, or buyer + title + deadline) or starts a new one. Nothing is deleted.
 /// </summary>
-public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher matcher, Microsoft.Extensions.Options.IOptions<Inquiries.InquiryOptions> inquiries) : IScrapeSink
+public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher matcher, Microsoft.Extensions.Options.IOptions<Inquiries.InquiryOptions> inquiries, EmailComposer mails) : IScrapeSink
 {
     public async Task<(int New, int Updated, int Unchanged)> StoreAsync(string source, IReadOnlyList<ScrapedItem> items, CancellationToken cancellationToken)
     {
@@ -162,19 +162,8 @@ public sealed class LeadSink(UuDbContext db, TimeProvider clock, LeadMatcher mat
         if (report.Failing && previous != true)
         {
             var now = clock.GetUtcNow();
-            foreach (var address in inquiries.Value.CoordinatorAddresses())
-            {
-                db.OutboxMessages.Add(new OutboxMessage
-                {
-                    ToAddress = address,
-                    Subject = $"Källan {report.Source} fallerar",
-                    TextBody = $"Källan {report.Source} fallerar sedan körningen {SwedishTime.Format(report.StartedAt)}: {report.FailingReason}\n\n"
-                        + "Leads som redan hämtats finns kvar. Se källorna i kontoret: /office/leads/kallor\n",
-                    Reference = "source-failing-" + report.Source,
-                    CreatedAt = now,
-                    NextAttemptAt = now,
-                });
-            }
+            db.OutboxMessages.AddRange(await mails.SourceFailingAsync(
+                inquiries.Value.CoordinatorAddresses().Select(a => new MailRecipient(a)).ToList(), report.Source, report.StartedAt, report.FailingReason, now, cancellationToken));
         }
         await db.SaveChangesAsync(cancellationToken);
     }

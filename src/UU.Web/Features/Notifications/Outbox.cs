@@ -158,6 +158,7 @@ public static class NotificationSetup
     {
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OutboxProcessor>();
+        services.AddScoped<EmailComposer>();
         services.AddSingleton<IMailTransport>(sp =>
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.SmtpHost)
                 ? ActivatorUtilities.CreateInstance<PickupFolderMailTransport>(sp)

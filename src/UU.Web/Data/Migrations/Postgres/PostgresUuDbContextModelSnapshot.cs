@@ -245,6 +245,13 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("sv");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 

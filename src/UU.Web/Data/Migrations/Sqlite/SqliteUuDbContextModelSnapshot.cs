@@ -232,6 +232,13 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("sv");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 

@@ -23,6 +23,7 @@ public sealed class AccountModel(UserManager<UuUser> users, SignInManager<UuUser
     [BindProperty] public string? TokenName { get; set; }
     [BindProperty] public int TokenId { get; set; }
     [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? Language { get; set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -39,6 +40,33 @@ public sealed class AccountModel(UserManager<UuUser> users, SignInManager<UuUser
         await audit.RecordAsync("password-changed", "user", CurrentUser.Id, user: CurrentUser);
         await signIn.RefreshSignInAsync(CurrentUser);
         Message = texts["office.account.passwordChanged"];
+        return Page();
+    }
+
+    /// <summary>The language of the e-mail this user gets (new inquiries, leads, digests).</summary>
+    public async Task<IActionResult> OnPostLanguageAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync();
+        var chosen = Language?.Trim().ToLowerInvariant();
+        if (chosen is null || !UserLanguages.All.Contains(chosen))
+        {
+            Errors.Add(texts["office.account.languageUnknown"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        if (chosen != CurrentUser.Language)
+        {
+            CurrentUser.Language = chosen;
+            var result = await users.UpdateAsync(CurrentUser);
+            if (!result.Succeeded)
+            {
+                Errors.AddRange(result.Errors.Select(e => e.Description));
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+            await audit.RecordAsync("language-changed", "user", CurrentUser.Id, chosen, user: CurrentUser, cancellationToken: cancellationToken);
+        }
+        Message = texts["office.account.languageSaved"];
         return Page();
     }
 

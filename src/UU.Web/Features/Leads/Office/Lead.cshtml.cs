@@ -12,7 +12,7 @@ using UU.Web.Features.Notifications;
 
 namespace UU.Web.Features.Leads.Office;
 
-public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeProvider clock, AuditTrail audit, Localization.Texts texts, Inquiries.InquiryService inquiryService, LeadMerger merger) : PageModel
+public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeProvider clock, AuditTrail audit, Localization.Texts texts, Inquiries.InquiryService inquiryService, LeadMerger merger, EmailComposer mails) : PageModel
 {
     /// <summary>How alike two titles must be (share of their words) to be offered as a possible duplicate.</summary>
     public const double PossibleDuplicateSimilarity = 0.5;
@@ -138,16 +138,7 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
         lead.FollowUpOn = followUp;
         lead.UpdatedAt = now;
         db.LeadEvents.Add(new LeadEvent { LeadId = id, FromStatus = from, ToStatus = LeadStatus.Assigned, Note = $"{contact.Name} ({contact.Subject!.NameSv})", At = now, By = User.Identity?.Name });
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            ToAddress = contact.Email,
-            ToName = contact.Name,
-            Subject = $"Lead till dig: {(lead.Title.Length > 120 ? lead.Title[..120] + "…" : lead.Title)}",
-            TextBody = $"{User.Identity?.Name} har tilldelat dig en lead inom {contact.Subject.NameSv}.\n\n{lead.Title}\nKöpare: {lead.Buyer}\nSista anbudsdag: {lead.Deadline?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "–"}\nMatchade på: {lead.MatchReasons ?? "–"}\n{(followUp is { } f ? "Följ upp senast " + f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "\n" : "")}\nSe leaden i kontoret: /office/leads/{id}\n",
-            Reference = "lead-" + id.ToString(CultureInfo.InvariantCulture),
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
+        db.OutboxMessages.Add(await mails.LeadAssignedAsync(lead, contact, User.Identity?.Name, followUp, now, cancellationToken));
         audit.Add("lead-assigned", "lead", id.ToString(CultureInfo.InvariantCulture), contact.Email);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/office/leads/{id}");
