@@ -143,7 +143,7 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
             ToAddress = contact.Email,
             ToName = contact.Name,
             Subject = $"Lead till dig: {(lead.Title.Length > 120 ? lead.Title[..120] + "…" : lead.Title)}",
-            TextBody = $"{User.Identity?.Name} har tilldelat dig en lead inom {contact.Subject.NameSv}.\n\n{lead.Title}\nKöpare: {lead.Buyer}\nSista anbudsdag: {lead.Deadline?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "–"}\nMatchade på: {lead.MatchReasons ?? "–"}\n{(followUp is { } f ? "Följ upp senast " + f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "\n" : "")}\nSe leaden i kontoret: /office/leads/{id}\n",
+            TextBody = $"{User.Identity?.Name} har tilldelat dig en lead inom {contact.Subject.NameSv}.\n\n{lead.Title}\nKöpare: {lead.Buyer}\nSista anbudsdag: {Shared.Display.When(lead.Deadline)}\nMatchade på: {lead.MatchReasons ?? "–"}\n{(followUp is { } f ? "Följ upp senast " + Shared.Display.Day(f) + "\n" : "")}\nSe leaden i kontoret: /office/leads/{id}\n",
             Reference = "lead-" + id.ToString(CultureInfo.InvariantCulture),
             CreatedAt = now,
             NextAttemptAt = now,
