@@ -40,11 +40,13 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!ApiProblems.IsApi(httpContext))
+        // The middleware has already pointed the request at the error page (/fel): the feature keeps the original path.
+        var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value);
+        if (!path.StartsWithSegments(ApiProblems.Prefix, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
-        LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        LogUnhandled(logger, exception, httpContext.Request.Method, path);
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
         await TypedResults.Problem(new ProblemDetails
         {
