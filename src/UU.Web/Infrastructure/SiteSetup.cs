@@ -16,6 +16,9 @@ public static class SiteSetup
             .ValidateOnStart();
         services.AddSingleton<Texts>();
         services.AddHttpContextAccessor();
+        services.AddApiProblems();
+        services.AddSingleton(typeof(Scoped<>));
+        services.AddSingleton(typeof(Scoped<,>));
         services.AddScoped<SiteUrls>();
         // Each feature keeps its pages in its own folder (public pages at its root, back-office pages in Office/).
         services.AddRazorPages(o => o.RootDirectory = "/Features");
@@ -54,6 +57,10 @@ public static class SiteSetup
             });
             o.OnRejected = async (context, cancellationToken) =>
             {
+                if (ApiProblems.IsApi(context.HttpContext))
+                {
+                    return; // the 429 gets its ProblemDetails from the status code pages (UseSite)
+                }
                 var texts = context.HttpContext.RequestServices.GetRequiredService<Texts>();
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync(texts["inquiry.rateLimited"], cancellationToken);
@@ -64,11 +71,18 @@ public static class SiteSetup
 
     public static WebApplication UseSite(this WebApplication app)
     {
+        // An exception under /api is answered by ApiExceptionHandler (ProblemDetails); elsewhere by the error page.
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fel");
         }
+        else
+        {
+            app.UseWhen(ApiProblems.IsApi, api => api.UseExceptionHandler());
+        }
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
+        // Inside the error page's handler: an /api status without a body gets its ProblemDetails here first.
+        app.UseWhen(ApiProblems.IsApi, api => api.UseStatusCodePages(c => ApiProblems.WriteStatusAsync(c.HttpContext)));
         app.UseContentRedirects();
         app.Use(async (context, next) =>
         {
@@ -103,17 +117,17 @@ public static class SiteSetup
     public static WebApplication MapSite(this WebApplication app)
     {
         app.MapRazorPages();
-        app.MapGet("/sprak/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+        app.MapGet("/sprak/{culture}", (string culture, string? returnUrl, HttpContext context, TimeProvider clock) =>
         {
             var chosen = Texts.SupportedCultures.Contains(culture, StringComparer.OrdinalIgnoreCase) ? culture.ToLowerInvariant() : "sv";
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             var target = !string.IsNullOrEmpty(returnUrl) && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
                 ? returnUrl
                 : "/";
-            return Results.LocalRedirect(target);
+            return TypedResults.LocalRedirect(target);
         });
         return app;
     }

@@ -1,9 +1,15 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
 using UU.Web.Features.Catalogue;
+using DeliveryResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.StatusCodeHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.NotFound,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem>;
 
 namespace UU.Web.Features.Content;
 
@@ -27,7 +33,7 @@ public static class DeliveryApi
 
     private static string TypeOf(string plural) => plural == "stories" ? ContentTypes.Story : ContentTypes.Page;
 
-    private static async Task<IResult> ListContentAsync(string type, HttpContext context, UuDbContext db, RichText richText, CancellationToken cancellationToken)
+    private static async Task<DeliveryResult> ListContentAsync(string type, HttpContext context, UuDbContext db, RichText richText, CancellationToken cancellationToken)
     {
         if (Paging(context, out var page, out var pageSize) is { } problem)
         {
@@ -40,7 +46,7 @@ public static class DeliveryApi
         return Send(context, new { total, page, pageSize, items = items.Select(i => Shape(i, richText)) });
     }
 
-    private static async Task<IResult> OneContentAsync(string type, string slug, HttpContext context, UuDbContext db, RichText richText, CancellationToken cancellationToken)
+    private static async Task<DeliveryResult> OneContentAsync(string type, string slug, HttpContext context, UuDbContext db, RichText richText, CancellationToken cancellationToken)
     {
         var contentType = TypeOf(type);
         var item = slug.Length > 160 ? null : await db.ContentItems.AsNoTracking()
@@ -48,7 +54,7 @@ public static class DeliveryApi
         return item is null ? TypedResults.NotFound() : Send(context, Shape(item, richText));
     }
 
-    private static async Task<IResult> ListModulesAsync(HttpContext context, CatalogueQueries catalogue, CancellationToken cancellationToken)
+    private static async Task<DeliveryResult> ListModulesAsync(HttpContext context, CatalogueQueries catalogue, CancellationToken cancellationToken)
     {
         if (Paging(context, out var page, out var pageSize) is { } problem)
         {
@@ -60,13 +66,13 @@ public static class DeliveryApi
         return Send(context, new { total, page, pageSize, items = modules.Select(Shape) });
     }
 
-    private static async Task<IResult> OneModuleAsync(string slug, HttpContext context, CatalogueQueries catalogue, CancellationToken cancellationToken)
+    private static async Task<DeliveryResult> OneModuleAsync(string slug, HttpContext context, CatalogueQueries catalogue, CancellationToken cancellationToken)
     {
         var module = slug.Length > 160 ? null : await catalogue.ModuleAsync(slug, cancellationToken);
         return module is null ? TypedResults.NotFound() : Send(context, Shape(module));
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem? Paging(HttpContext context, out int page, out int pageSize)
+    private static ValidationProblem? Paging(HttpContext context, out int page, out int pageSize)
     {
         page = 1;
         pageSize = 20;
@@ -84,7 +90,7 @@ public static class DeliveryApi
     }
 
     /// <summary>Writes the JSON with a strong ETag from its bytes; answers 304 when the client already has it.</summary>
-    private static IResult Send(HttpContext context, object body)
+    private static DeliveryResult Send(HttpContext context, object body)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, Json);
         var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"";

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using UU.Web.Features.Accounts;
+using UU.Web.Infrastructure;
 
 namespace UU.Web.Features.Inquiries;
 
@@ -7,16 +9,18 @@ public static class InquiryApi
     /// <summary>Coordinators' JSON for scripts and BI tools: a personal token or the office cookie.</summary>
     public static IEndpointRouteBuilder MapInquiryApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/inquiries", async (HttpContext context, InquiryList list, CancellationToken cancellationToken) =>
-        {
-            var (filter, errors) = InquiryList.Parse(context.Request.Query);
-            if (errors.Count > 0)
-            {
-                return Results.ValidationProblem(errors, title: "Some filters are not valid.");
-            }
-            var (items, total) = await list.ListAsync(filter, cancellationToken);
-            return Results.Ok(new { total, page = filter.Page, pageSize = filter.PageSize, items });
-        }).RequireAuthorization(Policies.CoordinatorApi);
+        app.MapGet("/api/inquiries", ListAsync).RequireAuthorization(Policies.CoordinatorApi);
         return app;
+    }
+
+    private static async Task<Results<Ok<ApiPage<InquiryListItem>>, ValidationProblem>> ListAsync(HttpContext context, InquiryList list, CancellationToken cancellationToken)
+    {
+        var (filter, errors) = InquiryList.Parse(context.Request.Query);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Some filters are not valid.");
+        }
+        var (items, total) = await list.ListAsync(filter, cancellationToken);
+        return TypedResults.Ok(new ApiPage<InquiryListItem>(total, filter.Page, filter.PageSize, items));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UU.Scrapers.Fetching;
 using UU.Web.Data;
+using UU.Web.Infrastructure;
 
 namespace UU.Web.Features.Leads;
 
@@ -8,7 +9,7 @@ namespace UU.Web.Features.Leads;
 /// ETag and Last-Modified per URL in the database, so a conditional request (and its 304) works after a restart and
 /// whichever node runs the next scrape. Long URLs are not worth remembering: they are query pages, not lists.
 /// </summary>
-public sealed class DbValidatorStore(IServiceScopeFactory scopes, TimeProvider clock) : IValidatorStore
+public sealed class DbValidatorStore(Scoped<UuDbContext> databases, TimeProvider clock) : IValidatorStore
 {
     private const int MaxUrlLength = 2000;
 
@@ -18,9 +19,8 @@ public sealed class DbValidatorStore(IServiceScopeFactory scopes, TimeProvider c
         {
             return (null, null);
         }
-        await using var scope = scopes.CreateAsyncScope();
-        var found = await scope.ServiceProvider.GetRequiredService<UuDbContext>().FetchValidators.AsNoTracking()
-            .FirstOrDefaultAsync(v => v.Url == url.AbsoluteUri, cancellationToken);
+        var found = await databases.RunAsync(db => db.FetchValidators.AsNoTracking()
+            .FirstOrDefaultAsync(v => v.Url == url.AbsoluteUri, cancellationToken));
         return found is null ? (null, null) : (found.ETag, found.LastModified);
     }
 
@@ -30,8 +30,11 @@ public sealed class DbValidatorStore(IServiceScopeFactory scopes, TimeProvider c
         {
             return;
         }
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+        await databases.RunAsync(db => StoreAsync(db, url, etag, lastModified, cancellationToken));
+    }
+
+    private async Task StoreAsync(UuDbContext db, Uri url, string? etag, DateTimeOffset? lastModified, CancellationToken cancellationToken)
+    {
         var row = await db.FetchValidators.FirstOrDefaultAsync(v => v.Url == url.AbsoluteUri, cancellationToken);
         if (row is null)
         {

@@ -78,12 +78,11 @@ public sealed class ScheduleValidator : IValidateOptions<ScraperOptions>
 }
 
 /// <summary>Degraded when a source's latest run is marked failing (it errs, went silent, or lost fields).</summary>
-public sealed class ScraperHealthCheck(IServiceScopeFactory scopes) : IHealthCheck
+/// <remarks>Health checks are created in a scope of their own for each run, so the DbContext comes by constructor.</remarks>
+public sealed class ScraperHealthCheck(UuDbContext db) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
         var latest = await db.LatestRunsAsync(cancellationToken);
         var failing = latest.Where(r => r.Failing).ToList();
         return failing.Count == 0

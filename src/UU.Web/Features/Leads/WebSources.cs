@@ -84,7 +84,7 @@ public static partial class WebSourceRules
 /// Keeps Quartz's scrape jobs in step with the sources: one cron job per enabled source, configured or added in the
 /// office; jobs of sources that are gone or switched off are removed. Called at start and whenever a web source is saved.
 /// </summary>
-public sealed class SourceSchedule(ISchedulerFactory schedulers, IServiceScopeFactory scopes)
+public sealed class SourceSchedule(ISchedulerFactory schedulers, Infrastructure.Scoped<ScrapeRunner> runners)
 {
     public const string Group = "scrapers";
 
@@ -92,11 +92,7 @@ public sealed class SourceSchedule(ISchedulerFactory schedulers, IServiceScopeFa
 
     public async Task SyncAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<ScrapeSourceEntry> sources;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            sources = await scope.ServiceProvider.GetRequiredService<ScrapeRunner>().SourcesAsync(cancellationToken);
-        }
+        var sources = await runners.RunAsync(r => r.SourcesAsync(cancellationToken));
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var enabled = sources.Where(s => s.Runnable).ToList();
         var wanted = enabled.Select(s => KeyFor(s.Name)).ToHashSet();

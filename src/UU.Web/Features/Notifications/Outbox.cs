@@ -124,7 +124,7 @@ public sealed partial class OutboxProcessor(
 }
 
 /// <summary>Runs the outbox on a timer for the life of the app.</summary>
-public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+public sealed partial class OutboxDispatcher(Infrastructure.Scoped<OutboxProcessor> processors, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -137,8 +137,7 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IOptio
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxProcessor>().DispatchDueAsync(stoppingToken);
+                await processors.RunAsync(p => p.DispatchDueAsync(stoppingToken));
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -23,7 +23,7 @@ public sealed class SearchSyncOptions
 public sealed partial class IndexSynchronizer(
     SearchIndex index,
     Microsoft.AspNetCore.OutputCaching.IOutputCacheStore outputCache,
-    IServiceScopeFactory scopes,
+    Infrastructure.Scoped<UuDbContext, SearchDocuments> work,
     TimeProvider clock,
     IOptions<SearchSyncOptions> options,
     ILogger<IndexSynchronizer> logger)
@@ -34,22 +34,21 @@ public sealed partial class IndexSynchronizer(
     private static readonly TimeSpan OverlapAge = TimeSpan.FromSeconds(30);
     private readonly Dictionary<long, DateTimeOffset> _recentlyApplied = [];
 
-    public async Task<int> RebuildAsync(CancellationToken cancellationToken)
+    public Task<int> RebuildAsync(CancellationToken cancellationToken) => work.RunAsync(async (db, documents) =>
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
         var position = await db.IndexChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
         var watch = Stopwatch.StartNew();
-        var count = await index.RebuildAsync(scope.ServiceProvider.GetRequiredService<SearchDocuments>().AllAsync(cancellationToken), position, cancellationToken);
+        var count = await index.RebuildAsync(documents.AllAsync(cancellationToken), position, cancellationToken);
         LogRebuilt(logger, count, watch.ElapsedMilliseconds);
         return count;
-    }
+    });
 
     /// <summary>Applies the journal entries the index has not seen; returns how many were applied.</summary>
-    public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    public Task<int> CatchUpAsync(CancellationToken cancellationToken) =>
+        work.RunAsync((db, documents) => CatchUpAsync(db, documents, cancellationToken));
+
+    private async Task<int> CatchUpAsync(UuDbContext db, SearchDocuments documents, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
         var position = index.JournalPosition;
         var since = clock.GetUtcNow() - OverlapAge;
         var entries = await db.IndexChanges.AsNoTracking()
@@ -82,7 +81,6 @@ public sealed partial class IndexSynchronizer(
                 moduleIds.UnionWith(await db.Modules.Where(m => subjectIds.Contains(m.SubjectId)).Select(m => m.Id).ToListAsync(cancellationToken));
                 courseIds.UnionWith(await db.Courses.Where(c => subjectIds.Contains(c.SubjectId)).Select(c => c.Id).ToListAsync(cancellationToken));
             }
-            var documents = scope.ServiceProvider.GetRequiredService<SearchDocuments>();
             var modules = await documents.ModulesAsync(moduleIds, cancellationToken);
             var courses = await documents.CoursesAsync(courseIds, cancellationToken);
             var contentIds = entries.Where(e => e.EntityType == "content").Select(e => e.EntityId).ToHashSet();
@@ -113,15 +111,11 @@ public sealed partial class IndexSynchronizer(
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        await using (var scope = scopes.CreateAsyncScope())
+        var newest = await work.RunAsync(async (db, _) => await db.IndexChanges.MaxAsync(c => (long?)c.Id, stoppingToken) ?? 0);
+        // An index ahead of the journal belongs to another database (restored or recreated): rebuild it too.
+        if (index.NeedsRebuild || index.JournalPosition > newest)
         {
-            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
-            var newest = await db.IndexChanges.MaxAsync(c => (long?)c.Id, stoppingToken) ?? 0;
-            // An index ahead of the journal belongs to another database (restored or recreated): rebuild it too.
-            if (index.NeedsRebuild || index.JournalPosition > newest)
-            {
-                await RebuildAsync(stoppingToken);
-            }
+            await RebuildAsync(stoppingToken);
         }
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -15,7 +15,7 @@ public static class SeoEndpoints
     {
         app.MapGet("/sitemap.xml", WriteSitemapAsync);
         app.MapGet("/robots.txt", (SiteUrls urls) =>
-            Results.Text($"User-agent: *\nDisallow: /office/\nDisallow: /api/\nDisallow: /forfragan/tack/\nSitemap: {urls.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"));
+            TypedResults.Text($"User-agent: *\nDisallow: /office/\nDisallow: /api/\nDisallow: /forfragan/tack/\nSitemap: {urls.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"));
         return app;
     }
 

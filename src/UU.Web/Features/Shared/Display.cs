@@ -1,4 +1,5 @@
 using System.Globalization;
+using UU.Scrapers;
 using UU.Web.Data;
 using UU.Web.Localization;
 using UU.Web.Features.Catalogue;
@@ -23,4 +24,21 @@ public static class Display
     public static string Money(int sek) => sek.ToString("N0", CultureInfo.CurrentCulture) + " kr";
 
     public static string LanguageName(Texts t, string code) => t["language." + code];
+
+    /// <summary>An instant as the office reads it, in Swedish time (Europe/Stockholm, with summer time): "2026-03-30 01:30".</summary>
+    public static string When(DateTimeOffset instant) => SwedishTime.Format(instant);
+
+    public static string When(DateTimeOffset? instant) => instant is { } i ? When(i) : "–";
+
+    /// <summary>To the second, in Swedish time: for the audit trail, where the order of close events matters.</summary>
+    public static string WhenExact(DateTimeOffset instant) =>
+        SwedishTime.ToLocal(instant).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>A calendar day: "2026-03-30".</summary>
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Day(DateOnly? day) => day is { } d ? Day(d) : "–";
+
+    /// <summary>The Swedish calendar day of an instant.</summary>
+    public static string Day(DateTimeOffset instant) => Day(SwedishTime.Today(instant));
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using UU.Web.Features.Accounts;
 using UU.Web.Features.Statistics.Office;
@@ -15,13 +16,17 @@ public static class StatisticsSetup
 
     public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/statistics", async (HttpContext context, StatisticsService statistics, CancellationToken cancellationToken) =>
-        {
-            var (year, error) = StatisticsPageModel.ParseYear(context.Request.Query["year"]);
-            return error is not null
-                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [error] }, title: "Some filters are not valid.")
-                : Results.Ok(await statistics.BuildAsync(year, cancellationToken));
-        }).RequireAuthorization(Policies.CoordinatorApi);
+        app.MapGet("/api/statistics", ReportAsync).RequireAuthorization(Policies.CoordinatorApi);
         return app;
+    }
+
+    private static async Task<Results<Ok<StatisticsReport>, ValidationProblem>> ReportAsync(HttpContext context, StatisticsService statistics, CancellationToken cancellationToken)
+    {
+        var (year, error) = StatisticsPageModel.ParseYear(context.Request.Query["year"]);
+        if (error is not null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [error] }, title: "Some filters are not valid.");
+        }
+        return TypedResults.Ok(await statistics.BuildAsync(year, cancellationToken));
     }
 }
