@@ -164,15 +164,15 @@ public abstract class VersioningTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var second = await InScopeAsync(sp => Modules(sp).SaveDraftAsync(id, draft with { SummarySv = "Andra sammanfattningen." }, first.Document!.Version, CancellationToken.None));
         Assert.True(second.Succeeded);
 
-        var rolledBack = await InScopeAsync(sp => Modules(sp).RollbackAsync(id, first.Document.Version, second.Document!.Version, CancellationToken.None));
+        var rolledBack = await InScopeAsync(sp => Modules(sp).RollbackAsync(id, first.Document!.Version, second.Document!.Version, CancellationToken.None));
 
         Assert.True(rolledBack.Succeeded);
-        Assert.Equal(second.Document.Version + 1, rolledBack.Document!.Version);
+        Assert.Equal(second.Document!.Version + 1, rolledBack.Document!.Version);
         var history = await InScopeAsync(sp => Modules(sp).HistoryAsync(id, null, CancellationToken.None));
-        Assert.Equal(rolledBack.Document.Version, history!.Versions[0].Number);
-        Assert.Equal("rolled back to version " + first.Document.Version.ToString(CultureInfo.InvariantCulture), history.Versions[0].Event);
+        Assert.Equal(rolledBack.Document!.Version, history!.Versions[0].Number);
+        Assert.Equal("rolled back to version " + first.Document!.Version.ToString(CultureInfo.InvariantCulture), history.Versions[0].Event);
         Assert.Equal("Första sammanfattningen.", ModuleDraft.FromJson(history.Document.DraftJson!).SummarySv);
-        Assert.Contains(history.Versions, v => v.Number == second.Document.Version && ModuleDraft.FromJson(v.Json).SummarySv == "Andra sammanfattningen.");
+        Assert.Contains(history.Versions, v => v.Number == second.Document!.Version && ModuleDraft.FromJson(v.Json).SummarySv == "Andra sammanfattningen.");
         var actions = await InScopeAsync(sp => sp.GetRequiredService<UuDbContext>().AuditEntries.Where(a => a.EntityType == "module" && a.EntityId == id.ToString(CultureInfo.InvariantCulture)).Select(a => a.Action).ToListAsync());
         Assert.Contains("module-rolled-back", actions);
     }
@@ -184,13 +184,13 @@ public abstract class VersioningTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var saved = await InScopeAsync(sp => Stories(sp).SaveDraftAsync(story.Id, story.Draft with { TitleSv = "Ny rubrik" }, story.Version, CancellationToken.None));
         var storyRefused = await InScopeAsync(sp => Stories(sp).RollbackAsync(story.Id, 1, story.Version, CancellationToken.None));
         Assert.Equal(saved.Document!.Version, storyRefused.Conflict!.TheirVersion);
-        Assert.Equal("Ny rubrik", storyRefused.Conflict.Theirs.TitleSv);
+        Assert.Equal("Ny rubrik", storyRefused.Conflict!.Theirs.TitleSv);
 
         var (id, version, draft) = await ModuleAsync("socialt-arbete");
         var first = await InScopeAsync(sp => Modules(sp).SaveDraftAsync(id, draft with { TitleSv = "Socialt arbete – ny titel" }, version, CancellationToken.None));
         var moduleRefused = await InScopeAsync(sp => Modules(sp).RollbackAsync(id, first.Document!.Version, version, CancellationToken.None));
-        Assert.Equal(first.Document.Version, moduleRefused.Conflict!.TheirVersion);
-        Assert.Equal("Socialt arbete – ny titel", moduleRefused.Conflict.Theirs.TitleSv);
+        Assert.Equal(first.Document!.Version, moduleRefused.Conflict!.TheirVersion);
+        Assert.Equal("Socialt arbete – ny titel", moduleRefused.Conflict!.Theirs.TitleSv);
     }
 
     [Fact]
@@ -215,9 +215,9 @@ public abstract class VersioningTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var first = await InScopeAsync(sp => Modules(sp).SaveDraftAsync(id, draft with { OutcomesSv = "Beskriva palliativ vård\nSamtala med närstående" }, version, CancellationToken.None));
         Assert.True(first.Succeeded, string.Join(", ", first.Errors));
         Assert.True((await InScopeAsync(sp => Modules(sp).SaveDraftAsync(id, draft with { OutcomesSv = "Beskriva palliativ vård\nLindra symtom\nSamtala med närstående" }, first.Document!.Version, CancellationToken.None))).Succeeded);
-        Assert.True((await InScopeAsync(sp => Modules(sp).SaveDraftAsync(id, draft with { OutcomesSv = "Beskriva palliativ vård\nLindra symtom" }, first.Document.Version + 1, CancellationToken.None))).Succeeded);
+        Assert.True((await InScopeAsync(sp => Modules(sp).SaveDraftAsync(id, draft with { OutcomesSv = "Beskriva palliativ vård\nLindra symtom" }, first.Document!.Version + 1, CancellationToken.None))).Succeeded);
 
-        var history = await InScopeAsync(sp => Modules(sp).HistoryAsync(id, first.Document.Version, CancellationToken.None));
+        var history = await InScopeAsync(sp => Modules(sp).HistoryAsync(id, first.Document!.Version, CancellationToken.None));
 
         var outcomes = Assert.Single(history!.Diff);
         Assert.Equal("OutcomesSv", outcomes.Field);
