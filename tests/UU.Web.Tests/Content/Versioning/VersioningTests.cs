@@ -186,11 +186,11 @@ public abstract class VersioningTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(saved.Document!.Version, storyRefused.Conflict!.TheirVersion);
         Assert.Equal("Ny rubrik", storyRefused.Conflict!.Theirs.TitleSv);
 
-        var (id, version, draft) = await ModuleAsync("socialt-arbete");
-        var first = await InScopeAsync(sp => Modules(sp).SaveDraftAsync(id, draft with { TitleSv = "Socialt arbete – ny titel" }, version, CancellationToken.None));
+        var (id, version, draft) = await ModuleAsync("skoljuridik-for-rektorer");
+        var first = await InScopeAsync(sp => Modules(sp).SaveDraftAsync(id, draft with { TitleSv = "Skoljuridik – ny titel" }, version, CancellationToken.None));
         var moduleRefused = await InScopeAsync(sp => Modules(sp).RollbackAsync(id, first.Document!.Version, version, CancellationToken.None));
         Assert.Equal(first.Document!.Version, moduleRefused.Conflict!.TheirVersion);
-        Assert.Equal("Socialt arbete – ny titel", moduleRefused.Conflict!.Theirs.TitleSv);
+        Assert.Equal("Skoljuridik – ny titel", moduleRefused.Conflict!.Theirs.TitleSv);
     }
 
     [Fact]
