@@ -109,7 +109,7 @@ public enum ContentStatus
 }
 
 /// <summary>A commissionable unit built from regular courses or parts of them.</summary>
-public sealed class Module
+public sealed class Module : Content.Versioning.IVersionedDocument
 {
     public const double HoursPerCredit = 40.0 / 1.5;
 

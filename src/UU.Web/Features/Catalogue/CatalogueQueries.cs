@@ -11,7 +11,7 @@ public sealed record ModuleListResult(IReadOnlyList<ModuleCard> Items, int Total
 public sealed record SubjectOption(string Slug, string NameSv, string? NameEn, int ModuleCount);
 
 /// <summary>Read-side queries of the public catalogue; only published modules are ever returned.</summary>
-public sealed class CatalogueQueries(UuDbContext db)
+public sealed class CatalogueQueries(UuDbContext db, ModuleDrafts drafts)
 {
     public IQueryable<Module> PublishedModules => db.Modules.AsNoTracking().Where(m => m.Status == ContentStatus.Published);
 
@@ -82,14 +82,32 @@ public sealed class CatalogueQueries(UuDbContext db)
             .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Slug == slug, cancellationToken);
 
-    /// <summary>Any module, published or not, untracked: the editor's preview applies its draft to it.</summary>
-    public Task<Module?> ModuleForEditorAsync(string slug, CancellationToken cancellationToken) =>
-        db.Modules.AsNoTracking()
+    /// <summary>
+    /// Any module, published or not, as it will look once its draft is published: the editor's preview. Untracked, so
+    /// nothing of the applied draft can be saved from here.
+    /// </summary>
+    public async Task<Module?> ModulePreviewAsync(string slug, CancellationToken cancellationToken)
+    {
+        var module = await db.Modules.AsNoTracking()
             .Include(m => m.Subject!).ThenInclude(s => s.Contacts)
             .Include(m => m.Subject!).ThenInclude(s => s.Department)
             .Include(m => m.Courses).ThenInclude(c => c.Course)
             .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Slug == slug, cancellationToken);
+        if (module?.DraftJson is not { } json)
+        {
+            return module;
+        }
+        await drafts.ApplyAsync(module, ModuleDraft.FromJson(json), cancellationToken);
+        var courseIds = module.Courses.Select(c => c.CourseId).ToList();
+        var courses = await db.Courses.AsNoTracking().Where(c => courseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        foreach (var link in module.Courses)
+        {
+            link.Course = courses[link.CourseId];
+        }
+        module.Subject = await db.Subjects.AsNoTracking().Include(s => s.Contacts).Include(s => s.Department).FirstAsync(s => s.Id == module.SubjectId, cancellationToken);
+        return module;
+    }
 
     public Task<Course?> CourseAsync(string code, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using UU.Web.Features.Accounts;
+using UU.Web.Features.Content.Versioning;
 
 namespace UU.Web.Features.Catalogue;
 
@@ -8,6 +9,8 @@ public static class CatalogueSetup
     public static IServiceCollection AddCatalogue(this IServiceCollection services)
     {
         services.AddScoped<CatalogueQueries>();
+        services.AddScoped<ModuleDrafts>();
+        services.AddScoped<IDocumentKind<Module, ModuleVersion, ModuleDraft>, ModuleDocuments>();
         services.AddScoped<ModuleEditing>();
         services.AddScoped<CourseImporter>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Catalogue/Office", Policies.Editors));

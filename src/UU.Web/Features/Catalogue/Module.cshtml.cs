@@ -11,7 +11,7 @@ using UU.Web.Localization;
 namespace UU.Web.Features.Catalogue;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = UU.Web.Infrastructure.PublicCache.Policy)]
-public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOptions<SiteOptions> site, UU.Web.Features.Catalogue.ModuleEditing editing) : PageModel
+public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
 {
     public Module Module { get; private set; } = null!;
     public string CanonicalUrl { get; private set; } = "";
@@ -22,9 +22,7 @@ public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOption
     {
         // Editors see the unpublished draft through the very same page (authenticated requests are never cached).
         IsPreview = draft is "1" or "true" && (User.IsInRole(UU.Web.Features.Accounts.Roles.Editor) || User.IsInRole(UU.Web.Features.Accounts.Roles.Admin));
-        var module = IsPreview
-            ? await queries.ModuleForEditorAsync(slug, cancellationToken) is { } found ? await editing.PreviewAsync(found, cancellationToken) : null
-            : await queries.ModuleAsync(slug, cancellationToken);
+        var module = IsPreview ? await queries.ModulePreviewAsync(slug, cancellationToken) : await queries.ModuleAsync(slug, cancellationToken);
         if (module is null)
         {
             return NotFound();

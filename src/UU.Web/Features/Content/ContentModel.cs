@@ -25,7 +25,7 @@ public enum ContentState
 /// A page or success story. The draft and the published state are snapshots of <see cref="ContentFields"/>:
 /// saving changes only the draft, publishing copies it. <see cref="Version"/> guards against silent overwrites.
 /// </summary>
-public sealed class ContentItem
+public sealed class ContentItem : Versioning.IVersionedDocument
 {
     public int Id { get; set; }
     public required string Type { get; set; }
@@ -58,7 +58,7 @@ public sealed class ContentItem
     public ContentFields? Published => PublishedJson is null ? null : ContentFields.FromJson(PublishedJson);
 }
 
-public sealed class ContentVersion
+public sealed class ContentVersion : Versioning.IDocumentVersion
 {
     public long Id { get; set; }
     public int ContentItemId { get; set; }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Quartz;
 using UU.Web.Features.Accounts;
+using UU.Web.Features.Content.Versioning;
 
 namespace UU.Web.Features.Content;
 
@@ -9,6 +10,9 @@ public static class ContentSetup
     public static IServiceCollection AddContent(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<RichText>();
+        // One draft/publish/version engine for every kind of versioned document; each feature registers its kind.
+        services.AddScoped(typeof(DocumentVersioning<,,>));
+        services.AddScoped<IDocumentKind<ContentItem, ContentVersion, ContentFields>, ContentDocuments>();
         services.AddScoped<ContentService>();
         services.AddScoped<ContentRenderer>();
         services.AddScoped<PublishedContent>();

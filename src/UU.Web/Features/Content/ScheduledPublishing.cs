@@ -1,10 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 using UU.Web.Data;
-using UU.Web.Infrastructure;
-using UU.Web.Features.Office;
-using UU.Web.Features.Audit;
+using UU.Web.Features.Content.Versioning;
 
 namespace UU.Web.Features.Content;
 
@@ -12,8 +9,10 @@ namespace UU.Web.Features.Content;
 /// Publishes and unpublishes what editors scheduled. Each due item is claimed with one conditional UPDATE
 /// before it is touched, so with several nodes running this job every change still happens exactly once.
 /// </summary>
-public sealed partial class ScheduledPublisher(UuDbContext db, ContentService content, TimeProvider clock, AuditTrail audit, ILogger<ScheduledPublisher> logger)
+public sealed partial class ScheduledPublisher(UuDbContext db, DocumentVersioning<ContentItem, ContentVersion, ContentFields> versioning, TimeProvider clock, ILogger<ScheduledPublisher> logger)
 {
+    private const string Scheduler = "scheduler";
+
     public async Task<(int Published, int Unpublished)> RunDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -28,12 +27,11 @@ public sealed partial class ScheduledPublisher(UuDbContext db, ContentService co
                 continue; // another node took it
             }
             var item = await db.ContentItems.FirstAsync(c => c.Id == due.Id, cancellationToken);
-            await content.PublishDraftAsync(item, cancellationToken);
-            Version(item, now, "published by schedule");
-            await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync("content-published", item.Type, Id(item), "by schedule", email: "scheduler", cancellationToken: cancellationToken);
-            LogPublished(logger, item.Id);
-            published++;
+            if (Done(await versioning.PublishAsync(item, "published by schedule", Scheduler, cancellationToken), item.Id))
+            {
+                LogPublished(logger, item.Id);
+                published++;
+            }
         }
         var dueUnpublish = await db.ContentItems.Where(c => c.UnpublishAt != null && c.UnpublishAt <= now).Select(c => new { c.Id, c.UnpublishAt }).ToListAsync(cancellationToken);
         foreach (var due in dueUnpublish)
@@ -45,27 +43,29 @@ public sealed partial class ScheduledPublisher(UuDbContext db, ContentService co
                 continue;
             }
             var item = await db.ContentItems.FirstAsync(c => c.Id == due.Id, cancellationToken);
-            item.State = ContentState.Unpublished;
-            Version(item, now, "unpublished by schedule");
-            await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync("content-unpublished", item.Type, Id(item), "by schedule", email: "scheduler", cancellationToken: cancellationToken);
-            unpublished++;
+            if (Done(await versioning.UnpublishAsync(item, "unpublished by schedule", Scheduler, cancellationToken), item.Id))
+            {
+                unpublished++;
+            }
         }
         return (published, unpublished);
     }
 
-    private void Version(ContentItem item, DateTimeOffset now, string what)
+    /// <summary>An editor saving in the very moment the schedule fires wins; the scheduled change is dropped and logged.</summary>
+    private bool Done(VersionOutcome<ContentItem, ContentFields> outcome, int id)
     {
-        item.Version++;
-        item.UpdatedAt = now;
-        item.UpdatedBy = "scheduler";
-        db.ContentVersions.Add(new ContentVersion { ContentItemId = item.Id, Number = item.Version, Json = item.DraftJson, Event = what, CreatedAt = now, CreatedBy = "scheduler" });
+        if (!outcome.Succeeded)
+        {
+            LogDropped(logger, id);
+        }
+        return outcome.Succeeded;
     }
-
-    private static string Id(ContentItem item) => item.Id.ToString(CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content {Id} published by schedule")]
     private static partial void LogPublished(ILogger logger, int id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduled change of content {Id} dropped: an editor changed it at the same moment")]
+    private static partial void LogDropped(ILogger logger, int id);
 }
 
 [DisallowConcurrentExecution]

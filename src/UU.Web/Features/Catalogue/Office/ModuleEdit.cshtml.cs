@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
+using UU.Web.Features.Content.Versioning;
 
 namespace UU.Web.Features.Catalogue.Office;
 
@@ -14,7 +15,7 @@ public sealed class ModuleEditModel(ModuleEditing editing, UuDbContext db, Local
 
     public Module? Item { get; private set; }
     public Dictionary<string, string> Errors { get; } = [];
-    public bool Conflict { get; private set; }
+    public VersionConflict<ModuleDraft>? Conflict { get; private set; }
     public string? Message { get; private set; }
     public IReadOnlyList<(string Slug, string Name)> Subjects { get; private set; } = [];
 
@@ -49,7 +50,7 @@ public sealed class ModuleEditModel(ModuleEditing editing, UuDbContext db, Local
             return NotFound();
         }
         var result = await editing.SaveDraftAsync(ItemId, Form, Version, cancellationToken);
-        return result.Succeeded ? Redirect($"/office/utbildningar/{result.Module!.Id}?sparad=1") : await ShowAsync(result, cancellationToken);
+        return result.Succeeded ? Redirect($"/office/utbildningar/{result.Document!.Id}?sparad=1") : await ShowAsync(result, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken)
@@ -63,7 +64,7 @@ public sealed class ModuleEditModel(ModuleEditing editing, UuDbContext db, Local
         {
             return await ShowAsync(saved, cancellationToken);
         }
-        var published = await editing.PublishAsync(id, saved.Module!.Version, cancellationToken);
+        var published = await editing.PublishAsync(id, saved.Document!.Version, cancellationToken);
         return published.Succeeded ? Redirect($"/office/utbildningar/{id}?publicerad=1") : await ShowAsync(published, cancellationToken);
     }
 
@@ -77,16 +78,16 @@ public sealed class ModuleEditModel(ModuleEditing editing, UuDbContext db, Local
         return result.Succeeded ? Redirect($"/office/utbildningar/{id}") : await ShowAsync(result, cancellationToken);
     }
 
-    private async Task<IActionResult> ShowAsync(ModuleOutcome result, CancellationToken cancellationToken)
+    private async Task<IActionResult> ShowAsync(VersionOutcome<Module, ModuleDraft> result, CancellationToken cancellationToken)
     {
-        Item = result.Module is null ? null : await db.Modules.AsNoTracking().FirstOrDefaultAsync(m => m.Id == result.Module.Id, cancellationToken);
+        Item = result.Document is null ? null : await db.Modules.AsNoTracking().FirstOrDefaultAsync(m => m.Id == result.Document.Id, cancellationToken);
         foreach (var (field, key) in result.Errors)
         {
             Errors[field] = texts[key];
         }
         Conflict = result.Conflict;
         await LoadAsync(cancellationToken);
-        Response.StatusCode = Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        Response.StatusCode = Conflict is not null ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return Page();
     }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
-using UU.Web.Features.Content;
+using UU.Web.Features.Content.Versioning;
 
 namespace UU.Web.Features.Content.Office;
 
@@ -61,7 +61,7 @@ public sealed class ContentEditModel(ContentService content, UuDbContext db, Loc
     public ContentItem? Item { get; private set; }
     public string Type { get; private set; } = ContentTypes.Story;
     public Dictionary<string, string> Errors { get; } = [];
-    public ContentConflict? Conflict { get; private set; }
+    public VersionConflict<ContentFields>? Conflict { get; private set; }
     public string? Message { get; private set; }
     public IReadOnlyList<(string Slug, string Name)> SubjectChoices { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Title)> ModuleChoices { get; private set; } = [];
@@ -171,12 +171,8 @@ public sealed class ContentEditModel(ContentService content, UuDbContext db, Loc
         {
             return NotFound();
         }
-        if (await content.DeleteAsync(id, Form.Version, cancellationToken))
-        {
-            return Redirect("/office/innehall");
-        }
-        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return item is null ? NotFound() : await ShowAsync(new ContentOutcome(item, new Dictionary<string, string>(), new ContentConflict(item.Draft, item.Version, item.UpdatedBy, item.UpdatedAt)), cancellationToken);
+        var result = await content.DeleteAsync(id, Form.Version, cancellationToken);
+        return result.Succeeded ? Redirect("/office/innehall") : result.Item is null ? NotFound() : await ShowAsync(result, cancellationToken);
     }
 
     private async Task<IActionResult> ShowAsync(ContentOutcome result, CancellationToken cancellationToken)

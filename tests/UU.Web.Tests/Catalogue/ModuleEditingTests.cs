@@ -6,7 +6,7 @@ using UU.Web.Features.Office;
 using UU.Web.Tests.Infrastructure;
 using UU.Web.Features.Accounts;
 
-namespace UU.Web.Tests.Office;
+namespace UU.Web.Tests.Catalogue;
 
 public sealed class ModuleEditingTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
