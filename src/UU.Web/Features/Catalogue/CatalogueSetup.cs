@@ -10,6 +10,7 @@ public static class CatalogueSetup
         services.AddScoped<CatalogueQueries>();
         services.AddScoped<ModuleEditing>();
         services.AddScoped<CourseImporter>();
+        services.AddScoped<SubjectEditing>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Catalogue/Office", Policies.Editors));
         return services;
     }
