@@ -11,6 +11,7 @@ public static class CatalogueSetup
         services.AddScoped<ModuleEditing>();
         services.AddScoped<CourseImporter>();
         services.AddScoped<SubjectEditing>();
+        services.AddScoped<CourseEditing>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Catalogue/Office", Policies.Editors));
         return services;
     }
