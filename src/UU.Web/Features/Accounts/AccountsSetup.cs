@@ -84,6 +84,7 @@ public static class AccountsSetup
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, BearerTokenHandler.SchemeName)
                 .RequireRole(Roles.Coordinator, Roles.Admin));
         services.AddScoped<ApiTokens>();
+        services.AddScoped<UserAdministration>();
         services.AddScoped<IDatabaseStartupTask, IdentityBootstrapper>();
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
         {

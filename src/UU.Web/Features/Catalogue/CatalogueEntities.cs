@@ -38,6 +38,11 @@ public sealed class Subject
 /// <summary>A department's named contact person for a subject (prefekt, studierektor or coordinator).</summary>
 public sealed class SubjectContact
 {
+    public const int NameMaxLength = 200;
+    public const int RoleMaxLength = 200;
+    public const int EmailMaxLength = 254;
+    public const int PhoneMaxLength = 40;
+
     public int Id { get; set; }
     public int SubjectId { get; set; }
     public Subject? Subject { get; set; }
@@ -200,10 +205,10 @@ internal sealed class SubjectContactConfiguration : IEntityTypeConfiguration<Sub
 {
     public void Configure(EntityTypeBuilder<SubjectContact> builder)
     {
-        builder.Property(x => x.Name).HasMaxLength(200);
-        builder.Property(x => x.Role).HasMaxLength(200);
-        builder.Property(x => x.Email).HasMaxLength(254);
-        builder.Property(x => x.Phone).HasMaxLength(40);
+        builder.Property(x => x.Name).HasMaxLength(SubjectContact.NameMaxLength);
+        builder.Property(x => x.Role).HasMaxLength(SubjectContact.RoleMaxLength);
+        builder.Property(x => x.Email).HasMaxLength(SubjectContact.EmailMaxLength);
+        builder.Property(x => x.Phone).HasMaxLength(SubjectContact.PhoneMaxLength);
     }
 }
 

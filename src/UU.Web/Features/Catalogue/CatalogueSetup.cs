@@ -13,6 +13,8 @@ public static class CatalogueSetup
         services.AddScoped<IDocumentKind<Module, ModuleVersion, ModuleDraft>, ModuleDocuments>();
         services.AddScoped<ModuleEditing>();
         services.AddScoped<CourseImporter>();
+        services.AddScoped<SubjectEditing>();
+        services.AddScoped<CourseEditing>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Catalogue/Office", Policies.Editors));
         return services;
     }

@@ -7,6 +7,7 @@ public static class ClientSetup
 {
     public static IServiceCollection AddClients(this IServiceCollection services)
     {
+        services.AddScoped<ClientRegister>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Clients/Office", Policies.Coordinators));
         return services;
     }

@@ -10,6 +10,9 @@ namespace UU.Web.Features.Leads;
 /// </summary>
 public static class LeadAccess
 {
+    /// <summary>The signed-in user as the lead workflow sees them.</summary>
+    public static LeadActor Actor(ClaimsPrincipal user) => new(user.Identity?.Name, SeesAll(user), UserEmail(user));
+
     public static bool SeesAll(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin);
 
     /// <summary>The signed-in user's address, lower case (as leads are assigned and contact persons recorded, compared without case).</summary>
@@ -27,4 +30,14 @@ public static class LeadAccess
             : leads.Where(l => (l.AssignedToEmail != null && l.AssignedToEmail.ToLower() == contactEmail)
                 || l.Subjects.Any(s => db.SubjectContacts.Any(c => c.SubjectId == s.SubjectId && c.Email.ToLower() == contactEmail)));
 #pragma warning restore CA1862
+}
+
+/// <summary>
+/// Who works a lead: their name for the history, whether they are a coordinator (or admin) who does everything,
+/// and their address as subject contact persons are recorded (for the leads a subject contact holds).
+/// </summary>
+public sealed record LeadActor(string? Name, bool SeesAll, string Email)
+{
+    /// <summary>Null for coordinators (no limit), else the address that limits what they see.</summary>
+    public string? ContactEmail => SeesAll ? null : Email;
 }

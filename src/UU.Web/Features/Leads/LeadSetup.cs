@@ -26,6 +26,8 @@ public static class LeadSetup
         services.AddScoped<LeadList>();
         services.AddScoped<LeadMatcher>();
         services.AddScoped<LeadMerger>();
+        services.AddScoped<LeadWorkflow>();
+        services.AddScoped<WebSourceService>();
         services.AddScoped<IScrapeSourceCatalog, WebSourceCatalog>();
         services.AddSingleton<SourceSchedule>();
         services.AddScoped<LeasedScrapeRunner>();

@@ -1,12 +1,7 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using UU.Scrapers.Normalisation;
 using UU.Web.Data;
-using UU.Web.Features.Leads;
-using UU.Web.Features.Audit;
 
 namespace UU.Web.Features.Clients.Office;
 
@@ -14,7 +9,7 @@ namespace UU.Web.Features.Clients.Office;
 /// Clients (from inquiries, or added here) and their framework agreements (ramavtal, SKO-avtal) with the university.
 /// An agreement in force raises the score of the client's leads, which are scored again when it changes.
 /// </summary>
-public sealed class ClientsModel(UuDbContext db, LeadMatcher matcher, TimeProvider clock, AuditTrail audit, Localization.Texts texts) : PageModel
+public sealed class ClientsModel(UuDbContext db, ClientRegister register, TimeProvider clock, Localization.Texts texts) : PageModel
 {
     public sealed record Row(Client Client, int Inquiries, int Leads);
 
@@ -31,83 +26,26 @@ public sealed class ClientsModel(UuDbContext db, LeadMatcher matcher, TimeProvid
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     /// <summary>Sets or clears (empty date) a client's agreement, and scores the client's open leads again.</summary>
-    public async Task<IActionResult> OnPostAgreementAsync(CancellationToken cancellationToken)
-    {
-        var client = ClientId is { } id ? await db.Clients.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) : null;
-        if (client is null)
-        {
-            return NotFound();
-        }
-        if (!TryDate(AgreementUntil, out var until))
-        {
-            Errors["AgreementUntil"] = texts["clients.error.date"];
-            return await InvalidAsync(cancellationToken);
-        }
-        client.AgreementUntil = until;
-        audit.Add("client-agreement", "client", client.Id.ToString(CultureInfo.InvariantCulture), until?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "none");
-        await RescoreAsync(client.Name, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect("/office/kunder");
-    }
+    public async Task<IActionResult> OnPostAgreementAsync(CancellationToken cancellationToken) =>
+        await ShowAsync(await register.SetAgreementAsync(ClientId, AgreementUntil, cancellationToken), cancellationToken);
 
-    public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
-    {
-        var name = Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 300)
-        {
-            Errors["Name"] = texts["clients.error.name"];
-        }
-        var problem = UU.Scrapers.Normalisation.OrganisationNumber.Validate(OrganisationNumber, out var number);
-        if (problem != OrganisationNumberProblem.None)
-        {
-            Errors["OrganisationNumber"] = texts["inquiry.error.orgNumber." + problem];
-        }
-        else if (await db.Clients.AnyAsync(c => c.OrganisationNumber == number.ToString(), cancellationToken))
-        {
-            Errors["OrganisationNumber"] = texts["clients.error.exists"];
-        }
-        if (Type is not { } type || !Enum.IsDefined(type))
-        {
-            Errors["Type"] = texts["clients.error.type"];
-        }
-        if (!TryDate(AgreementUntil, out var until))
-        {
-            Errors["AgreementUntil"] = texts["clients.error.date"];
-        }
-        if (Errors.Count > 0)
-        {
-            return await InvalidAsync(cancellationToken);
-        }
-        var client = new Client { Name = name!, OrganisationNumber = number.ToString(), Type = Type!.Value, AgreementUntil = until, CreatedAt = clock.GetUtcNow() };
-        db.Clients.Add(client);
-        audit.Add("client-added", "client", client.OrganisationNumber, client.Name);
-        await RescoreAsync(client.Name, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect("/office/kunder");
-    }
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken) =>
+        await ShowAsync(await register.AddAsync(new ClientInput(Name, OrganisationNumber, Type, AgreementUntil), cancellationToken), cancellationToken);
 
-    private async Task RescoreAsync(string buyer, CancellationToken cancellationToken)
+    private async Task<IActionResult> ShowAsync(ClientOutcome outcome, CancellationToken cancellationToken)
     {
-        await db.SaveChangesAsync(cancellationToken); // the matcher reads the agreement from the database
-        foreach (var lead in await db.Leads.Where(l => l.Buyer == buyer && l.MergedIntoId == null).OrderByDescending(l => l.Id).Take(200).ToListAsync(cancellationToken))
+        switch (outcome.Result)
         {
-            await matcher.MatchAsync(lead, cancellationToken);
+            case ClientResult.Saved:
+                return Redirect("/office/kunder");
+            case ClientResult.NotFound:
+                return NotFound();
         }
-    }
-
-    private static bool TryDate(string? text, out DateOnly? day)
-    {
-        day = null;
-        if (string.IsNullOrWhiteSpace(text))
+        foreach (var (field, message) in outcome.FieldErrors)
         {
-            return true;
+            Errors[field] = message;
         }
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            day = parsed;
-            return true;
-        }
-        return false;
+        return await InvalidAsync(cancellationToken);
     }
 
     private async Task<IActionResult> InvalidAsync(CancellationToken cancellationToken)

@@ -1,24 +1,16 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UU.Scrapers.Fetching;
 using UU.Web.Data;
-using UU.Web.Features.Leads;
-using UU.Web.Features.Audit;
 using UU.Web.Features.Inquiries;
-using UU.Web.Features.Notifications;
 
 namespace UU.Web.Features.Leads.Office;
 
-public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeProvider clock, AuditTrail audit, Localization.Texts texts, Inquiries.InquiryService inquiryService, LeadMerger merger, EmailComposer mails) : PageModel
+public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, LeadWorkflow workflow) : PageModel
 {
     /// <summary>How alike two titles must be (share of their words) to be offered as a possible duplicate.</summary>
     public const double PossibleDuplicateSimilarity = 0.5;
-
-    /// <summary>Statuses that close a lead without a win: the coordinator says why.</summary>
-    public static readonly LeadStatus[] NeedReason = [LeadStatus.Lost, LeadStatus.NotPursued];
 
     public IReadOnlyList<Lead> Duplicates { get; private set; } = [];
     /// <summary>Leads with a closely matching title under any buyer (names are spelled differently across sources): candidates to merge.</summary>
@@ -50,17 +42,17 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
     [BindProperty] public string? Note { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        !await VisibleAsync(id, cancellationToken) ? Forbid() : await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        !await workflow.CanSeeAsync(id, Actor, cancellationToken) ? Forbid() : await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    /// <summary>Whether this user may see the lead: coordinators all; a subject contact person the leads they hold (an unknown id too, to answer 404).</summary>
-    private async Task<bool> VisibleAsync(int id, CancellationToken cancellationToken) =>
-        LeadAccess.SeesAll(User) || await db.Leads.Where(l => l.Id == id).VisibleTo(db, LeadAccess.ContactEmail(User)).AnyAsync(cancellationToken)
-        || !await db.Leads.AnyAsync(l => l.Id == id, cancellationToken);
+    private LeadActor Actor => LeadAccess.Actor(User);
+
+    /// <summary>The statuses this user may choose (a subject contact person moves a lead along, coordinators triage too).</summary>
+    public IReadOnlyList<LeadStatus> Statuses => LeadWorkflow.StatusesFor(Actor);
 
     /// <summary>The raw page a source gave, as plain text: a scraped page is never rendered as HTML here.</summary>
     public async Task<IActionResult> OnGetSnapshotAsync(int id, int source, CancellationToken cancellationToken)
     {
-        if (!await VisibleAsync(id, cancellationToken))
+        if (!await workflow.CanSeeAsync(id, Actor, cancellationToken))
         {
             return Forbid();
         }
@@ -73,148 +65,50 @@ public sealed class LeadModel(UuDbContext db, FileSnapshotStore snapshots, TimeP
         return File(found.Body, "text/plain; charset=utf-8");
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
-    {
-        if (!await VisibleAsync(id, cancellationToken))
-        {
-            return Forbid();
-        }
-        var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (lead is null)
-        {
-            return NotFound();
-        }
-        var note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
-        if (note is { Length: > 4000 } || (Status is { } s && !Enum.IsDefined(s)) || (Status is null && note is null) || (Status is { } closing && NeedReason.Contains(closing) && note is null))
-        {
-            Error = Status is { } c && NeedReason.Contains(c) && note is null ? texts["leads.error.reason"] : texts["leads.error.change"];
-            await LoadAsync(id, cancellationToken);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        var from = lead.Status;
-        if (Status is { } to && to != from)
-        {
-            lead.Status = to;
-        }
-        db.LeadEvents.Add(new LeadEvent { LeadId = id, FromStatus = Status is null ? null : from, ToStatus = Status, Note = note, At = clock.GetUtcNow(), By = User.Identity?.Name });
-        lead.UpdatedAt = clock.GetUtcNow();
-        audit.Add("lead-changed", "lead", id.ToString(CultureInfo.InvariantCulture), $"{from} → {lead.Status}");
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/office/leads/{id}");
-    }
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken) =>
+        await ShowAsync(id, await workflow.ChangeAsync(id, Status, Note, Actor, cancellationToken), cancellationToken);
 
     /// <summary>Assigns the lead to a subject's contact person and tells them at once (through the outbox).</summary>
-    public async Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellationToken)
-    {
-        if (!LeadAccess.SeesAll(User))
-        {
-            return Forbid();
-        }
-        var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (lead is null)
-        {
-            return NotFound();
-        }
-        var contact = ContactId is null ? null : await db.SubjectContacts.Include(c => c.Subject).FirstOrDefaultAsync(c => c.Id == ContactId, cancellationToken);
-        DateOnly? followUp = null;
-        if (!string.IsNullOrWhiteSpace(FollowUp))
-        {
-            if (DateOnly.TryParseExact(FollowUp, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) followUp = day;
-            else contact = null;
-        }
-        if (contact is null)
-        {
-            Error = texts["leads.error.assign"];
-            await LoadAsync(id, cancellationToken);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        var now = clock.GetUtcNow();
-        var from = lead.Status;
-        lead.Status = LeadStatus.Assigned;
-        lead.AssignedToEmail = contact.Email;
-        lead.AssignedToName = contact.Name;
-        lead.FollowUpOn = followUp;
-        lead.UpdatedAt = now;
-        db.LeadEvents.Add(new LeadEvent { LeadId = id, FromStatus = from, ToStatus = LeadStatus.Assigned, Note = $"{contact.Name} ({contact.Subject!.NameSv})", At = now, By = User.Identity?.Name });
-        db.OutboxMessages.Add(await mails.LeadAssignedAsync(lead, contact, User.Identity?.Name, followUp, now, cancellationToken));
-        audit.Add("lead-assigned", "lead", id.ToString(CultureInfo.InvariantCulture), contact.Email);
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/office/leads/{id}");
-    }
+    public async Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellationToken) =>
+        await ShowAsync(id, await workflow.AssignAsync(id, ContactId, FollowUp, Actor, cancellationToken), cancellationToken);
 
-    /// <summary>
-    /// Turns the lead into an inquiry: stored with its client, the coordinators and the subjects' contact persons
-    /// told at once, the lead moved to "in dialogue" with the inquiry's number in its history; all in one transaction.
-    /// </summary>
+    /// <summary>Turns the lead into an inquiry (see <see cref="LeadWorkflow.ConvertAsync"/>).</summary>
     public async Task<IActionResult> OnPostConvertAsync(int id, CancellationToken cancellationToken)
     {
-        if (!LeadAccess.SeesAll(User))
+        var outcome = await workflow.ConvertAsync(id, Convert, Actor, cancellationToken);
+        foreach (var (field, message) in outcome.Fields)
         {
-            return Forbid();
+            ConvertErrors.TryAdd(field, message);
         }
-        if (!await db.Leads.AnyAsync(l => l.Id == id, cancellationToken))
-        {
-            return NotFound();
-        }
-        Convert.Consent = true; // not a person's consent: the buyer's contact details come from a public notice
-        foreach (var (field, key) in Convert.Validate())
-        {
-            ConvertErrors.TryAdd(field, texts[key]);
-        }
-        if (ConvertErrors.Count == 0)
-        {
-            try
-            {
-                var inquiry = await inquiryService.SubmitAsync(Convert, "sv", new Inquiries.LeadConversion(id, User.Identity?.Name), cancellationToken);
-                await audit.RecordAsync("lead-converted", "lead", id.ToString(CultureInfo.InvariantCulture), inquiry.ReferenceNumber, cancellationToken: cancellationToken);
-                return Redirect($"/office/leads/{id}");
-            }
-            catch (Inquiries.LeadConversionException)
-            {
-                Error = texts["leads.error.converted"];
-                db.ChangeTracker.Clear();
-                await LoadAsync(id, cancellationToken);
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-            }
-        }
-        Error = texts["leads.error.convert"];
-        await LoadAsync(id, cancellationToken, keepConvertForm: true);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return await ShowAsync(id, outcome, cancellationToken, keepConvertForm: outcome.Result == LeadResult.Invalid);
     }
 
     /// <summary>Merges the lead numbered <see cref="MergeWith"/> into this one: it leaves the feed, its sources come here.</summary>
     public async Task<IActionResult> OnPostMergeAsync(int id, CancellationToken cancellationToken) =>
-        !LeadAccess.SeesAll(User) ? Forbid()
-        : await MergeResultAsync(id, MergeWith is { } other ? await merger.MergeAsync(other, id, User.Identity?.Name, cancellationToken) : MergeOutcome.NotFound, cancellationToken);
+        await ShowAsync(id, await workflow.MergeAsync(id, MergeWith, Actor, cancellationToken), cancellationToken);
 
     /// <summary>Takes the duplicate <see cref="Unmerge"/> out of this lead again, with every source it brought.</summary>
-    public async Task<IActionResult> OnPostUnmergeAsync(int id, CancellationToken cancellationToken)
-    {
-        if (!LeadAccess.SeesAll(User))
-        {
-            return Forbid();
-        }
-        var duplicate = Unmerge ?? id;
-        var belongsHere = duplicate == id || await db.Leads.AnyAsync(l => l.Id == duplicate && l.MergedIntoId == id, cancellationToken);
-        return await MergeResultAsync(id, belongsHere ? await merger.UnmergeAsync(duplicate, User.Identity?.Name, cancellationToken) : MergeOutcome.NotMerged, cancellationToken);
-    }
+    public async Task<IActionResult> OnPostUnmergeAsync(int id, CancellationToken cancellationToken) =>
+        await ShowAsync(id, await workflow.UnmergeAsync(id, Unmerge, Actor, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> MergeResultAsync(int id, MergeOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>Back to the lead when the step was done; else the page again with what was wrong.</summary>
+    private async Task<IActionResult> ShowAsync(int id, LeadOutcome outcome, CancellationToken cancellationToken, bool keepConvertForm = false)
     {
-        if (outcome is MergeOutcome.Merged or MergeOutcome.Unmerged)
+        switch (outcome.Result)
         {
-            return Redirect($"/office/leads/{id}");
+            case LeadResult.Done:
+                return Redirect($"/office/leads/{id}");
+            case LeadResult.Forbidden:
+                return Forbid();
+            case LeadResult.NotFound:
+                return NotFound();
         }
-        if (!await LoadAsync(id, cancellationToken))
+        if (!await LoadAsync(id, cancellationToken, keepConvertForm))
         {
             return NotFound();
         }
-        Error = texts["leads.error.merge." + outcome];
-        Response.StatusCode = outcome == MergeOutcome.AlreadyMerged ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        Error = outcome.Error;
+        Response.StatusCode = outcome.Result == LeadResult.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return Page();
     }
 

@@ -1,67 +1,18 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UU.Scrapers.Runs;
 using UU.Scrapers.Sources;
 using UU.Web.Data;
-using UU.Web.Features.Leads;
-using UU.Web.Features.Audit;
 
 namespace UU.Web.Features.Leads.Office;
-
-/// <summary>What a coordinator types to add or change a web list source.</summary>
-public sealed class WebSourceForm
-{
-    public int? Id { get; set; }
-    public int Version { get; set; }
-    public string Name { get; set; } = "";
-    public string Url { get; set; } = "";
-    public string ItemSelector { get; set; } = "";
-    public string TitleSelector { get; set; } = "";
-    public string LinkSelector { get; set; } = "";
-    public string? DateSelector { get; set; }
-    public string? DeadlineSelector { get; set; }
-    public string? SummarySelector { get; set; }
-    public string Schedule { get; set; } = "0 30 6 * * ?";
-    public bool Enabled { get; set; } = true;
-    public bool EducationOnly { get; set; } = true;
-
-    public WebSource ApplyTo(WebSource source)
-    {
-        source.Name = (Name ?? "").Trim();
-        source.Url = (Url ?? "").Trim();
-        source.ItemSelector = (ItemSelector ?? "").Trim();
-        source.TitleSelector = (TitleSelector ?? "").Trim();
-        source.LinkSelector = (LinkSelector ?? "").Trim();
-        source.DateSelector = Blank(DateSelector);
-        source.DeadlineSelector = Blank(DeadlineSelector);
-        source.SummarySelector = Blank(SummarySelector);
-        source.Schedule = (Schedule ?? "").Trim();
-        source.Enabled = Enabled;
-        source.EducationOnly = EducationOnly;
-        return source;
-    }
-
-    /// <summary>A new, unsaved web source holding what was typed.</summary>
-    public WebSource ToNew() => ApplyTo(new WebSource { Name = "", Url = "", ItemSelector = "", TitleSelector = "", LinkSelector = "" });
-
-    public static WebSourceForm From(WebSource s) => new()
-    {
-        Id = s.Id, Version = s.Version, Name = s.Name, Url = s.Url, ItemSelector = s.ItemSelector, TitleSelector = s.TitleSelector, LinkSelector = s.LinkSelector,
-        DateSelector = s.DateSelector, DeadlineSelector = s.DeadlineSelector, SummarySelector = s.SummarySelector, Schedule = s.Schedule, Enabled = s.Enabled, EducationOnly = s.EducationOnly,
-    };
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-}
 
 /// <summary>
 /// Every source with its latest run (failing ones say why), and the coordinators' own web list sources: a page and
 /// CSS selectors, tried out with "test this source" before saving, then scheduled like the built-in ones.
 /// </summary>
-public sealed class LeadSourcesModel(UuDbContext db, ScrapeRunner runner, WebListTester tester, SourceSchedule schedule, TimeProvider clock, AuditTrail audit, Localization.Texts texts,
-    Microsoft.Extensions.Options.IOptions<UU.Scrapers.Fetching.ScraperOptions> scraperOptions, Quartz.ISchedulerFactory schedulers, IEnumerable<IScrapeSource> builtInSources) : PageModel
+public sealed class LeadSourcesModel(UuDbContext db, ScrapeRunner runner, WebSourceService sources, Localization.Texts texts) : PageModel
 {
     public sealed record Row(ScrapeSourceEntry Entry, ScrapeRun? Latest, int? WebSourceId);
 
@@ -90,116 +41,65 @@ public sealed class LeadSourcesModel(UuDbContext db, ScrapeRunner runner, WebLis
     /// <summary>Shows what the source would extract now; nothing is saved.</summary>
     public async Task<IActionResult> OnPostTestAsync(CancellationToken cancellationToken)
     {
-        var candidate = Form.ToNew();
-        if (!Check(candidate))
+        var tested = await sources.TestAsync(Form, cancellationToken);
+        if (tested.Result is null)
         {
-            return await InvalidAsync(cancellationToken);
+            return await InvalidAsync(texts["sources.error.form"], tested.FieldErrors, cancellationToken);
         }
-        Test = await tester.TestAsync(new Uri(candidate.Url), WebSourceCatalog.Definition(candidate), cancellationToken);
+        Test = tested.Result;
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        var candidate = Form.ToNew();
-        if (!Check(candidate))
+        var outcome = await sources.SaveAsync(Form, User.Identity?.Name, cancellationToken);
+        switch (outcome.Result)
         {
-            return await InvalidAsync(cancellationToken);
-        }
-        if (await db.WebSources.AnyAsync(s => s.Name == candidate.Name && s.Id != Form.Id, cancellationToken))
-        {
-            Errors["Name"] = texts["sources.error.nameTaken"];
-            return await InvalidAsync(cancellationToken);
-        }
-        WebSource source;
-        if (Form.Id is { } id)
-        {
-            if (await db.WebSources.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) is not { } found)
-            {
+            case WebSourceResult.Saved:
+                return Redirect("/office/leads/kallor?sparad=" + Uri.EscapeDataString(outcome.Source!.Name));
+            case WebSourceResult.NotFound:
                 return NotFound();
-            }
-            if (found.Version != Form.Version)
-            {
-                // Another coordinator saved first: their version is shown, this coordinator's typing is not lost (it is still in the form).
-                Error = texts["sources.error.conflict", found.UpdatedBy ?? "–"];
-                Theirs = found;
-                Form.Version = found.Version; // saving again is a deliberate overwrite
+            case WebSourceResult.Conflict:
+                // Their version is shown; this coordinator's typing is not lost (it is still in the form).
+                Error = outcome.Error;
+                if (outcome.Theirs is { } theirs)
+                {
+                    Theirs = theirs;
+                    Form.Version = theirs.Version; // saving again is a deliberate overwrite
+                }
                 await LoadAsync(cancellationToken);
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
-            }
-            source = Form.ApplyTo(found);
+            default:
+                return await InvalidAsync(outcome.Error, outcome.Fields, cancellationToken);
         }
-        else
-        {
-            source = candidate;
-            db.WebSources.Add(source);
-        }
-        source.Version++;
-        source.UpdatedAt = clock.GetUtcNow();
-        source.UpdatedBy = User.Identity?.Name;
-        audit.Add(Form.Id is null ? "web-source-added" : "web-source-changed", "web-source", source.Name, source.Url);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            Error = texts["sources.error.conflict", "–"];
-            await LoadAsync(cancellationToken);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-        await schedule.SyncAsync(cancellationToken);
-        return Redirect("/office/leads/kallor?sparad=" + Uri.EscapeDataString(source.Name));
     }
 
-    /// <summary>The source's scheduled job, fired now (on whichever node of the cluster takes it); the run appears in the list when done.</summary>
+    /// <summary>The source's scheduled job, fired now; the run appears in the list when done.</summary>
     public async Task<IActionResult> OnPostRunAsync(string? name, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var key = SourceSchedule.KeyFor(name ?? "");
-        if (string.IsNullOrEmpty(name) || !await scheduler.Exists(key, cancellationToken))
+        if (await sources.RunNowAsync(name, cancellationToken))
         {
-            Error = texts["sources.error.notScheduled"];
-            await LoadAsync(cancellationToken);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Redirect("/office/leads/kallor?startad=" + Uri.EscapeDataString(name!));
         }
-        await scheduler.TriggerJob(key, null, cancellationToken);
-        audit.Add("source-run-started", "source", name, null);
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect("/office/leads/kallor?startad=" + Uri.EscapeDataString(name));
+        Error = texts["sources.error.notScheduled"];
+        await LoadAsync(cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     /// <summary>Removes a web source and its schedule; the leads it found stay.</summary>
-    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
-    {
-        if (Form.Id is not { } id || await db.WebSources.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) is not { } found)
-        {
-            return NotFound();
-        }
-        db.WebSources.Remove(found);
-        audit.Add("web-source-deleted", "web-source", found.Name, found.Url);
-        await db.SaveChangesAsync(cancellationToken);
-        await schedule.SyncAsync(cancellationToken);
-        return Redirect("/office/leads/kallor");
-    }
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken) =>
+        await sources.DeleteAsync(Form.Id, cancellationToken) ? Redirect("/office/leads/kallor") : NotFound();
 
-    private bool Check(WebSource candidate)
+    private async Task<IActionResult> InvalidAsync(string? error, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
     {
-        foreach (var (field, message) in WebSourceRules.Validate(candidate, builtInSources.Select(s => s.Name), scraperOptions.Value.AllowPrivateAddresses))
+        foreach (var (field, message) in fields)
         {
             Errors[field] = message;
         }
-        return Errors.Count == 0;
-    }
-
-    private async Task<IActionResult> InvalidAsync(CancellationToken cancellationToken)
-    {
-        Error = texts["sources.error.form"];
+        Error = error;
         await LoadAsync(cancellationToken);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -1,18 +1,12 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
-using UU.Web.Features.Leads;
-using UU.Web.Features.Audit;
 
 namespace UU.Web.Features.Leads.Office;
 
-public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock, AuditTrail audit, Localization.Texts texts, IEnumerable<UU.Scrapers.Runs.IScrapeSource> sources) : PageModel
+public sealed class LeadsModel(LeadList list, UuDbContext db, LeadWorkflow workflow, IEnumerable<UU.Scrapers.Runs.IScrapeSource> sources) : PageModel
 {
-    private const int MaxBulk = 500;
-
     [BindProperty] public List<int> BulkIds { get; set; } = [];
     [BindProperty] public LeadStatus? BulkStatus { get; set; }
     [BindProperty] public string? BulkNote { get; set; }
@@ -41,30 +35,18 @@ public sealed class LeadsModel(LeadList list, UuDbContext db, TimeProvider clock
     /// <summary>Gives every chosen lead the same status (for example "not relevant" for a batch of noise), each with its history entry, in one transaction.</summary>
     public async Task<IActionResult> OnPostBulkAsync(CancellationToken cancellationToken)
     {
-        if (!LeadAccess.SeesAll(User))
+        var outcome = await workflow.ChangeManyAsync(BulkIds, BulkStatus, BulkNote, LeadAccess.Actor(User), cancellationToken);
+        if (outcome.Result == LeadResult.Forbidden)
         {
             return Forbid();
         }
-        var ids = BulkIds.Distinct().ToList();
-        var note = string.IsNullOrWhiteSpace(BulkNote) ? null : BulkNote.Trim();
-        var missingReason = BulkStatus is { } closing && LeadModel.NeedReason.Contains(closing) && note is null;
-        if (ids.Count == 0 || ids.Count > MaxBulk || BulkStatus is not { } status || !Enum.IsDefined(status) || missingReason || note is { Length: > 4000 })
+        if (!outcome.Succeeded)
         {
-            BulkError = missingReason ? texts["leads.error.reason"] : texts["leads.error.bulk"];
+            BulkError = outcome.Error;
             await OnGetAsync(cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var now = clock.GetUtcNow();
-        var leads = await db.Leads.Where(l => ids.Contains(l.Id)).ToListAsync(cancellationToken);
-        foreach (var lead in leads.Where(l => l.Status != status))
-        {
-            db.LeadEvents.Add(new LeadEvent { LeadId = lead.Id, FromStatus = lead.Status, ToStatus = status, Note = note is null ? texts["leads.bulkNote"] : texts["leads.bulkNote"] + ": " + note, At = now, By = User.Identity?.Name });
-            lead.Status = status;
-            lead.UpdatedAt = now;
-        }
-        audit.Add("leads-bulk-status", "lead", string.Join(',', leads.Select(l => l.Id.ToString(CultureInfo.InvariantCulture))), status.ToString());
-        await db.SaveChangesAsync(cancellationToken);
         var query = QueryString.Create(Request.Query.Where(p => p.Key != "handler"));
         return Redirect("/office/leads" + query.ToUriComponent());
     }
