@@ -17,7 +17,8 @@ public static class CommandLine
     public const int FailingSource = 1;
     public const int InvalidInput = 2;
 
-    private static readonly string[] HostOptions = ["urls", "environment", "contentRoot"];
+    // The host's own settings (WebApplicationFactory passes applicationName, environment and contentRoot too).
+    private static readonly string[] HostOptions = ["urls", "environment", "contentRoot", "applicationName", "webroot"];
 
     /// <summary>The tokens for the host's configuration: all of them when no verb is given.</summary>
     public static string[] HostArguments(IReadOnlyList<string> args) => [.. Split(args).Host];
