@@ -19,6 +19,7 @@ public static class CommandLine
 
     // The host's own settings (WebApplicationFactory passes applicationName, environment and contentRoot too).
     private static readonly string[] HostOptions = ["urls", "environment", "contentRoot", "applicationName", "webroot"];
+    private static readonly string[] VerbOptions = ["verbose", "help", "version"];
 
     /// <summary>The tokens for the host's configuration: all of them when no verb is given.</summary>
     public static string[] HostArguments(IReadOnlyList<string> args) => [.. Split(args).Host];
@@ -161,7 +162,12 @@ public static class CommandLine
             }
             var equals = token.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? token[2..] : token[2..equals];
-            if (!name.Contains(':', StringComparison.Ordinal) && !HostOptions.Contains(name, StringComparer.OrdinalIgnoreCase))
+            // --Key=value is always configuration (WebApplicationFactory passes its settings that way), except for
+            // the verbs' own options; the two-token form only for section keys and the host's settings.
+            var configuration = equals >= 0
+                ? !VerbOptions.Contains(name, StringComparer.OrdinalIgnoreCase)
+                : name.Contains(':', StringComparison.Ordinal) || HostOptions.Contains(name, StringComparer.OrdinalIgnoreCase);
+            if (!configuration)
             {
                 verb.Add(token);
                 continue;
