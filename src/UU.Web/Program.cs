@@ -18,7 +18,7 @@ using UU.Web.Features.Seo;
 using UU.Web.Features.Statistics;
 using UU.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRootLocator.Find() });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = CommandLine.HostArguments(args), WebRootPath = WebRootLocator.Find() });
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddData();
@@ -39,9 +39,11 @@ builder.Services.AddStatistics();
 builder.Services.AddPublicCache();
 builder.Services.AddHealth();
 builder.Services.AddDemoSeed();
+builder.Services.AddCli();
 
 if (CommandLine.IsVerb(args))
 {
+    builder.Logging.ForCommandLine(CommandLine.IsVerbose(args));
     using var cliHost = builder.Build();
     return await CommandLine.RunAsync(cliHost.Services, args);
 }

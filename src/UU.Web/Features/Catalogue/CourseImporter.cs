@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
 using UU.Web.Infrastructure;
@@ -29,7 +30,10 @@ public sealed class CourseImporter(UuDbContext db, TimeProvider clock)
     public const long MaxFileBytes = 20 * 1024 * 1024;
     private static readonly string[] Columns = ["code", "title", "titleen", "credits", "level", "subject", "description"];
 
-    public async Task<ImportResult> ImportFileAsync(string path, CancellationToken cancellationToken)
+    public Task<ImportResult> ImportFileAsync(string path, CancellationToken cancellationToken) => ImportFileAsync(path, null, cancellationToken);
+
+    /// <param name="progress">Told what the import is doing (reading, checking, saving), for a progress display.</param>
+    public async Task<ImportResult> ImportFileAsync(string path, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
@@ -48,10 +52,13 @@ public sealed class CourseImporter(UuDbContext db, TimeProvider clock)
         {
             return Failed(new ImportProblem(0, "file", "the file is not valid UTF-8 text; save it as UTF-8 and try again."));
         }
-        return await ImportTextAsync(text, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase), cancellationToken);
+        progress?.Report($"Reading {Path.GetFileName(path)}");
+        return await ImportTextAsync(text, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase), progress, cancellationToken);
     }
 
-    public async Task<ImportResult> ImportTextAsync(string text, bool json, CancellationToken cancellationToken)
+    public Task<ImportResult> ImportTextAsync(string text, bool json, CancellationToken cancellationToken) => ImportTextAsync(text, json, null, cancellationToken);
+
+    public async Task<ImportResult> ImportTextAsync(string text, bool json, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         text = text.TrimStart('\uFEFF');
         var problems = new List<ImportProblem>();
@@ -61,6 +68,7 @@ public sealed class CourseImporter(UuDbContext db, TimeProvider clock)
             problems.Add(new ImportProblem(0, "file", "the file holds no courses."));
         }
 
+        progress?.Report($"Checking {records.Count} course(s)");
         var valid = new List<(CourseRecord Record, string Code, double Credits, CourseLevel Level)>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var r in records)
@@ -107,6 +115,7 @@ public sealed class CourseImporter(UuDbContext db, TimeProvider clock)
             return Failed([.. problems]);
         }
 
+        progress?.Report($"Saving {valid.Count} course(s)");
         var now = clock.GetUtcNow();
         var subjects = await db.Subjects.ToListAsync(cancellationToken);
         var codes = valid.Select(v => v.Code).ToList();
@@ -217,12 +226,25 @@ public sealed class CourseImporter(UuDbContext db, TimeProvider clock)
     private static List<CourseRecord> ReadCsv(string text, List<ImportProblem> problems)
     {
         var records = new List<CourseRecord>();
-        var rows = Csv.Parse(text);
-        if (rows.Count == 0)
+        var malformed = new List<CsvMalformedRecord>();
+        var firstLine = text.Split('\n', 2)[0];
+        var options = new CsvReaderOptions
+        {
+            // Swedish Excel writes semicolons; the header says which one the file uses.
+            Separator = firstLine.Contains(';', StringComparison.Ordinal) && !firstLine.Contains(',', StringComparison.Ordinal) ? ';' : ',',
+            HasHeader = true,
+            TrackLineNumbers = true,
+            DetectSeparatorHint = false,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            OnMalformedRecord = malformed.Add,
+        };
+        using var csv = CsvReader.FromText(text, options);
+        var header = csv.Headers.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        if (header.Count == 0 || header.All(string.IsNullOrEmpty))
         {
             return records;
         }
-        var header = rows[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
         foreach (var required in new[] { "code", "title", "credits", "level", "subject" })
         {
             if (!header.Contains(required))
@@ -234,71 +256,51 @@ public sealed class CourseImporter(UuDbContext db, TimeProvider clock)
         {
             return records;
         }
-        foreach (var row in rows.Skip(1))
+        var fieldCounts = new Dictionary<long, int>();
+        while (csv.Read())
         {
-            if (row.Fields.All(string.IsNullOrWhiteSpace))
+            var line = (int)csv.LineNumber;
+            var fields = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i) ?? "").ToList();
+            fieldCounts[line] = fields.Count;
+            if (fields.All(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
-            if (row.Fields.Count > header.Count)
+            if (fields.Count != header.Count)
             {
-                problems.Add(new ImportProblem(row.Line, "row", $"has {row.Fields.Count} fields but the header has {header.Count}."));
+                problems.Add(new ImportProblem(line, "row", $"has {fields.Count} fields but the header has {header.Count}."));
                 continue;
             }
             string? Field(string name)
             {
                 var index = header.IndexOf(name);
-                return index >= 0 && index < row.Fields.Count ? row.Fields[index] : null;
+                return index >= 0 ? fields[index] : null;
             }
-            records.Add(new CourseRecord(row.Line, Field("code"), Field("title"), Field("titleen"), Field("credits"), Field("level"), Field("subject"), Field("description")));
+            records.Add(new CourseRecord(line, Field("code"), Field("title"), Field("titleen"), Field("credits"), Field("level"), Field("subject"), Field("description")));
+        }
+        foreach (var bad in malformed)
+        {
+            var line = (int)bad.LineNumber;
+            // The broken value is the last field the reader saw on that row: a quote that is never closed runs to the end.
+            var column = fieldCounts.TryGetValue(line, out var count) && count > 0 && count <= header.Count ? CsvColumnName(header[count - 1]) : "row";
+            switch (bad.Reason)
+            {
+                case CsvMalformedReason.UnterminatedQuote:
+                    // What the reader made of the rest of the file says nothing more: this row's one problem is the quote.
+                    problems.RemoveAll(p => p.Row == line && p.Field == "row");
+                    records.RemoveAll(r => r.Row == line);
+                    problems.Add(new ImportProblem(line, column, "a quoted value is never closed (a closing \" is missing), so the rest of the file would be read as this one value."));
+                    break;
+                case CsvMalformedReason.TextAfterClosingQuote:
+                    problems.Add(new ImportProblem(line, "row", "has text after a closing quote; write a \" inside a quoted value as \"\"."));
+                    break;
+                default:
+                    // A stray quote inside an unquoted value (12" skärm) is kept as text, as spreadsheets mean it.
+                    break;
+            }
         }
         return records;
     }
-}
 
-/// <summary>RFC 4180 CSV with quoted fields; a header with semicolons (Swedish Excel) switches the separator.</summary>
-public static class Csv
-{
-    public sealed record Row(int Line, List<string> Fields);
-
-    public static List<Row> Parse(string text)
-    {
-        var firstLine = text.Split('\n', 2)[0];
-        var separator = firstLine.Contains(';', StringComparison.Ordinal) && !firstLine.Contains(',', StringComparison.Ordinal) ? ';' : ',';
-        var rows = new List<Row>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var inQuotes = false;
-        var line = 1;
-        var rowStart = 1;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (inQuotes)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') inQuotes = false;
-                else { if (c == '\n') line++; field.Append(c); }
-            }
-            else if (c == '"' && field.Length == 0) inQuotes = true;
-            else if (c == separator) { fields.Add(field.ToString()); field.Clear(); }
-            else if (c == '\r') { }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                rows.Add(new Row(rowStart, fields));
-                fields = [];
-                line++;
-                rowStart = line;
-            }
-            else field.Append(c);
-        }
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            rows.Add(new Row(rowStart, fields));
-        }
-        return rows;
-    }
+    private static string CsvColumnName(string header) => header == "titleen" ? "titleEn" : header;
 }

@@ -1,213 +1,184 @@
-using System.Diagnostics;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using UU.Web.Data;
-using Microsoft.AspNetCore.Identity;
-using UU.Web.Features.Catalogue;
-using UU.Web.Features.Office;
-using UU.Web.Features.Search;
 using UU.Web.Features.Accounts;
-using UU.Web.Features.Accounts.Office;
-using UU.Web.Features.Audit;
 
 namespace UU.Web.Features.Cli;
 
-/// <summary>Verbs of the same program: <c>dotnet run --project src/UU.Web -- VERB ...</c>.</summary>
+/// <summary>
+/// Verbs of the same program: <c>dotnet run --project src/UU.Web -- VERB ...</c>. Configuration tokens
+/// (<c>--Section:Key=value</c>, <c>--Section:Key value</c>, <c>--urls</c>, <c>--environment</c>, <c>--contentRoot</c>)
+/// go to the host and may stand anywhere; the rest is the verb and its arguments. Without a verb the site starts.
+/// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import-courses", "reindex", "create-user", "create-token", "scrape", "rescrape"];
+    public const int Ok = 0;
+    public const int FailingSource = 1;
+    public const int InvalidInput = 2;
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+    // The host's own settings (WebApplicationFactory passes applicationName, environment and contentRoot too).
+    private static readonly string[] HostOptions = ["urls", "environment", "contentRoot", "applicationName", "webroot"];
+    private static readonly string[] VerbOptions = ["verbose", "help", "version"];
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    /// <summary>The tokens for the host's configuration: all of them when no verb is given.</summary>
+    public static string[] HostArguments(IReadOnlyList<string> args) => [.. Split(args).Host];
+
+    /// <summary>Whether anything other than configuration is on the command line: then it is a verb, known or not.</summary>
+    public static bool IsVerb(IReadOnlyList<string> args) => Split(args).Verb.Count > 0;
+
+    public static bool IsVerbose(IReadOnlyList<string> args) =>
+        Split(args).Verb.TakeWhile(t => t != "--").Any(t => t is "--verbose" or "-v");
+
+    /// <summary>Parses the verb and runs it (migrating the database first); returns the process's exit code.</summary>
+    /// <param name="output">Where results go; standard output (with progress on a terminal) when null.</param>
+    /// <param name="error">Where problems go; standard error when null.</param>
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter? output = null, TextWriter? error = null)
     {
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        var console = output is null && error is null ? CliConsole.ForProcess() : new CliConsole(output ?? TextWriter.Null, error ?? TextWriter.Null, interactive: false);
+        var root = Verbs(services, console);
+        var tokens = Split(args).Verb;
+        var parsed = root.Parse(tokens);
+        if (parsed.Errors.Count > 0)
+        {
+            await ReportAsync(console, root, parsed);
+            return InvalidInput;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+    }
 
-        // The same start-up work as the site: the database is created or migrated (and seeded when empty) first.
-        var initializer = services.GetRequiredService<DatabaseInitializer>();
-        await initializer.StartAsync(cancel.Token);
+    private static RootCommand Verbs(IServiceProvider services, CliConsole console)
+    {
+        var root = new RootCommand("""
+            UU, the site for commissioned education. Without a verb it starts the web server.
+            Configuration may be given with any verb: --Section:Key=value or --Section:Key value (for example
+            --Storage:DataPath=/srv/uu --Database:Provider=Postgres), and --urls, --environment, --contentRoot.
+            Exit codes: 0 done, 1 a source is failing, 2 invalid input (an argument, a verb, a file).
+            """);
+        root.Options.Add(new Option<bool>("--verbose", "-v") { Description = "Show the framework's log (EF Core, hosting, Quartz) below Warning too.", Recursive = true });
 
+        var reindex = new Command("reindex", "Rebuild the search index from the database; a running site (and every node) rebuilds from the journal.");
+        reindex.SetAction((_, ct) => RunVerbAsync<ReindexVerb>(services, (verb, c) => verb.RunAsync(console, c), ct));
+        root.Subcommands.Add(reindex);
+
+        var email = new Argument<string>("EMAIL") { Description = "The user's email address." };
+        var role = new Argument<string>("ROLE") { Description = $"One of {string.Join(", ", Roles.All)}." };
+        var createUser = new Command("create-user", "Add an office user and print a temporary password once.") { email, role };
+        createUser.SetAction((p, ct) => RunVerbAsync<CreateUserVerb>(services, (verb, _) => verb.RunAsync(console, p.GetRequiredValue(email), p.GetRequiredValue(role)), ct));
+        root.Subcommands.Add(createUser);
+
+        var tokenEmail = new Argument<string>("EMAIL") { Description = "The email of an existing user." };
+        var tokenName = new Argument<string?>("NAME") { Description = $"What the token is for (default '{CreateTokenVerb.DefaultName}').", Arity = ArgumentArity.ZeroOrOne };
+        var createToken = new Command("create-token", "Print a personal API token (send it as 'Authorization: Bearer ...'); it carries the user's roles.") { tokenEmail, tokenName };
+        createToken.SetAction((p, ct) => RunVerbAsync<CreateTokenVerb>(services, (verb, c) => verb.RunAsync(console, p.GetRequiredValue(tokenEmail), p.GetValue(tokenName), c), ct));
+        root.Subcommands.Add(createToken);
+
+        var source = new Argument<string?>("SOURCE") { Description = "One source (Ted, KommersAnnons, EAvrop, JobTech, Skolverket or a web list); default every enabled one.", Arity = ArgumentArity.ZeroOrOne };
+        var scrape = new Command("scrape", "Run one source, or every enabled one, once; exit code 1 when a source is failing.") { source };
+        scrape.SetAction((p, ct) => RunVerbAsync<ScrapeVerb>(services, (verb, c) => verb.RunAsync(console, p.GetValue(source), c), ct));
+        root.Subcommands.Add(scrape);
+
+        var replayed = new Argument<string>("SOURCE") { Description = "The source whose kept snapshots to read again." };
+        var day = new Argument<DateOnly?>("YYYY-MM-DD")
+        {
+            Description = "The day (UTC) whose snapshots to read; default the latest day kept.",
+            Arity = ArgumentArity.ZeroOrOne,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
+                if (text is null)
+                {
+                    return null;
+                }
+                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    return parsed;
+                }
+                result.AddError($"YYYY-MM-DD: '{text}' is not a day; write it as 2026-03-16.");
+                return null;
+            },
+        };
+        var rescrape = new Command("rescrape", "Read a source's kept snapshots again with today's parsers (no network) and update the leads; exit code 1 when nothing was kept that day.") { replayed, day };
+        rescrape.SetAction((p, ct) => RunVerbAsync<RescrapeVerb>(services, (verb, c) => verb.RunAsync(console, p.GetRequiredValue(replayed), p.GetValue(day), c), ct));
+        root.Subcommands.Add(rescrape);
+
+        var file = new Argument<string>("FILE") { Description = "A JSON array, or CSV with the columns code,title,titleEn,credits,level,subject,description (comma or semicolon)." };
+        var import = new Command("import-courses", "Upsert regular courses by course code; if any row is bad nothing is imported and every problem is printed.") { file };
+        import.SetAction((p, ct) => RunVerbAsync<ImportCoursesVerb>(services, (verb, c) => verb.RunAsync(console, p.GetRequiredValue(file), c), ct));
+        root.Subcommands.Add(import);
+
+        return root;
+    }
+
+    /// <summary>The same start-up work as the site first (the database is created or migrated, and seeded when empty), then the verb in a scope.</summary>
+    private static async Task<int> RunVerbAsync<TVerb>(IServiceProvider services, Func<TVerb, CancellationToken, Task<int>> run, CancellationToken cancellationToken)
+        where TVerb : notnull
+    {
+        await services.GetRequiredService<DatabaseInitializer>().StartAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
-        switch (args[0].ToLowerInvariant())
-        {
-            case "import-courses":
-                if (args.Length != 2)
-                {
-                    await Console.Error.WriteLineAsync("usage: import-courses FILE   (a JSON array, or CSV with code,title,titleEn,credits,level,subject,description)");
-                    return 64;
-                }
-                var result = await scope.ServiceProvider.GetRequiredService<CourseImporter>().ImportFileAsync(args[1], cancel.Token);
-                if (!result.Succeeded)
-                {
-                    await Console.Error.WriteLineAsync($"Nothing was imported: {result.Problems.Count} problem(s) in {args[1]}:");
-                    foreach (var problem in result.Problems)
-                    {
-                        await Console.Error.WriteLineAsync("  " + problem);
-                    }
-                    return 2;
-                }
-                Console.WriteLine($"Imported {args[1]}: {result.Created} new course(s), {result.Updated} updated, {result.SubjectsCreated} new subject(s).");
-                return 0;
-            case "reindex":
-                return await ReindexAsync(scope.ServiceProvider, cancel.Token);
-            case "scrape":
-                return await ScrapeAsync(scope.ServiceProvider, args, cancel.Token);
-            case "rescrape":
-                return await RescrapeAsync(scope.ServiceProvider, args, cancel.Token);
-            case "create-user":
-                return await CreateUserAsync(scope.ServiceProvider, args);
-            case "create-token":
-                return await CreateTokenAsync(scope.ServiceProvider, args, cancel.Token);
-            default:
-                await Console.Error.WriteLineAsync($"unknown verb '{args[0]}'");
-                return 64;
-        }
+        return await run(scope.ServiceProvider.GetRequiredService<TVerb>(), cancellationToken);
     }
 
-    /// <summary>
-    /// Asks every node to rebuild its index from the database (a journal entry), and rebuilds this node's index
-    /// at once when no running site holds it. Searches keep answering from the old index during a rebuild.
-    /// </summary>
-    private static async Task<int> ReindexAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Says what is wrong in words that name the verb or the argument, and where the help is.</summary>
+    private static async Task ReportAsync(CliConsole console, RootCommand root, ParseResult parsed)
     {
-        var db = services.GetRequiredService<UuDbContext>();
-        db.IndexChanges.Add(new IndexChange { EntityType = "all", CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
-        IndexSynchronizer synchronizer;
-        try
+        var command = parsed.CommandResult.Command;
+        if (command == root)
         {
-            synchronizer = services.GetRequiredService<IndexSynchronizer>();
+            var first = parsed.Tokens.FirstOrDefault(t => t.Type != TokenType.Option && !t.Value.StartsWith('-'));
+            await console.ErrorLineAsync(first is null
+                ? "No verb was given."
+                : $"unknown verb '{first.Value}'.");
+            await console.ErrorLineAsync($"The verbs are: {string.Join(", ", root.Subcommands.Select(c => c.Name))}. Run with --help for what each does.");
+            return;
         }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("locked", StringComparison.Ordinal))
+        var missing = command.Arguments.Where(a => a.Arity.MinimumNumberOfValues > 0 && parsed.GetResult(a) is not ArgumentResult { Tokens.Count: > 0 }).ToList();
+        foreach (var argument in missing)
         {
-            Console.WriteLine("The index is in use by a running site; it (and every other node) rebuilds from the database within a second.");
-            return 0;
+            await console.ErrorLineAsync($"{command.Name}: the argument {argument.Name} is missing ({argument.Description})");
         }
-        var watch = Stopwatch.StartNew();
-        var count = await synchronizer.RebuildAsync(cancellationToken);
-        Console.WriteLine($"Rebuilt the search index: {count} documents in {watch.Elapsed.TotalSeconds:0.0} s. Other nodes rebuild from the journal.");
-        return 0;
+        foreach (var error in parsed.Errors.Where(e => !(missing.Count > 0 && e.SymbolResult is ArgumentResult or CommandResult && e.Message.Contains("Required argument", StringComparison.Ordinal))))
+        {
+            await console.ErrorLineAsync($"{command.Name}: {error.Message}");
+        }
+        await console.ErrorLineAsync($"usage: {Usage(command)}   (run '{command.Name} --help' for more)");
     }
 
-    private static async Task<int> CreateUserAsync(IServiceProvider services, string[] args)
-    {
-        if (args.Length != 3)
-        {
-            await Console.Error.WriteLineAsync($"usage: create-user EMAIL ROLE   (ROLE is one of {string.Join(", ", Roles.All)})");
-            return 64;
-        }
-        var users = services.GetRequiredService<UserManager<UuUser>>();
-        var role = Roles.All.FirstOrDefault(r => r.Equals(args[2], StringComparison.OrdinalIgnoreCase));
-        var (user, password, errors) = await UserAccounts.CreateAsync(users, services.GetRequiredService<TimeProvider>(), args[1], role);
-        if (user is null)
-        {
-            var texts = services.GetRequiredService<Localization.Texts>();
-            foreach (var error in errors)
-            {
-                await Console.Error.WriteLineAsync(error.StartsWith("office.", StringComparison.Ordinal) ? texts[error] : error);
-            }
-            return 2;
-        }
-        await services.GetRequiredService<AuditTrail>().RecordAsync("user-created", "user", user.Id, $"{user.Email} as {role} (command line)", email: "cli");
-        Console.WriteLine($"Created {user.Email} with the role {role}.");
-        Console.WriteLine($"Temporary password (shown once; the user changes it under /office/konto): {password}");
-        return 0;
-    }
+    private static string Usage(Command command) =>
+        string.Join(' ', [command.Name, .. command.Arguments.Select(a => a.Arity.MinimumNumberOfValues > 0 ? a.Name : $"[{a.Name}]")]);
 
-    private static async Task<int> CreateTokenAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    /// <summary>Sorts the tokens into the host's configuration and the verb's own, as the host reads them.</summary>
+    private static (List<string> Host, List<string> Verb) Split(IReadOnlyList<string> args)
     {
-        if (args.Length is < 2 or > 3)
+        var host = new List<string>();
+        var verb = new List<string>();
+        for (var i = 0; i < args.Count; i++)
         {
-            await Console.Error.WriteLineAsync("usage: create-token EMAIL [NAME]");
-            return 64;
-        }
-        var user = await services.GetRequiredService<UserManager<UuUser>>().FindByEmailAsync(args[1]);
-        if (user is null)
-        {
-            await Console.Error.WriteLineAsync($"No user with the email {args[1]}; create one with create-user first.");
-            return 2;
-        }
-        var (token, secret) = await services.GetRequiredService<ApiTokens>().CreateAsync(user, args.Length == 3 ? args[2] : "command line", cancellationToken);
-        await services.GetRequiredService<AuditTrail>().RecordAsync("token-created", "token", token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), token.Name + " (command line)", user: user, cancellationToken: cancellationToken);
-        Console.WriteLine(secret);
-        await Console.Error.WriteLineAsync($"Token for {user.Email}: send it as 'Authorization: Bearer <token>'. It is shown once; revoke it under /office/konto.");
-        return 0;
-    }
-
-    /// <summary>Reads a source's kept snapshots of one day again with today's parsers (no network) and updates the leads.</summary>
-    private static async Task<int> RescrapeAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
-    {
-        DateOnly? day = null;
-        if (args.Length == 3 && DateOnly.TryParseExact(args[2], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
-        {
-            day = parsed;
-        }
-        else if (args.Length != 2)
-        {
-            await Console.Error.WriteLineAsync("usage: rescrape SOURCE [YYYY-MM-DD]   (the day, UTC, whose kept snapshots to read again; default the latest)");
-            return 64;
-        }
-        var runner = services.GetRequiredService<UU.Scrapers.Runs.ScrapeRunner>();
-        try
-        {
-            if (await runner.ReplayAsync(args[1], day, cancellationToken) is not { } r)
+            var token = args[i];
+            if (!token.StartsWith("--", StringComparison.Ordinal) || token.Length == 2)
             {
-                await Console.Error.WriteLineAsync($"{args[1]}: no kept snapshots{(day is { } d ? " for " + d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "")}");
-                return 1;
+                verb.Add(token);
+                continue;
             }
-            Console.WriteLine($"{r.Source} (from snapshots): {r.Pages - r.Unchanged304} pages read again, {r.Unchanged304} requests with no kept answer, {r.Seen} items, {r.NotEducation} not about education, {r.New} new, {r.Updated} updated, {r.Unchanged} unchanged, {r.Problems.Count} problems");
-            foreach (var error in r.Errors)
+            var equals = token.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? token[2..] : token[2..equals];
+            // --Key=value is always configuration (WebApplicationFactory passes its settings that way), except for
+            // the verbs' own options; the two-token form only for section keys and the host's settings.
+            var configuration = equals >= 0
+                ? !VerbOptions.Contains(name, StringComparer.OrdinalIgnoreCase)
+                : name.Contains(':', StringComparison.Ordinal) || HostOptions.Contains(name, StringComparer.OrdinalIgnoreCase);
+            if (!configuration)
             {
-                Console.WriteLine($"  ERROR: {error}");
+                verb.Add(token);
+                continue;
             }
-            return r.Errors.Count == 0 ? 0 : 1;
-        }
-        catch (ArgumentException ex)
-        {
-            await Console.Error.WriteLineAsync(ex.Message);
-            return 64;
-        }
-        catch (InvalidOperationException ex)
-        {
-            await Console.Error.WriteLineAsync(ex.Message);
-            return 1;
-        }
-    }
-
-    /// <summary>Runs one source, or every enabled source, once, and prints what each run did.</summary>
-    private static async Task<int> ScrapeAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
-    {
-        var runner = services.GetRequiredService<UU.Scrapers.Runs.ScrapeRunner>();
-        var sources = await runner.SourcesAsync(cancellationToken);
-        var names = args.Length > 1 ? [args[1]] : sources.Where(s => s.Runnable).Select(s => s.Name).ToList();
-        if (args.Length > 1 && !sources.Any(s => s.Name.Equals(args[1], StringComparison.OrdinalIgnoreCase)))
-        {
-            await Console.Error.WriteLineAsync($"unknown source '{args[1]}'; known: {string.Join(", ", sources.Select(s => s.Name))}");
-            return 64;
-        }
-        if (names.Count == 0)
-        {
-            Console.WriteLine("No source is enabled (Scrapers:Sources:<Name>:Enabled, or a web list under /office/leads/kallor).");
-            return 0;
-        }
-        var failing = 0;
-        foreach (var name in names)
-        {
-            try
+            host.Add(token);
+            if (equals < 0 && i + 1 < args.Count)
             {
-                var r = await runner.RunAsync(name, cancellationToken);
-                Console.WriteLine($"{r.Source}: {r.Pages} pages ({r.Unchanged304} unchanged), {r.Seen} items, {r.NotEducation} not about education, {r.New} new, {r.Updated} updated, {r.Unchanged} unchanged, {r.Problems.Count} problems, {r.Duration.TotalSeconds:0.0} s");
-                if (r.Failing)
-                {
-                    failing++;
-                    Console.WriteLine($"  FAILING: {r.FailingReason}");
-                }
-            }
-            catch (InvalidOperationException ex)
-            {
-                failing++;
-                await Console.Error.WriteLineAsync($"{name}: {ex.Message}");
+                // The two-token form --Section:Key value: the host takes the next token as the value, whatever it is.
+                host.Add(args[++i]);
             }
         }
-        return failing == 0 ? 0 : 1;
+        return (host, verb);
     }
 }

@@ -5,7 +5,7 @@ using UU.Web.Features.Cli;
 using UU.Web.Features.Catalogue;
 using UU.Web.Tests.Infrastructure;
 
-namespace UU.Web.Tests.Import;
+namespace UU.Web.Tests.Catalogue;
 
 public abstract class ImportCoursesTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : UuWebFactory
 {
@@ -115,6 +115,25 @@ public abstract class ImportCoursesTests<TApp>(TApp app) : IClassFixture<TApp> w
         var result = await ImportAsync(WriteFile(name, content));
         Assert.False(result.Succeeded);
         Assert.Contains(result.Problems, p => p.ToString().Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("unterminated.csv", "code,title,credits,level,subject\nQU{0}G,\"Titel utan slut,7.5,grund,Historia\nQV{0}G,Nästa kurs,7.5,grund,Historia\n", "row 2, title: a quoted value is never closed")]
+    [InlineData("short.csv", "code,title,credits,level,subject\nQV{0}G,Nästa kurs,7.5,grund,Historia\nQU{0}G,Titel,7.5,grund\n", "row 3, row: has 4 fields but the header has 5")]
+    [InlineData("long.csv", "code;title;credits;level;subject\nQU{0}G;Titel;7,5;grund;Historia;extra\nQV{0}G;Nästa kurs;7,5;grund;Historia\n", "row 2, row: has 6 fields but the header has 5")]
+    [InlineData("afterquote.csv", "code,title,credits,level,subject\nQV{0}G,Nästa kurs,7.5,grund,Historia\nQU{0}G,\"Titel\" med citat,7.5,grund,Historia\n", "row 3, row: has text after a closing quote")]
+    public async Task BrokenCsvRows_AreRefusedWithTheRowNamed_AndNothingIsImported(string name, string template, string expected)
+    {
+        var suffix = Random.Shared.Next(100, 999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var path = WriteFile(name, template.Replace("{0}", suffix, StringComparison.Ordinal));
+        var error = new StringWriter();
+
+        var exitCode = await CommandLine.RunAsync(app.Services, ["import-courses", path], new StringWriter(), error);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Nothing was imported", error.ToString(), StringComparison.Ordinal);
+        Assert.False(await QueryAsync(db => db.Courses.AnyAsync(c => c.Code == $"QU{suffix}G" || c.Code == $"QV{suffix}G")));
     }
 
     [Fact]
