@@ -18,13 +18,18 @@ public static class ScraperResilience
     /// <see cref="HostThrottleHandler"/> so every attempt keeps the host's spacing; the timeout sits inside it so time
     /// spent waiting for the host's turn is not held against the server.
     /// </summary>
-    internal static IHttpClientBuilder AddPoliteHandlers(this IHttpClientBuilder client) => client
-        .AddHttpMessageHandler<RobotsTxtHandler>()
-        .AddResilienceHandler("retries", (pipeline, context) =>
-            AddRetries(pipeline, context.ServiceProvider.GetRequiredService<IOptions<ScraperOptions>>().Value, context.ServiceProvider.GetRequiredService<TimeProvider>()))
-        .AddHttpMessageHandler<HostThrottleHandler>()
-        .AddResilienceHandler("attempt-timeout", (pipeline, context) =>
-            AddAttemptTimeout(pipeline, context.ServiceProvider.GetRequiredService<IOptions<ScraperOptions>>().Value, context.ServiceProvider.GetRequiredService<TimeProvider>()));
+    internal static IHttpClientBuilder AddPoliteHandlers(this IHttpClientBuilder client)
+    {
+        client.AddHttpMessageHandler<RobotsTxtHandler>();
+        client.AddResilienceHandler("retries", (pipeline, context) => AddRetries(pipeline, Options(context), Clock(context)));
+        client.AddHttpMessageHandler<HostThrottleHandler>();
+        client.AddResilienceHandler("attempt-timeout", (pipeline, context) => AddAttemptTimeout(pipeline, Options(context), Clock(context)));
+        return client;
+    }
+
+    private static ScraperOptions Options(ResilienceHandlerContext context) => context.ServiceProvider.GetRequiredService<IOptions<ScraperOptions>>().Value;
+
+    private static TimeProvider Clock(ResilienceHandlerContext context) => context.ServiceProvider.GetRequiredService<TimeProvider>();
 
     internal static ResiliencePipelineBuilder<HttpResponseMessage> AddRetries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ScraperOptions options, TimeProvider clock)
     {
@@ -41,7 +46,7 @@ public static class ScraperResilience
             Delay = TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds),
             ShouldRetryAfterHeader = false, // its reading of Retry-After uses the system clock; ours uses the injected one
             ShouldHandle = args => ValueTask.FromResult(
-                HttpClientResiliencePredicates.IsTransient(args.Outcome, args.Context.CancellationToken)
+                HttpClientResiliencePredicates.IsTransient(args.Outcome)
                 && !RefusedAsNotPublic(args.Outcome.Exception)
                 && !(args.Outcome.Result is { } response && AsksTooLong(response, options, clock))),
             DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter(response, clock) : null),
