@@ -257,6 +257,6 @@ public sealed class ScraperResilienceTests
         Assert.Equal(TimeSpan.FromSeconds(5), ScraperResilience.RetryAfter(new RetryConditionHeaderValue(TimeSpan.FromSeconds(5)), clock));
         Assert.Equal(TimeSpan.FromSeconds(30), ScraperResilience.RetryAfter(new RetryConditionHeaderValue(Monday.AddSeconds(30)), clock));
         Assert.Equal(TimeSpan.Zero, ScraperResilience.RetryAfter(new RetryConditionHeaderValue(Monday.AddMinutes(-1)), clock));
-        Assert.Null(ScraperResilience.RetryAfter(null, clock));
+        Assert.Null(ScraperResilience.RetryAfter((RetryConditionHeaderValue?)null, clock));
     }
 }
