@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -213,23 +216,60 @@ public sealed class ScraperResilienceTests
     [Fact]
     public async Task DroppedConnection_IsRetried()
     {
-        var calls = 0;
-        using var site = new LocalSite(async c =>
+        // HttpListener answers even an aborted response, so this server speaks HTTP over a bare socket: it hangs up on
+        // the first request for the page without a word, and answers the second.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var paths = new ConcurrentQueue<string>();
+        var server = Task.Run(async () =>
         {
-            if (c.Request.Url!.AbsolutePath == "/robots.txt") { c.Response.StatusCode = 404; return; }
-            if (Interlocked.Increment(ref calls) == 1)
+            var dropped = false;
+            while (true)
             {
-                c.Response.Abort();
-                return;
+                using var connection = await listener.AcceptTcpClientAsync();
+                var stream = connection.GetStream();
+                var path = (await ReadRequestLineAsync(stream)).Split(' ')[1];
+                paths.Enqueue(path);
+                if (path == "/avbruten" && !dropped)
+                {
+                    dropped = true;
+                    continue;
+                }
+                var (status, body) = path == "/robots.txt" ? ("404 Not Found", "") : ("200 OK", "<p>andra försöket</p>");
+                var bytes = Encoding.UTF8.GetBytes(body);
+                await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n"));
+                await stream.WriteAsync(bytes);
+                if (path == "/avbruten")
+                {
+                    return;
+                }
             }
-            await LocalSite.WriteAsync(c, 200, "<p>andra försöket</p>");
         });
         var (fetcher, services) = Fetcher();
         using (services)
         {
-            Assert.Equal("<p>andra försöket</p>", (await fetcher.GetAsync(site.Url("/avbruten"), CancellationToken.None)).Body);
+            Assert.Equal("<p>andra försöket</p>", (await fetcher.GetAsync(new Uri($"http://127.0.0.1:{port}/avbruten"), CancellationToken.None)).Body);
         }
-        Assert.Equal(2, site.Requests.Count(r => r.Path == "/avbruten"));
+        await server;
+        Assert.Equal(2, paths.Count(p => p == "/avbruten"));
+    }
+
+    /// <summary>Reads a request's head (up to the blank line) and returns its first line.</summary>
+    private static async Task<string> ReadRequestLineAsync(NetworkStream stream)
+    {
+        var head = new StringBuilder();
+        var buffer = new byte[1024];
+        while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+        {
+            var read = await stream.ReadAsync(buffer);
+            if (read == 0)
+            {
+                break;
+            }
+            head.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+        return head.ToString().Split("\r\n")[0];
     }
 
     [Fact]
