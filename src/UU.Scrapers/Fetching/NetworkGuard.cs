@@ -5,6 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace UU.Scrapers.Fetching;
 
+/// <summary>The network guard refused to connect: the host resolves only to loopback, private or other non-public addresses.</summary>
+public sealed class AddressNotPublicException(string host) : HttpRequestException($"{host} is not on the public internet; a web list source added in the office must be.");
+
 /// <summary>
 /// Keeps web list sources that coordinators add in the office on the public internet: their requests go through their
 /// own HttpClient whose connections are refused to loopback, private, link-local and other non-public addresses
@@ -48,7 +51,7 @@ public static class NetworkGuard
             var allowed = allowPrivate ? addresses : addresses.Where(IsPublic).ToArray();
             if (allowed.Length == 0)
             {
-                throw new HttpRequestException($"{host} is not on the public internet; a web list source added in the office must be.");
+                throw new AddressNotPublicException(host);
             }
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try

@@ -5,12 +5,14 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace UU.Scrapers.Fetching;
 
 public sealed class ResponseTooLargeException(Uri url, long limit) : Exception($"{url} is larger than {limit} bytes.");
 
-public sealed class FetchFailedException(Uri url, HttpStatusCode status) : Exception($"{url} answered {(int)status} {status}.")
+public sealed class FetchFailedException(Uri url, HttpStatusCode status, string? detail = null)
+    : Exception(detail is null ? $"{url} answered {(int)status} {status}." : $"{url} answered {(int)status} {status} {detail}.")
 {
     public HttpStatusCode Status { get; } = status;
 }
@@ -51,8 +53,8 @@ public sealed class InMemoryValidatorStore : IValidatorStore
 }
 
 /// <summary>
-/// The one way every source fetches: a typed HttpClient whose handlers honour robots.txt, space requests per host
-/// and retry; this class adds conditional requests, a size cap, and decoding that survives a wrong charset.
+/// The one way every source fetches: a typed HttpClient whose handlers honour robots.txt, space requests per host,
+/// retry and time out each attempt (<see cref="ScraperResilience"/>); this class adds conditional requests, a size cap, and decoding that survives a wrong charset.
 /// </summary>
 public sealed partial class PoliteFetcher(HttpClient http, IValidatorStore validators, IOptions<ScraperOptions> options, TimeProvider clock) : IPageFetcher
 {
@@ -87,14 +89,17 @@ public sealed partial class PoliteFetcher(HttpClient http, IValidatorStore valid
                     request.Headers.IfModifiedSince = lastModified;
                 }
             }
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await SendOnceOrRetriedAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotModified)
             {
                 return new FetchResult(url, true, null, null, null, null, clock.GetUtcNow(), []);
             }
             if (!response.IsSuccessStatusCode)
             {
-                throw new FetchFailedException(url, response.StatusCode);
+                throw ScraperResilience.AsksTooLong(response, options.Value, clock)
+                    ? new FetchFailedException(url, response.StatusCode,
+                        $"and asked to wait {ScraperResilience.RetryAfter(response, clock)!.Value.TotalSeconds:0} s before trying again, longer than Scrapers:MaxRetryAfterSeconds ({options.Value.MaxRetryAfterSeconds} s) lets a run wait")
+                    : new FetchFailedException(url, response.StatusCode);
             }
             var limit = options.Value.MaxResponseBytes;
             if (response.Content.Headers.ContentLength > limit)
@@ -110,6 +115,19 @@ public sealed partial class PoliteFetcher(HttpClient http, IValidatorStore valid
             }
             return new FetchResult(url, false, body, bytes, response.Content.Headers.ContentType?.MediaType,
                 Convert.ToHexStringLower(SHA256.HashData(bytes)), clock.GetUtcNow(), problems);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceOrRetriedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            var o = options.Value;
+            throw new TimeoutException($"{request.RequestUri} did not answer within {o.TimeoutSeconds} s ({o.MaxRetries + 1} attempts).", ex);
         }
     }
 

@@ -33,6 +33,10 @@ public sealed class ScraperOptions
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
 
+    /// <summary>The first retry's backoff; each further retry waits about twice as long (with jitter), unless Retry-After says otherwise.</summary>
+    [Range(0, 60_000)]
+    public int RetryDelayMilliseconds { get; set; } = 500;
+
     /// <summary>The longest Retry-After the fetcher will wait for; a longer one fails the request instead.</summary>
     [Range(0, 3600)]
     public int MaxRetryAfterSeconds { get; set; } = 120;

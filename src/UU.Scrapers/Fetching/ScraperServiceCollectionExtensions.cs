@@ -5,7 +5,7 @@ namespace UU.Scrapers.Fetching;
 
 public static class ScraperServiceCollectionExtensions
 {
-    /// <summary>The polite fetching pipeline: robots.txt → per-host spacing → retries → the network.</summary>
+    /// <summary>The polite fetching pipeline: robots.txt → retries → per-host spacing → per-attempt timeout → the network.</summary>
     public static IServiceCollection AddScrapers(this IServiceCollection services)
     {
         services.AddOptions<ScraperOptions>().BindConfiguration(ScraperOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -14,7 +14,6 @@ public static class ScraperServiceCollectionExtensions
         services.AddSingleton<HostPoliteness>();
         services.AddTransient<RobotsTxtHandler>();
         services.AddTransient<HostThrottleHandler>();
-        services.AddTransient<RetryHandler>();
         services.AddSingleton(sp => new FileSnapshotStore(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScraperOptions>>().Value.SnapshotPath is { Length: > 0 } path ? path : Path.Combine(Path.GetTempPath(), "uu-snapshots"),
             sp.GetRequiredService<TimeProvider>()));
@@ -26,15 +25,11 @@ public static class ScraperServiceCollectionExtensions
         services.AddScoped<Runs.ScrapeRunner>();
         services.AddTransient<Sources.WebListTester>();
         services.AddHttpClient<PoliteFetcher>(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<RobotsTxtHandler>()
-            .AddHttpMessageHandler<HostThrottleHandler>()
-            .AddHttpMessageHandler<RetryHandler>();
+            .AddPoliteHandlers();
         // The same pipeline on a connection pool of its own that reaches only public addresses (office-added sources).
         services.AddHttpClient(NetworkGuard.PublicOnlyClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(NetworkGuard.Handler)
-            .AddHttpMessageHandler<RobotsTxtHandler>()
-            .AddHttpMessageHandler<HostThrottleHandler>()
-            .AddHttpMessageHandler<RetryHandler>();
+            .AddPoliteHandlers();
         services.AddTransient<PageFetchers>();
         return services;
     }
