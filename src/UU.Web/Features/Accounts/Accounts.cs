@@ -10,8 +10,10 @@ public static class Roles
     public const string Editor = "Editor";
     public const string Coordinator = "Coordinator";
     public const string SubjectContact = "SubjectContact";
+    /// <summary>A faculty office (fakultetskansli): reads its faculty's cases (the faculty is <see cref="UuUser.FacultyId"/>).</summary>
+    public const string FacultyOffice = "FacultyOffice";
 
-    public static readonly string[] All = [Admin, Editor, Coordinator, SubjectContact];
+    public static readonly string[] All = [Admin, Editor, Coordinator, SubjectContact, FacultyOffice];
 }
 
 /// <summary>A back-office user (marketing, coordinators, subject contacts, admins).</summary>
@@ -19,6 +21,8 @@ public sealed class UuUser : IdentityUser
 {
     public string? DisplayName { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>For a <see cref="Roles.FacultyOffice"/> user: the faculty whose cases they read.</summary>
+    public int? FacultyId { get; set; }
 }
 
 /// <summary>A personal API token for scripts and BI tools. Only a hash is stored; the token is shown once.</summary>
@@ -53,5 +57,6 @@ internal sealed class UuUserConfiguration : IEntityTypeConfiguration<UuUser>
     public void Configure(EntityTypeBuilder<UuUser> builder)
     {
         builder.Property(x => x.DisplayName).HasMaxLength(200);
+        builder.HasOne<UU.Web.Features.Catalogue.Faculty>().WithMany().HasForeignKey(x => x.FacultyId).OnDelete(DeleteBehavior.SetNull);
     }
 }
