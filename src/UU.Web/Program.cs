@@ -55,7 +55,6 @@ app.UseMediaFiles();
 app.MapSeo();
 app.MapHealth();
 app.MapSearchApi();
-app.MapInquiries();
 app.MapCommissions();
 app.MapLeadApi();
 app.MapStatistics();

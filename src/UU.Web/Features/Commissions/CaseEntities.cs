@@ -253,7 +253,7 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
 {
     public void Configure(EntityTypeBuilder<CaseEvent> builder)
     {
-        builder.HasOne<Inquiry>().WithMany().HasForeignKey(x => x.InquiryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Inquiry>().WithMany(x => x.Events).HasForeignKey(x => x.InquiryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(x => new { x.InquiryId, x.At });
         builder.Property(x => x.By).HasMaxLength(InquiryLimits.Email);
         builder.Property(x => x.Action).HasMaxLength(60);

@@ -81,6 +81,7 @@ public sealed class Inquiry
     public string? OutcomeReason { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public List<CaseSubject> Subjects { get; set; } = [];
+    public List<CaseEvent> Events { get; set; } = [];
 }
 
 public sealed class InquiryModule
