@@ -59,12 +59,35 @@ public sealed class LeadDigest(UuDbContext db, TimeProvider clock, IOptions<Inqu
             db.OutboxMessages.Add(new OutboxMessage { ToAddress = address, ToName = name, Subject = subject, TextBody = body, Reference = reference, CreatedAt = now, NextAttemptAt = now });
             sent++;
         }
-        if (leads.Count > 0)
+        // The coordinators' part also lists the cases that are overdue (no first response in time, or a next step past its date).
+        var overdue = await db.Inquiries.AsNoTracking().Where(UU.Web.Features.Commissions.CaseOverdue.Expression(today))
+            .OrderBy(i => i.Id).Select(i => new { i.ReferenceNumber, i.OrganisationName, i.NextStep, i.NextStepDue, i.FirstResponseDue }).Take(MaxItems + 1).ToListAsync(cancellationToken);
+        if (leads.Count > 0 || overdue.Count > 0)
         {
-            var body = Body(leads, $"{leads.Count} nya leads sedan förra sammanställningen, bäst matchade först.");
+            var body = new StringBuilder();
+            if (leads.Count > 0)
+            {
+                body.Append(Body(leads, $"{leads.Count} nya leads sedan förra sammanställningen, bäst matchade först."));
+            }
+            if (overdue.Count > 0)
+            {
+                if (body.Length > 0)
+                {
+                    body.AppendLine();
+                }
+                body.AppendLine(CultureInfo.InvariantCulture, $"Försenade ärenden ({(overdue.Count > MaxItems ? MaxItems + "+" : overdue.Count)}):");
+                foreach (var c in overdue.Take(MaxItems))
+                {
+                    var why = c.NextStepDue is { } due && due < today ? $"nästa steg \"{c.NextStep}\" skulle vara klart {due:yyyy-MM-dd}" : $"inget första svar, senast {c.FirstResponseDue:yyyy-MM-dd}";
+                    body.AppendLine(CultureInfo.InvariantCulture, $"  {c.ReferenceNumber} {c.OrganisationName} · {why} · {UU.Web.Features.Commissions.CaseRoutes.Case(c.ReferenceNumber)}");
+                }
+            }
+            var subject = leads.Count > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"Nya leads {today:yyyy-MM-dd}: {leads.Count}")
+                : string.Create(CultureInfo.InvariantCulture, $"Försenade ärenden {today:yyyy-MM-dd}: {overdue.Count}");
             foreach (var address in recipients)
             {
-                Queue(address, null, string.Create(CultureInfo.InvariantCulture, $"Nya leads {today:yyyy-MM-dd}: {leads.Count}"), body);
+                Queue(address, null, subject, body.ToString());
             }
         }
 
