@@ -78,7 +78,7 @@ public sealed class LeadDigest(UuDbContext db, TimeProvider clock, IOptions<Inqu
                 body.AppendLine(CultureInfo.InvariantCulture, $"Försenade ärenden ({(overdue.Count > MaxItems ? MaxItems + "+" : overdue.Count)}):");
                 foreach (var c in overdue.Take(MaxItems))
                 {
-                    var why = c.NextStepDue is { } due && due < today ? $"nästa steg \"{c.NextStep}\" skulle vara klart {due:yyyy-MM-dd}" : $"inget första svar, senast {c.FirstResponseDue:yyyy-MM-dd}";
+                    var why = c.NextStepDue is { } stepDue && stepDue < today ? $"nästa steg \"{c.NextStep}\" skulle vara klart {stepDue:yyyy-MM-dd}" : $"inget första svar, senast {c.FirstResponseDue:yyyy-MM-dd}";
                     body.AppendLine(CultureInfo.InvariantCulture, $"  {c.ReferenceNumber} {c.OrganisationName} · {why} · {UU.Web.Features.Commissions.CaseRoutes.Case(c.ReferenceNumber)}");
                 }
             }
