@@ -270,9 +270,9 @@ public abstract class CaseTests(Provider provider)
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
-            var faculty = await db.Subjects.Where(s => s.Slug == Pedagogik).Select(s => s.Department!.FacultyId).SingleAsync();
+            var humanSciences = await db.Subjects.Where(s => s.Slug == Pedagogik).Select(s => s.Department!.FacultyId).SingleAsync();
             var user = await db.Users.SingleAsync(u => u.Email == officeEmail);
-            user.FacultyId = faculty;
+            user.FacultyId = humanSciences;
             await db.SaveChangesAsync();
         }
         var faculty = OfficeUsers.Client(app);
