@@ -141,7 +141,7 @@ public abstract class CaseTests(Provider provider)
         var coordinator = await OfficeUsers.SignedInClientAsync(app, Roles.Coordinator);
         var routed = await EnterCaseAsync(app, coordinator, Pedagogik);
         var recipients = await QueryAsync(app, db => db.OutboxMessages.Where(m => m.Reference == routed).Select(m => m.ToAddress).ToListAsync());
-        Assert.Equal([Coordinators, PedagogikContact], recipients.Order(StringComparer.Ordinal));
+        Assert.Equal([PedagogikContact, Coordinators], recipients.Order(StringComparer.Ordinal));
         Assert.Contains(CaseRoutes.Case(routed), await QueryAsync(app, db => db.OutboxMessages.Where(m => m.Reference == routed).Select(m => m.TextBody).FirstAsync()), StringComparison.Ordinal);
 
         var unrouted = await EnterCaseAsync(app, coordinator, subject: null, organisation: "Ånge kommun");
@@ -283,7 +283,7 @@ public abstract class CaseTests(Provider provider)
         var read = await faculty.GetDocumentAsync(CaseRoutes.Case(mine));
         Assert.NotNull(read.QuerySelector("[data-testid=read-only]"));
         Assert.Contains("Vi har lärare till hösten.", read.QuerySelector("[data-testid=notes]")!.TextContent, StringComparison.Ordinal);
-        Assert.Empty(read.QuerySelectorAll("main form[method=post]"));
+        Assert.Empty(read.QuerySelectorAll("form[method=post]").Where(f => f.GetAttribute("action")?.StartsWith("/office/forfragningar/", StringComparison.Ordinal) == true));
         using (var write = await ActAsync(faculty, mine, "Note", new() { ["Text"] = "Försök" }))
         {
             Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
