@@ -33,6 +33,9 @@ public sealed class SeedOptions
 
     /// <summary>Seed demo content into an empty database.</summary>
     public bool Demo { get; set; } = true;
+
+    /// <summary>With <see cref="Demo"/>: also the demo history of cases 2022–2025 (off where a test needs an empty case history).</summary>
+    public bool DemoCases { get; set; } = true;
 }
 
 public sealed class SiteOptions

@@ -113,7 +113,8 @@ public abstract class EmailComposerTests<TApp>(TApp app) : IClassFixture<TApp> w
         // The coordinators' digest lists at most 50 leads, best first as given, and says how many more there are.
         var leads = Enumerable.Range(1, EmailComposer.MaxListedLeads + 1).Select(i => Lead(1000 + i, $"Lead nummer {i}", 100 - i)).ToList();
         var day = new DateOnly(2026, 3, 16);
-        var digest = Assert.Single(await composer.NewLeadsDigestAsync([new MailRecipient(address)], leads, day, "lead-digest-2026-03-16", now, CancellationToken.None));
+        var overdue = new OverdueCase("UU-2026-0007", "Timrå kommun", "Skicka offert", new DateOnly(2026, 3, 13), new DateOnly(2026, 3, 3), "/office/forfragningar/UU-2026-0007");
+        var digest = Assert.Single(await composer.NewLeadsDigestAsync([new MailRecipient(address)], leads, [overdue], day, "lead-digest-2026-03-16", now, CancellationToken.None));
         AssertComplete(digest);
         Assert.Equal(english ? "New leads 16 March 2026: 51" : "Nya leads 2026-03-16: 51", digest.Subject);
         Assert.StartsWith(english ? "51 new leads since the last digest" : "51 nya leads sedan förra sammanställningen", digest.TextBody, StringComparison.Ordinal);
@@ -122,6 +123,11 @@ public abstract class EmailComposerTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Contains(english ? "Sundsvalls kommun · tender deadline 25 August 2026 23:59 (Swedish time) · /office/leads/1001" : "Sundsvalls kommun · sista anbudsdag 2026-08-25 23:59 · /office/leads/1001", digest.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Lead nummer 51", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains(english ? "… and 1 more: /office/leads?status=New" : "… och 1 till: /office/leads?status=New", digest.TextBody, StringComparison.Ordinal);
+        // ...and, after the leads, the overdue cases with why each is late.
+        Assert.Contains(english ? "Overdue cases (1):" : "Försenade ärenden (1):", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains(english
+            ? "UU-2026-0007 Timrå kommun · next step \"Skicka offert\" was due 13 March 2026 · /office/forfragningar/UU-2026-0007"
+            : "UU-2026-0007 Timrå kommun · nästa steg \"Skicka offert\" skulle vara klart 2026-03-13 · /office/forfragningar/UU-2026-0007", digest.TextBody, StringComparison.Ordinal);
 
         // A contact person's digest: the new leads in their subjects and their own due for follow-up.
         var personal = await composer.PersonalDigestAsync(new MailRecipient(address, "Anna"), [subject], [leads[0]], [lead], day, "lead-digest-2026-03-16", now, CancellationToken.None);

@@ -12,38 +12,46 @@ public sealed class RoleMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
     private const HttpStatusCode SignIn = HttpStatusCode.Redirect;
     private const HttpStatusCode Forbidden = HttpStatusCode.Forbidden;
     private const HttpStatusCode Unauthorized = HttpStatusCode.Unauthorized;
+    private const HttpStatusCode NotFound = HttpStatusCode.NotFound;
 
-    // path, anonymous, Editor, Coordinator, SubjectContact, Admin
-    public static TheoryData<string, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode> Matrix => new()
+    // path, anonymous, Editor, Coordinator, SubjectContact, Admin, FacultyOffice
+    public static TheoryData<string, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode> Matrix => new()
     {
-        { "/office", SignIn, Ok, Ok, Ok, Ok },
-        { "/office/konto", SignIn, Ok, Ok, Ok, Ok },
-        { "/office/logga-ut", SignIn, Ok, Ok, Ok, Ok },
-        { "/office/forfragningar", SignIn, Forbidden, Ok, Forbidden, Ok },
-        { "/office/anvandare", SignIn, Forbidden, Forbidden, Forbidden, Ok },
-        { "/office/granskning", SignIn, Forbidden, Forbidden, Forbidden, Ok },
-        { "/office/logga-in", Ok, Ok, Ok, Ok, Ok },
-        { "/office/innehall", SignIn, Ok, Forbidden, Forbidden, Ok },
-        { "/office/media", SignIn, Ok, Forbidden, Forbidden, Ok },
-        { "/office/utbildningar", SignIn, Ok, Forbidden, Forbidden, Ok },
-        { "/office/utbildningar/ny", SignIn, Ok, Forbidden, Forbidden, Ok },
-        { "/office/amnen", SignIn, Ok, Forbidden, Forbidden, Ok },
-        { "/office/amnen/historia", SignIn, Ok, Forbidden, Forbidden, Ok },
-        { "/office/kurser/PE031G", SignIn, Ok, Forbidden, Forbidden, Ok },
-        { "/office/innehall/ny?typ=story", SignIn, Ok, Forbidden, Forbidden, Ok },
-        { "/office/innehall/ny?typ=page", SignIn, Ok, Forbidden, Forbidden, Ok },
-        { "/api/inquiries", Unauthorized, Forbidden, Ok, Forbidden, Ok },
-        { "/office/leads", SignIn, Forbidden, Ok, Ok, Ok },
-        { "/office/leads/kallor", SignIn, Forbidden, Ok, Forbidden, Ok },
-        { "/office/kunder", SignIn, Forbidden, Ok, Forbidden, Ok },
-        { "/office/statistik", SignIn, Forbidden, Ok, Forbidden, Ok },
-        { "/api/statistics", Unauthorized, Forbidden, Ok, Forbidden, Ok },
-        { "/api/leads", Unauthorized, Forbidden, Ok, Forbidden, Ok },
+        { "/office", SignIn, Ok, Ok, Ok, Ok, Ok },
+        { "/office/konto", SignIn, Ok, Ok, Ok, Ok, Ok },
+        { "/office/logga-ut", SignIn, Ok, Ok, Ok, Ok, Ok },
+        { "/office/forfragningar", SignIn, Forbidden, Ok, Ok, Ok, Ok },
+        { "/office/anvandare", SignIn, Forbidden, Forbidden, Forbidden, Ok, Forbidden },
+        { "/office/granskning", SignIn, Forbidden, Forbidden, Forbidden, Ok, Forbidden },
+        { "/office/logga-in", Ok, Ok, Ok, Ok, Ok, Ok },
+        { "/office/innehall", SignIn, Ok, Forbidden, Forbidden, Ok, Forbidden },
+        { "/office/media", SignIn, Ok, Forbidden, Forbidden, Ok, Forbidden },
+        { "/office/utbildningar", SignIn, Ok, Forbidden, Forbidden, Ok, Forbidden },
+        { "/office/utbildningar/ny", SignIn, Ok, Forbidden, Forbidden, Ok, Forbidden },
+        { "/office/amnen", SignIn, Ok, Forbidden, Forbidden, Ok, Forbidden },
+        { "/office/amnen/historia", SignIn, Ok, Forbidden, Forbidden, Ok, Forbidden },
+        { "/office/kurser/PE031G", SignIn, Ok, Forbidden, Forbidden, Ok, Forbidden },
+        { "/office/innehall/ny?typ=story", SignIn, Ok, Forbidden, Forbidden, Ok, Forbidden },
+        { "/office/innehall/ny?typ=page", SignIn, Ok, Forbidden, Forbidden, Ok, Forbidden },
+        { "/api/inquiries", Unauthorized, Forbidden, Ok, Ok, Ok, Forbidden },
+        { "/api/inquiries/UU-2099-0001", Unauthorized, Forbidden, NotFound, NotFound, NotFound, Forbidden },
+        { "/office/forfragningar/UU-2099-0001", SignIn, Forbidden, NotFound, NotFound, NotFound, NotFound },
+        { "/office/forfragningar/UU-2099-0001/dokument/1", SignIn, Forbidden, NotFound, NotFound, NotFound, NotFound },
+        { "/office/forfragningar/ny", SignIn, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/office/forfragningar/checklistor", SignIn, Forbidden, Forbidden, Forbidden, Ok, Forbidden },
+        { "/office/forfragningar/uppdragstyper", SignIn, Forbidden, Forbidden, Forbidden, Ok, Forbidden },
+        { "/office/forfragningar?handler=Csv", SignIn, Forbidden, Ok, Ok, Ok, Ok },
+        { "/office/leads", SignIn, Forbidden, Ok, Ok, Ok, Forbidden },
+        { "/office/leads/kallor", SignIn, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/office/kunder", SignIn, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/office/statistik", SignIn, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/api/statistics", Unauthorized, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/api/leads", Unauthorized, Forbidden, Ok, Forbidden, Ok, Forbidden },
     };
 
     [Theory]
     [MemberData(nameof(Matrix))]
-    public async Task EveryPage_AnswersEachRoleAsExpected(string path, HttpStatusCode anonymous, HttpStatusCode editor, HttpStatusCode coordinator, HttpStatusCode subjectContact, HttpStatusCode admin)
+    public async Task EveryPage_AnswersEachRoleAsExpected(string path, HttpStatusCode anonymous, HttpStatusCode editor, HttpStatusCode coordinator, HttpStatusCode subjectContact, HttpStatusCode admin, HttpStatusCode facultyOffice)
     {
         var expected = new Dictionary<string, HttpStatusCode>
         {
@@ -51,6 +59,7 @@ public sealed class RoleMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
             [Roles.Coordinator] = coordinator,
             [Roles.SubjectContact] = subjectContact,
             [Roles.Admin] = admin,
+            [Roles.FacultyOffice] = facultyOffice,
         };
         using (var response = await OfficeUsers.Client(app).GetAsync(path))
         {

@@ -10,8 +10,10 @@ public static class Roles
     public const string Editor = "Editor";
     public const string Coordinator = "Coordinator";
     public const string SubjectContact = "SubjectContact";
+    /// <summary>A faculty office (fakultetskansli): reads its faculty's cases (the faculty is <see cref="UuUser.FacultyId"/>).</summary>
+    public const string FacultyOffice = "FacultyOffice";
 
-    public static readonly string[] All = [Admin, Editor, Coordinator, SubjectContact];
+    public static readonly string[] All = [Admin, Editor, Coordinator, SubjectContact, FacultyOffice];
 }
 
 /// <summary>A back-office user (marketing, coordinators, subject contacts, admins).</summary>
@@ -21,6 +23,9 @@ public sealed class UuUser : IdentityUser
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>The language the e-mail to this user is written in ("sv" or "en"), chosen under /office/konto.</summary>
     public string Language { get; set; } = UserLanguages.Swedish;
+
+    /// <summary>For a <see cref="Roles.FacultyOffice"/> user: the faculty whose cases they read.</summary>
+    public int? FacultyId { get; set; }
 }
 
 /// <summary>The languages an office user can have their e-mail in.</summary>
@@ -66,5 +71,6 @@ internal sealed class UuUserConfiguration : IEntityTypeConfiguration<UuUser>
     {
         builder.Property(x => x.DisplayName).HasMaxLength(200);
         builder.Property(x => x.Language).HasMaxLength(UserLanguages.MaxLength).HasDefaultValue(UserLanguages.Swedish);
+        builder.HasOne<UU.Web.Features.Catalogue.Faculty>().WithMany().HasForeignKey(x => x.FacultyId).OnDelete(DeleteBehavior.SetNull);
     }
 }

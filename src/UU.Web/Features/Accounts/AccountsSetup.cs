@@ -25,9 +25,13 @@ public static class Policies
     public const string Coordinators = "Coordinators";
     /// <summary>Everyone who works with some leads: coordinators, admins and subject contact persons.</summary>
     public const string LeadWorkers = "LeadWorkers";
+    /// <summary>Everyone who works with or reads some cases: coordinators, admins, subject contacts, faculty offices.</summary>
+    public const string CaseWorkers = "CaseWorkers";
     public const string Admins = "Admins";
     /// <summary>Coordinators' JSON: the office cookie or a personal API token.</summary>
     public const string CoordinatorApi = "CoordinatorApi";
+    /// <summary>The cases' JSON: coordinators and admins, and subject contacts for their subjects' cases; cookie or token.</summary>
+    public const string CaseApi = "CaseApi";
 }
 
 public static class AccountsSetup
@@ -79,7 +83,11 @@ public static class AccountsSetup
             .AddPolicy(Policies.Editors, p => p.RequireRole(Roles.Editor, Roles.Admin))
             .AddPolicy(Policies.Coordinators, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.LeadWorkers, p => p.RequireRole(Roles.Coordinator, Roles.Admin, Roles.SubjectContact))
+            .AddPolicy(Policies.CaseWorkers, p => p.RequireRole(Roles.Coordinator, Roles.Admin, Roles.SubjectContact, Roles.FacultyOffice))
             .AddPolicy(Policies.Admins, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.CaseApi, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, BearerTokenHandler.SchemeName)
+                .RequireRole(Roles.Coordinator, Roles.Admin, Roles.SubjectContact))
             .AddPolicy(Policies.CoordinatorApi, p => p
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, BearerTokenHandler.SchemeName)
                 .RequireRole(Roles.Coordinator, Roles.Admin));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using UU.Web.Features.Catalogue;
 using UU.Web.Features.Clients;
+using UU.Web.Features.Commissions;
 using UU.Web.Features.Leads;
 
 namespace UU.Web.Features.Inquiries;
@@ -14,6 +15,7 @@ public enum InquiryStatus
     Won = 3,
     Lost = 4,
     Closed = 5,
+    Withdrawn = 6,
 }
 
 public enum CreditPreference
@@ -51,6 +53,35 @@ public sealed class Inquiry
     /// <summary>The lead a coordinator converted into this inquiry, if any; one inquiry per lead.</summary>
     public int? LeadId { get; set; }
     public List<InquiryModule> Modules { get; set; } = [];
+
+    // The case (ärende) the inquiry is, from first contact to closing: see Features/Commissions.
+    public WayIn WayIn { get; set; }
+    /// <summary>The registry's diarienummer, for a request that came through the registry.</summary>
+    public string? RegistryNumber { get; set; }
+    public int? CommissionTypeId { get; set; }
+    public CommissionType? CommissionType { get; set; }
+    /// <summary>Whether the commission as agreed gives credits (the buyer's own answer is <see cref="CreditBearing"/>); null until decided.</summary>
+    public bool? GivesCredits { get; set; }
+    /// <summary>True for a commission run by a department without the support (the audit counts these separately).</summary>
+    public bool OutsideSupport { get; set; }
+    /// <summary>The year the commission is for, when it is not the year it came in.</summary>
+    public int? ForYear { get; set; }
+    /// <summary>The coordinator who holds the case (their address, lower case).</summary>
+    public string? HolderEmail { get; set; }
+    public CasePhase Phase { get; set; }
+    public string? NextStep { get; set; }
+    public DateOnly? NextStepDue { get; set; }
+    /// <summary>The last working day for a first response (a note, a phase change or an assignment); null for cases from before the rule.</summary>
+    public DateOnly? FirstResponseDue { get; set; }
+    public DateTimeOffset? FirstResponseAt { get; set; }
+    /// <summary>When the subjects' contact persons were told; null while the case has no subject.</summary>
+    public DateTimeOffset? RoutedAt { get; set; }
+    public StatisticsExclusion? ExcludedFromStatistics { get; set; }
+    public CaseOutcome? Outcome { get; set; }
+    public string? OutcomeReason { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public List<CaseSubject> Subjects { get; set; } = [];
+    public List<CaseEvent> Events { get; set; } = [];
 }
 
 public sealed class InquiryModule
@@ -92,6 +123,12 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
         builder.Property(x => x.PreferredPeriod).HasMaxLength(InquiryLimits.PreferredPeriod);
         builder.Property(x => x.Description).HasMaxLength(InquiryLimits.Description);
         builder.Property(x => x.Language).HasMaxLength(8);
+        builder.HasIndex(x => x.Phase);
+        builder.Property(x => x.RegistryNumber).HasMaxLength(CaseLimits.RegistryNumber);
+        builder.Property(x => x.HolderEmail).HasMaxLength(InquiryLimits.Email);
+        builder.Property(x => x.NextStep).HasMaxLength(CaseLimits.NextStep);
+        builder.Property(x => x.OutcomeReason).HasMaxLength(CaseLimits.Reason);
+        builder.HasOne(x => x.CommissionType).WithMany().HasForeignKey(x => x.CommissionTypeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.Client).WithMany(x => x.Inquiries).HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -14,7 +14,7 @@ namespace UU.Web.Features.Inquiries;
 /// Stores an inquiry, its client and the notification emails in one transaction: when SaveChanges returns,
 /// the inquiry is durable and the coordinators and subject contacts will be told, whatever SMTP does.
 /// </summary>
-public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, IOptions<InquiryOptions> options, EmailComposer mails, ILogger<InquiryService> logger)
+public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, IOptions<InquiryOptions> options, EmailComposer mails, Commissions.CaseIntake intake, ILogger<InquiryService> logger)
 {
     private const int MaxAllocationAttempts = 8;
 
@@ -77,6 +77,7 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
                 Modules = modules.Select(m => new InquiryModule { Module = m }).ToList(),
                 LeadId = fromLead?.LeadId,
             };
+            intake.Prepare(inquiry, fromLead is null ? Commissions.WayIn.WebForm : Commissions.WayIn.Lead, modules.Select(m => m.Subject!), fromLead?.By);
             db.Inquiries.Add(inquiry);
             db.OutboxMessages.AddRange(await mails.InquiryNotificationsAsync(inquiry, modules, StaffToTell(modules), now, cancellationToken));
             if (fromLead is null)

@@ -1,18 +1,12 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using UU.Web.Features.Accounts;
-
 namespace UU.Web.Features.Inquiries;
 
+/// <summary>The public inquiry form. The office's inquiry (case) list, pages and JSON are in Features/Commissions.</summary>
 public static class InquirySetup
 {
     public static IServiceCollection AddInquiries(this IServiceCollection services)
     {
         services.AddOptions<InquiryOptions>().BindConfiguration(InquiryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<InquiryService>();
-        services.AddScoped<InquiryList>();
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Inquiries/Office", Policies.Coordinators));
         return services;
     }
-
-    public static IEndpointRouteBuilder MapInquiries(this IEndpointRouteBuilder app) => app.MapInquiryApi();
 }

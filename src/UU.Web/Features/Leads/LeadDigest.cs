@@ -52,9 +52,14 @@ public sealed class LeadDigest(UuDbContext db, TimeProvider clock, IOptions<Inqu
         var coordinators = inquiries.Value.CoordinatorAddresses().Select(a => new MailRecipient(a)).ToList();
         var reference = string.Create(CultureInfo.InvariantCulture, $"{LeaseKey}-{today:yyyy-MM-dd}");
         var sent = 0;
-        if (leads.Count > 0)
+        // The coordinators' part also lists the cases that are overdue (no first response in time, or a next step past its date).
+        var overdue = (await db.Inquiries.AsNoTracking().Where(UU.Web.Features.Commissions.CaseOverdue.Expression(today))
+            .OrderBy(i => i.Id).Select(i => new { i.ReferenceNumber, i.OrganisationName, i.NextStep, i.NextStepDue, i.FirstResponseDue }).Take(100).ToListAsync(cancellationToken))
+            .Select(c => new OverdueCase(c.ReferenceNumber, c.OrganisationName, c.NextStep, c.NextStepDue, c.FirstResponseDue, UU.Web.Features.Commissions.CaseRoutes.Case(c.ReferenceNumber)))
+            .ToList();
+        if (leads.Count > 0 || overdue.Count > 0)
         {
-            var digests = await mails.NewLeadsDigestAsync(coordinators, leads, today, reference, now, cancellationToken);
+            var digests = await mails.NewLeadsDigestAsync(coordinators, leads, overdue, today, reference, now, cancellationToken);
             db.OutboxMessages.AddRange(digests);
             sent += digests.Count;
         }

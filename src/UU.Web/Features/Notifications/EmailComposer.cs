@@ -16,6 +16,9 @@ namespace UU.Web.Features.Notifications;
 /// <summary>Someone an e-mail goes to: an address, perhaps a name.</summary>
 public sealed record MailRecipient(string Address, string? Name = null);
 
+/// <summary>A case the coordinators' digest lists as overdue: no first response in time, or a next step past its date.</summary>
+public sealed record OverdueCase(string Reference, string Organisation, string? NextStep, DateOnly? NextStepDue, DateOnly? FirstResponseDue, string Link);
+
 /// <summary>
 /// Writes every e-mail UU sends, from the mail.* templates in the localisation resources (Resources/texts.mail.json),
 /// in the recipient's language: the buyer's receipt in the inquiry's language; staff in the language their office user
@@ -103,15 +106,36 @@ public sealed partial class EmailComposer(UuDbContext db, Texts texts, ILookupNo
     }
 
     /// <summary>The coordinators' morning digest: the leads that came in since the last one, in the order given (best first).</summary>
-    public async Task<IReadOnlyList<OutboxMessage>> NewLeadsDigestAsync(IReadOnlyList<MailRecipient> coordinators, IReadOnlyList<Lead> leads, DateOnly day, string reference, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxMessage>> NewLeadsDigestAsync(IReadOnlyList<MailRecipient> coordinators, IReadOnlyList<Lead> leads, IReadOnlyList<OverdueCase> overdue, DateOnly day, string reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var languages = await StaffLanguagesAsync(coordinators.Select(c => c.Address), cancellationToken);
         return coordinators.Select(recipient =>
         {
             var mail = new Mail(this, languages[recipient.Address]);
-            return Message(recipient, reference, now,
-                mail.Render("mail.digest.subject", ("date", mail.Date(day)), ("count", mail.Number(leads.Count))),
-                LeadList(mail, leads, mail.Render("mail.digest.intro", ("count", mail.Number(leads.Count)))));
+            var text = new StringBuilder();
+            if (leads.Count > 0)
+            {
+                text.Append(LeadList(mail, leads, mail.Render("mail.digest.intro", ("count", mail.Number(leads.Count)))));
+            }
+            if (overdue.Count > 0)
+            {
+                if (text.Length > 0)
+                {
+                    text.AppendLine();
+                }
+                text.AppendLine(mail.Render("mail.digest.overdue.intro", ("count", mail.Number(overdue.Count))));
+                foreach (var c in overdue.Take(MaxListedLeads))
+                {
+                    var why = c.NextStepDue is { } stepDue && stepDue < day
+                        ? mail.Render("mail.digest.overdue.step", ("step", c.NextStep ?? mail.None), ("date", mail.Date(stepDue)))
+                        : mail.Render("mail.digest.overdue.noResponse", ("date", c.FirstResponseDue is { } due ? mail.Date(due) : mail.None));
+                    text.AppendLine(mail.Render("mail.digest.overdue.case", ("reference", c.Reference), ("organisation", c.Organisation), ("why", why), ("link", c.Link)));
+                }
+            }
+            var subject = leads.Count > 0
+                ? mail.Render("mail.digest.subject", ("date", mail.Date(day)), ("count", mail.Number(leads.Count)))
+                : mail.Render("mail.digest.overdue.subject", ("date", mail.Date(day)), ("count", mail.Number(overdue.Count)));
+            return Message(recipient, reference, now, subject, text.ToString());
         }).ToList();
     }
 

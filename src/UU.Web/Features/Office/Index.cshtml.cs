@@ -5,6 +5,7 @@ using UU.Web.Features.Leads;
 using UU.Web.Features.Accounts;
 using UU.Web.Features.Catalogue;
 using UU.Web.Features.Inquiries;
+using UU.Web.Features.Commissions;
 
 namespace UU.Web.Features.Office;
 
@@ -20,11 +21,30 @@ public sealed class IndexModel(UuDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<Lead> FollowUps { get; private set; } = [];
     public IReadOnlyList<string> FailingSources { get; private set; } = [];
 
+    /// <summary>The office inbox of cases: new ones waiting for a first response, overdue ones, and (for coordinators) those without a subject.</summary>
+    public bool WorksWithCases { get; private set; }
+    public IReadOnlyList<Inquiry> WaitingCases { get; private set; } = [];
+    public IReadOnlyList<Inquiry> OverdueCases { get; private set; } = [];
+    public IReadOnlyList<Inquiry> CasesWithoutSubject { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         NewInquiries = await db.Inquiries.CountAsync(i => i.Status == InquiryStatus.Received, cancellationToken);
         PublishedModules = await db.Modules.CountAsync(m => m.Status == ContentStatus.Published, cancellationToken);
         DraftModules = await db.Modules.CountAsync(m => m.Status == ContentStatus.Draft, cancellationToken);
+        var access = await CaseAccess.ForAsync(User, db, cancellationToken);
+        WorksWithCases = access.View != CaseView.None;
+        if (WorksWithCases)
+        {
+            var cases = db.Inquiries.AsNoTracking().VisibleTo(db, access).Where(i => i.Phase != CasePhase.Closed);
+            var caseToday = UU.Scrapers.SwedishTime.Today(clock.GetUtcNow());
+            WaitingCases = await cases.Where(i => i.FirstResponseAt == null).OrderByDescending(i => i.Id).Take(20).ToListAsync(cancellationToken);
+            OverdueCases = await cases.Where(CaseOverdue.Expression(caseToday)).OrderBy(i => i.Id).Take(50).ToListAsync(cancellationToken);
+            if (access.SeesAll)
+            {
+                CasesWithoutSubject = await cases.Where(i => !i.Subjects.Any()).OrderBy(i => i.Id).Take(50).ToListAsync(cancellationToken);
+            }
+        }
         WorksWithLeads = LeadAccess.SeesAll(User) || User.IsInRole(Roles.SubjectContact);
         if (!WorksWithLeads)
         {

@@ -31,7 +31,8 @@ public sealed class StatisticsService(UuDbContext db)
 
     public async Task<StatisticsReport> BuildAsync(int? year, CancellationToken cancellationToken)
     {
-        var inquiries = await db.Inquiries.AsNoTracking()
+        // Cases a coordinator marked as only networking or sent to the wrong university are left out, as the audit did.
+        var inquiries = await db.Inquiries.AsNoTracking().Where(i => i.ExcludedFromStatistics == null)
             .Select(i => new { i.Id, i.Year, i.Status, i.LeadId, i.OrganisationName, Type = i.Client != null ? (ClientType?)i.Client.Type : null })
             .ToListAsync(cancellationToken);
         var leads = (await db.Leads.AsNoTracking().Where(l => l.MergedIntoId == null)
@@ -58,7 +59,7 @@ public sealed class StatisticsService(UuDbContext db)
 
         // Per subject: counted in the database, over the chosen year only.
         var subjects = await db.Subjects.AsNoTracking().Select(s => new { s.Id, s.NameSv }).ToDictionaryAsync(s => s.Id, s => s.NameSv, cancellationToken);
-        var inquiriesPerSubject = await db.InquiryModules.Where(m => year == null || m.Inquiry!.Year == year)
+        var inquiriesPerSubject = await db.InquiryModules.Where(m => (year == null || m.Inquiry!.Year == year) && m.Inquiry!.ExcludedFromStatistics == null)
             .Select(m => new { m.InquiryId, m.Module!.SubjectId }).Distinct()
             .GroupBy(m => m.SubjectId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

@@ -245,6 +245,9 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("FacultyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -286,6 +289,8 @@ namespace UU.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FacultyId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -745,6 +750,225 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.ToTable("Clients");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("By")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("CaseDocument");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId", "At");
+
+                    b.ToTable("CaseEvent");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("CaseNote");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseStep", b =>
+                {
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChecklistStepId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("InquiryId", "ChecklistStepId");
+
+                    b.HasIndex("ChecklistStepId");
+
+                    b.ToTable("CaseStep");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseSubject", b =>
+                {
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("InquiryId", "SubjectId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("CaseSubject");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.ChecklistStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CreditBearingOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Phase")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Responsible")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TitleSv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Phase", "SortOrder");
+
+                    b.ToTable("ChecklistStep");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CommissionType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("HandlingOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("NameSv")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameSv")
+                        .IsUnique();
+
+                    b.ToTable("CommissionType");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Content.ContentItem", b =>
                 {
                     b.Property<int>("Id")
@@ -891,6 +1115,12 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Property<int?>("ClientId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CommissionTypeId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("ConsentGivenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -912,6 +1142,25 @@ namespace UU.Web.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<int?>("ExcludedFromStatistics")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("FirstResponseDue")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ForYear")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("GivesCredits")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("HolderEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -919,6 +1168,13 @@ namespace UU.Web.Data.Migrations.Postgres
 
                     b.Property<int?>("LeadId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("NextStepDue")
+                        .HasColumnType("date");
 
                     b.Property<string>("OrganisationName")
                         .IsRequired()
@@ -930,7 +1186,20 @@ namespace UU.Web.Data.Migrations.Postgres
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)");
 
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("OutsideSupport")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("Participants")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Phase")
                         .HasColumnType("integer");
 
                     b.Property<string>("Phone")
@@ -957,10 +1226,20 @@ namespace UU.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("RegistryNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("RoutedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WayIn")
                         .HasColumnType("integer");
 
                     b.Property<int>("Year")
@@ -970,8 +1249,12 @@ namespace UU.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ClientId");
 
+                    b.HasIndex("CommissionTypeId");
+
                     b.HasIndex("LeadId")
                         .IsUnique();
+
+                    b.HasIndex("Phase");
 
                     b.HasIndex("ReceivedAt");
 
@@ -1589,6 +1872,14 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Accounts.UuUser", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Faculty", null)
+                        .WithMany()
+                        .HasForeignKey("FacultyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("UU.Web.Features.Catalogue.Course", b =>
                 {
                     b.HasOne("UU.Web.Features.Catalogue.Department", "Department")
@@ -1676,6 +1967,69 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseDocument", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseEvent", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", null)
+                        .WithMany("Events")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseNote", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseStep", b =>
+                {
+                    b.HasOne("UU.Web.Features.Commissions.ChecklistStep", "Step")
+                        .WithMany()
+                        .HasForeignKey("ChecklistStepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Step");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseSubject", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", "Inquiry")
+                        .WithMany("Subjects")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Catalogue.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Inquiry");
+
+                    b.Navigation("Subject");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Content.ContentVersion", b =>
                 {
                     b.HasOne("UU.Web.Features.Content.ContentItem", "ContentItem")
@@ -1694,12 +2048,19 @@ namespace UU.Web.Data.Migrations.Postgres
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("UU.Web.Features.Commissions.CommissionType", "CommissionType")
+                        .WithMany()
+                        .HasForeignKey("CommissionTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("UU.Web.Features.Leads.Lead", null)
                         .WithMany()
                         .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Client");
+
+                    b.Navigation("CommissionType");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Inquiries.InquiryModule", b =>
@@ -1800,7 +2161,11 @@ namespace UU.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("UU.Web.Features.Inquiries.Inquiry", b =>
                 {
+                    b.Navigation("Events");
+
                     b.Navigation("Modules");
+
+                    b.Navigation("Subjects");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>

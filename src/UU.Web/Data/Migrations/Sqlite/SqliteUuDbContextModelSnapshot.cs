@@ -232,6 +232,9 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FacultyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -273,6 +276,8 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FacultyId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -714,6 +719,215 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.ToTable("Clients");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("CaseDocument");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId", "At");
+
+                    b.ToTable("CaseEvent");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("CaseNote");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseStep", b =>
+                {
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChecklistStepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InquiryId", "ChecklistStepId");
+
+                    b.HasIndex("ChecklistStepId");
+
+                    b.ToTable("CaseStep");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseSubject", b =>
+                {
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InquiryId", "SubjectId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("CaseSubject");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.ChecklistStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CreditBearingOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Phase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Responsible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleSv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Phase", "SortOrder");
+
+                    b.ToTable("ChecklistStep");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CommissionType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HandlingOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameSv")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameSv")
+                        .IsUnique();
+
+                    b.ToTable("CommissionType");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Content.ContentItem", b =>
                 {
                     b.Property<int>("Id")
@@ -852,6 +1066,12 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ClientId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommissionTypeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ConsentGivenAt")
                         .HasColumnType("INTEGER");
 
@@ -873,6 +1093,25 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ExcludedFromStatistics")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstResponseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FirstResponseDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ForYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("GivesCredits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HolderEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -880,6 +1119,13 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("LeadId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextStepDue")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OrganisationName")
                         .IsRequired()
@@ -891,7 +1137,20 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OutsideSupport")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Phase")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
@@ -918,10 +1177,20 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RegistryNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RoutedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WayIn")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
@@ -931,8 +1200,12 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ClientId");
 
+                    b.HasIndex("CommissionTypeId");
+
                     b.HasIndex("LeadId")
                         .IsUnique();
+
+                    b.HasIndex("Phase");
 
                     b.HasIndex("ReceivedAt");
 
@@ -1534,6 +1807,14 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Accounts.UuUser", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Faculty", null)
+                        .WithMany()
+                        .HasForeignKey("FacultyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("UU.Web.Features.Catalogue.Course", b =>
                 {
                     b.HasOne("UU.Web.Features.Catalogue.Department", "Department")
@@ -1621,6 +1902,69 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseDocument", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseEvent", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", null)
+                        .WithMany("Events")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseNote", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseStep", b =>
+                {
+                    b.HasOne("UU.Web.Features.Commissions.ChecklistStep", "Step")
+                        .WithMany()
+                        .HasForeignKey("ChecklistStepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Step");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.CaseSubject", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", "Inquiry")
+                        .WithMany("Subjects")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Catalogue.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Inquiry");
+
+                    b.Navigation("Subject");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Content.ContentVersion", b =>
                 {
                     b.HasOne("UU.Web.Features.Content.ContentItem", "ContentItem")
@@ -1639,12 +1983,19 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("UU.Web.Features.Commissions.CommissionType", "CommissionType")
+                        .WithMany()
+                        .HasForeignKey("CommissionTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("UU.Web.Features.Leads.Lead", null)
                         .WithMany()
                         .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Client");
+
+                    b.Navigation("CommissionType");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Inquiries.InquiryModule", b =>
@@ -1745,7 +2096,11 @@ namespace UU.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("UU.Web.Features.Inquiries.Inquiry", b =>
                 {
+                    b.Navigation("Events");
+
                     b.Navigation("Modules");
+
+                    b.Navigation("Subjects");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>

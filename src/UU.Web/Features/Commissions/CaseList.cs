@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text;
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using UU.Scrapers;
+using UU.Web.Data;
+using UU.Web.Features.Inquiries;
+
+namespace UU.Web.Features.Commissions;
+
+/// <summary>A case in the list: today's inquiry fields, and where the case stands.</summary>
+public sealed record CaseListItem(int Id, string ReferenceNumber, DateTimeOffset ReceivedAt, string Status, string OrganisationName, string OrganisationNumber,
+    string ContactName, string Email, int? Participants, IReadOnlyList<string> Modules,
+    string Phase, string? Type, string? Holder, bool Overdue, bool NeedsSubject, IReadOnlyList<string> Subjects, string? NextStep, DateOnly? NextStepDue, string WayIn, int Year);
+
+/// <summary>The case list, with the same filters in the office, in its CSV/Excel export and in GET /api/inquiries.</summary>
+public sealed class CaseList(UuDbContext db, TimeProvider clock)
+{
+    public sealed record Filter(InquiryStatus? Status, string? Text, int? Year, int Page, int PageSize,
+        CasePhase? Phase = null, int? Type = null, string? Subject = null, int? Faculty = null, string? Holder = null, int? Client = null, bool Overdue = false, bool NeedsSubject = false);
+
+    public const int MaxExportRows = 10_000;
+
+    public static (Filter Filter, Dictionary<string, string[]> Errors) Parse(IQueryCollection query)
+    {
+        var errors = new Dictionary<string, string[]>();
+        string? Text(string key, int max) => ((string?)query[key])?.Trim() is { Length: > 0 } t ? t[..Math.Min(max, t.Length)] : null;
+        TEnum? Enumerated<TEnum>(string key) where TEnum : struct, Enum
+        {
+            if (Text(key, 40) is not { } s)
+            {
+                return null;
+            }
+            if (!int.TryParse(s, out _) && Enum.TryParse<TEnum>(s, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            {
+                return parsed;
+            }
+            errors[key] = [$"'{s}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}"];
+            return null;
+        }
+        int? Whole(string key, int min, int max, string message)
+        {
+            if (Text(key, 20) is not { } s)
+            {
+                return null;
+            }
+            if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+            {
+                return parsed;
+            }
+            errors[key] = [message];
+            return null;
+        }
+        bool Flag(string key)
+        {
+            if (Text(key, 10) is not { } s)
+            {
+                return false;
+            }
+            if (s is "true" or "1" or "on" or "ja")
+            {
+                return true;
+            }
+            if (s is "false" or "0" or "off" or "nej")
+            {
+                return false;
+            }
+            errors[key] = ["must be true or false"];
+            return false;
+        }
+        var status = Enumerated<InquiryStatus>("status");
+        var phase = Enumerated<CasePhase>("phase");
+        var year = Whole("year", 2000, 2100, "must be a year such as 2026");
+        var type = Whole("type", 1, int.MaxValue, "must be the id of a commission type");
+        var faculty = Whole("faculty", 1, int.MaxValue, "must be the id of a faculty");
+        var client = Whole("client", 1, int.MaxValue, "must be the id of a client");
+        var page = Whole("page", 1, int.MaxValue, "must be a whole number from 1") ?? 1;
+        var pageSize = Whole("pageSize", 1, 500, "must be a whole number from 1 to 500") ?? 50;
+        return (new Filter(status, Text("q", 100), year, page, pageSize, phase, type, Text("subject", 100), faculty, Text("holder", 254)?.ToLowerInvariant(), client,
+            Flag("overdue"), Flag("needsSubject")), errors);
+    }
+
+    public IQueryable<Inquiry> Query(Filter filter, CaseAccess access)
+    {
+        var query = db.Inquiries.AsNoTracking().VisibleTo(db, access);
+        if (filter.Status is { } status) query = query.Where(i => i.Status == status);
+        if (filter.Year is { } year) query = query.Where(i => i.Year == year);
+        if (filter.Phase is { } phase) query = query.Where(i => i.Phase == phase);
+        if (filter.Type is { } type) query = query.Where(i => i.CommissionTypeId == type);
+        if (filter.Subject is { } subject) query = query.Where(i => i.Subjects.Any(s => s.Subject!.Slug == subject));
+        if (filter.Faculty is { } faculty) query = query.Where(i => i.Subjects.Any(s => s.Subject!.Department != null && s.Subject.Department.FacultyId == faculty));
+        if (filter.Holder is { } holder) query = query.Where(i => i.HolderEmail == holder);
+        if (filter.Client is { } client) query = query.Where(i => i.ClientId == client);
+        if (filter.NeedsSubject) query = query.Where(i => i.Phase != CasePhase.Closed && !i.Subjects.Any());
+        if (filter.Overdue)
+        {
+            var today = SwedishTime.Today(clock.GetUtcNow());
+            query = query.Where(CaseOverdue.Expression(today));
+        }
+        if (filter.Text is { } text)
+        {
+            // Case-insensitive on both databases, å/ä/ö included: both sides lower-cased (UuDbContext.Fold in SQL).
+            var pattern = UuDbContext.Containing(text);
+            const string e = UuDbContext.LikeEscape;
+            query = query.Where(i => EF.Functions.Like(UuDbContext.Fold(i.OrganisationName), pattern, e) || EF.Functions.Like(UuDbContext.Fold(i.ReferenceNumber), pattern, e)
+                || EF.Functions.Like(UuDbContext.Fold(i.ContactName), pattern, e) || EF.Functions.Like(UuDbContext.Fold(i.Description), pattern, e)
+                || (i.RegistryNumber != null && EF.Functions.Like(UuDbContext.Fold(i.RegistryNumber), pattern, e)));
+        }
+        return query;
+    }
+
+    public async Task<(IReadOnlyList<CaseListItem> Items, int Total)> ListAsync(Filter filter, CaseAccess access, CancellationToken cancellationToken)
+    {
+        var query = Query(filter, access);
+        var total = await query.CountAsync(cancellationToken);
+        return (await ItemsAsync(query.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize), cancellationToken), total);
+    }
+
+    /// <summary>Every case the filter finds (up to <see cref="MaxExportRows"/>), for the export.</summary>
+    public async Task<IReadOnlyList<CaseListItem>> AllAsync(Filter filter, CaseAccess access, CancellationToken cancellationToken) =>
+        await ItemsAsync(Query(filter, access).Take(MaxExportRows), cancellationToken);
+
+    private async Task<IReadOnlyList<CaseListItem>> ItemsAsync(IQueryable<Inquiry> query, CancellationToken cancellationToken)
+    {
+        var today = SwedishTime.Today(clock.GetUtcNow());
+        var overdue = CaseOverdue.Expression(today).Compile();
+        var rows = await query.OrderByDescending(i => i.Year).ThenByDescending(i => i.Sequence)
+            .Select(i => new
+            {
+                Case = i,
+                Modules = i.Modules.Select(m => m.Module!.Slug).ToList(),
+                Type = i.CommissionType != null ? i.CommissionType.NameSv : null,
+                Subjects = i.Subjects.Select(s => s.Subject!.NameSv).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r =>
+        {
+            var i = r.Case;
+            return new CaseListItem(i.Id, i.ReferenceNumber, i.ReceivedAt, i.Status.ToString(), i.OrganisationName, i.OrganisationNumber, i.ContactName, i.Email, i.Participants, r.Modules,
+                i.Phase.ToString(), r.Type, i.HolderEmail, overdue(i), CasePhases.IsOpen(i.Phase) && r.Subjects.Count == 0, r.Subjects, i.NextStep, i.NextStepDue, i.WayIn.ToString(), i.ForYear ?? i.Year);
+        }).ToList();
+    }
+}
+
+/// <summary>The filtered case list as CSV or Excel.</summary>
+public static class CaseExport
+{
+    private static readonly string[] Header = ["Referensnummer", "Inkom", "År", "Fas", "Status", "Uppdragstyp", "Organisation", "Organisationsnummer", "Kontaktperson", "E-post",
+        "Deltagare", "Ämnen", "Handläggare", "Nästa steg", "Nästa steg senast", "Försenad", "Väg in"];
+
+    private static string?[] Row(CaseListItem c) =>
+    [
+        c.ReferenceNumber, SwedishTime.Format(c.ReceivedAt), c.Year.ToString(CultureInfo.InvariantCulture), c.Phase, c.Status, c.Type, c.OrganisationName, c.OrganisationNumber,
+        c.ContactName, c.Email, c.Participants?.ToString(CultureInfo.InvariantCulture), string.Join(", ", c.Subjects), c.Holder, c.NextStep,
+        c.NextStepDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Overdue ? "ja" : "nej", c.WayIn,
+    ];
+
+    /// <summary>RFC 4180 CSV with a BOM (so Excel reads UTF-8); a cell that a spreadsheet would run as a formula is prefixed with '.</summary>
+    public static byte[] Csv(IEnumerable<CaseListItem> cases)
+    {
+        var text = new StringBuilder();
+        text.AppendJoin(',', Header.Select(Cell)).Append("\r\n");
+        foreach (var c in cases)
+        {
+            text.AppendJoin(',', Row(c).Select(Cell)).Append("\r\n");
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    public static byte[] Excel(IEnumerable<CaseListItem> cases)
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add("Ärenden");
+        for (var c = 0; c < Header.Length; c++)
+        {
+            sheet.Cell(1, c + 1).Value = Header[c];
+            sheet.Cell(1, c + 1).Style.Font.Bold = true;
+        }
+        var row = 2;
+        foreach (var item in cases)
+        {
+            var values = Row(item);
+            for (var c = 0; c < values.Length; c++)
+            {
+                // Set as text, so nothing a buyer wrote is ever evaluated as a formula.
+                sheet.Cell(row, c + 1).SetValue(values[c] ?? "");
+            }
+            row++;
+        }
+        sheet.Range(1, 1, Math.Max(1, row - 1), Header.Length).SetAutoFilter();
+        sheet.SheetView.FreezeRows(1);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static string Cell(string? value)
+    {
+        var v = value ?? "";
+        if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            v = "'" + v;
+        }
+        return v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
+    }
+}
+
+/// <summary>
+/// A case is overdue while it is open and either has had no first response by its due working day, or has a next step
+/// past its date. Days are Swedish calendar days, so "today" is the day in Sweden.
+/// </summary>
+public static class CaseOverdue
+{
+    public static System.Linq.Expressions.Expression<Func<Inquiry, bool>> Expression(DateOnly today) =>
+        i => i.Phase != CasePhase.Closed
+            && ((i.FirstResponseAt == null && i.FirstResponseDue != null && i.FirstResponseDue < today)
+                || (i.NextStepDue != null && i.NextStepDue < today));
+}
