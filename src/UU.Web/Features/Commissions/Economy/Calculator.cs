@@ -1,3 +1,4 @@
+using UU.Web.Features.Catalogue;
 namespace UU.Web.Features.Commissions.Economy;
 
 /// <summary>A teaching line: hours of a category, part of them fixed and part per participant (examination, supervision).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using UU.Web.Features.Catalogue;
 using UU.Web.Features.Inquiries;
 
 namespace UU.Web.Features.Commissions.Economy;
@@ -32,12 +33,6 @@ public sealed class CostRate
     public DateOnly ValidFrom { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
-}
-
-public enum PriceModel
-{
-    Fixed = 1,
-    PerParticipant = 2,
 }
 
 public enum CalculationLineKind

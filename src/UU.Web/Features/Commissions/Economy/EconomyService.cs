@@ -1,3 +1,4 @@
+using UU.Web.Features.Catalogue;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace UU.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class agreements : Migration
+    public partial class Agreements : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

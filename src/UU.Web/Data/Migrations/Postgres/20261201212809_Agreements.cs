@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace UU.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class agreements : Migration
+    public partial class Agreements : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
