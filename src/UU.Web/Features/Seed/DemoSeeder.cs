@@ -17,6 +17,7 @@ public sealed class DemoSeeder(UuDbContext db, TimeProvider clock, UU.Web.Featur
         db.Modules.AddRange(graph.Modules);
         await db.SaveChangesAsync(cancellationToken);
         await DemoContent.SeedAsync(db, media, clock.GetUtcNow(), cancellationToken);
+        await DemoEconomy.SeedAsync(db, clock.GetUtcNow(), cancellationToken);
         return new SeedCounts(graph.Subjects.Count, graph.Courses.Count, graph.Modules.Count);
     }
 }
