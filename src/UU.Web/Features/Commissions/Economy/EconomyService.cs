@@ -45,9 +45,10 @@ public sealed partial class EconomyService(UuDbContext db, TimeProvider clock, T
         }
         needed.Add(RateKeys.Overhead);
         needed.Add(RateKeys.Support);
-        foreach (var key in needed.Distinct().Where(k => !rates.ContainsKey(k)))
+        var missing = needed.Distinct().Where(k => !rates.ContainsKey(k)).Select(k => texts["rate." + k]).ToList();
+        if (missing.Count > 0)
         {
-            errors[CalculationForm.Prefix + nameof(CalculationForm.CalculatedOn)] = texts["economy.error.noRate", texts["rate." + key], Iso(day)];
+            errors[CalculationForm.Prefix + nameof(CalculationForm.CalculatedOn)] = texts["economy.error.noRate", string.Join(", ", missing), Iso(day)];
         }
         if (errors.Count > 0)
         {
