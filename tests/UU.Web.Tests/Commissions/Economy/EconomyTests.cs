@@ -132,7 +132,8 @@ public abstract class EconomyTests(Provider provider)
         // A date no rate is valid on: the missing rate and the date are named.
         var early = Calculation(2, 20);
         early["Form.CalculatedOn"] = "2020-01-01";
-        Assert.Contains("Ingen sats för Lektor gäller på kalkyldatum 2020-01-01", await PostAsync(coordinator, "Preview", early, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        var missing = await PostAsync(coordinator, "Preview", early, HttpStatusCode.BadRequest);
+        Assert.Contains("Ingen sats för Lektor, Adjunkt, Administration, OH-påslag, UU-stödets påslag gäller på kalkyldatum 2020-01-01", missing, StringComparison.Ordinal);
 
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<UuDbContext>().Set<Calculation>().CountAsync(c => c.Inquiry!.ReferenceNumber == Reference));
