@@ -35,11 +35,16 @@ public abstract class AgreementMigrationTests(Provider provider)
             var migrator = db.GetService<IMigrator>();
             var initial = db.Database.GetMigrations().First(m => m.EndsWith("_Initial", StringComparison.Ordinal));
             await migrator.MigrateAsync(initial);
-            var created = provider == Provider.Sqlite ? "0" : "now()";
-            await db.Database.ExecuteSqlRawAsync($"""
-                INSERT INTO "Clients" ("Name", "Type", "AgreementUntil", "CreatedAt") VALUES ('Timrå kommun', 2, '2027-06-30', {created});
-                INSERT INTO "Clients" ("Name", "Type", "AgreementUntil", "CreatedAt") VALUES ('Ånge kommun', 2, NULL, {created});
-                """);
+            // The rows as the old schema held them (SQLite keeps times as ticks, PostgreSQL as timestamptz; dates as text and date).
+            await db.Database.ExecuteSqlRawAsync(provider == Provider.Sqlite
+                ? """
+                  INSERT INTO "Clients" ("Name", "Type", "AgreementUntil", "CreatedAt") VALUES ('Timrå kommun', 2, '2027-06-30', 0);
+                  INSERT INTO "Clients" ("Name", "Type", "AgreementUntil", "CreatedAt") VALUES ('Ånge kommun', 2, NULL, 0);
+                  """
+                : """
+                  INSERT INTO "Clients" ("Name", "Type", "AgreementUntil", "CreatedAt") VALUES ('Timrå kommun', 2, '2027-06-30', now());
+                  INSERT INTO "Clients" ("Name", "Type", "AgreementUntil", "CreatedAt") VALUES ('Ånge kommun', 2, NULL, now());
+                  """);
             await migrator.MigrateAsync();
 
             var agreement = await db.Set<Agreement>().Include(a => a.Client).SingleAsync();
