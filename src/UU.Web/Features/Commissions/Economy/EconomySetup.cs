@@ -25,5 +25,6 @@ public static class EconomySetup
         return services;
     }
 
+    /// <summary>The economy has no endpoints of its own yet: its downloads are page handlers under /office (the pair keeps Program.cs uniform).</summary>
     public static IEndpointRouteBuilder MapCommissionEconomy(this IEndpointRouteBuilder app) => app;
 }
