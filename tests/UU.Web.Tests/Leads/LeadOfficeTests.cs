@@ -7,6 +7,7 @@ using UU.Web.Data;
 using UU.Web.Features.Cli;
 using UU.Web.Features.Leads;
 using UU.Web.Tests.Infrastructure;
+using UU.Web.Features.Agreements;
 using UU.Web.Features.Clients;
 using UU.Web.Features.Inquiries;
 
@@ -217,11 +218,17 @@ public abstract class LeadOfficeTests(Provider provider) : LeadTestBase(provider
         await matcher.MatchAsync(lead, CancellationToken.None);
         var before = lead.Score;
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
-        db.Clients.Add(new Client { Name = "Sundsvalls kommun", AgreementUntil = today.AddDays(-1), CreatedAt = app.Clock.GetUtcNow() });
+        // The score reads the agreements register (which replaced the client's single agreement date).
+        var client = new Client { Name = "Sundsvalls kommun", CreatedAt = app.Clock.GetUtcNow() };
+        db.Set<Agreement>().Add(new Agreement { Type = AgreementType.Framework, Client = client, EndsOn = today.AddDays(-1), CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow() });
         await db.SaveChangesAsync();
         await matcher.MatchAsync(lead, CancellationToken.None);
         Assert.Equal(before, lead.Score); // an agreement that has ended counts for nothing
-        (await db.Clients.SingleAsync(c => c.Name == "Sundsvalls kommun")).AgreementUntil = today.AddYears(1);
+        db.Set<Agreement>().Add(new Agreement { Type = AgreementType.SingleCommission, Client = client, EndsOn = today.AddYears(1), CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow() });
+        await db.SaveChangesAsync();
+        await matcher.MatchAsync(lead, CancellationToken.None);
+        Assert.Equal(before, lead.Score); // nor does the agreement of a single commission: it is not a standing one
+        (await db.Set<Agreement>().SingleAsync(a => a.Client!.Name == "Sundsvalls kommun" && a.Type == AgreementType.Framework)).EndsOn = today.AddYears(1);
         await db.SaveChangesAsync();
         await matcher.MatchAsync(lead, CancellationToken.None);
         Assert.Equal(before + 10, lead.Score);
@@ -239,13 +246,12 @@ public abstract class LeadOfficeTests(Provider provider) : LeadTestBase(provider
         }
         var scraped = await ScoreAsync();
         const string page = "/office/kunder";
-        var client = new Dictionary<string, string> { ["Name"] = "Sundsvalls kommun", ["OrganisationNumber"] = "212000-2411", ["Type"] = "Municipality", ["AgreementUntil"] = "" };
+        var client = new Dictionary<string, string> { ["Name"] = "Sundsvalls kommun", ["OrganisationNumber"] = "212000-2411", ["Type"] = "Municipality" };
 
-        using (var badDate = await PostAsync(coordinator, page + "?handler=Create", new(client) { ["AgreementUntil"] = "31/12/2027", ["OrganisationNumber"] = "212000-2412" }))
+        using (var badNumber = await PostAsync(coordinator, page + "?handler=Create", new(client) { ["OrganisationNumber"] = "212000-2412" }))
         {
-            Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
-            var summary = (await Html.ParseAsync(badDate)).QuerySelector(".error-summary")!.TextContent;
-            Assert.Contains("ÅÅÅÅ-MM-DD", summary, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.BadRequest, badNumber.StatusCode);
+            var summary = (await Html.ParseAsync(badNumber)).QuerySelector(".error-summary")!.TextContent;
             Assert.Contains("Organisationsnummer", summary, StringComparison.Ordinal); // the check digit is wrong
         }
         Assert.Equal(scraped, await ScoreAsync()); // nothing stored, nothing scored again
@@ -256,11 +262,21 @@ public abstract class LeadOfficeTests(Provider provider) : LeadTestBase(provider
             Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         }
         var before = await ScoreAsync();
+        // The agreement is registered in the register now (the clients page links there); a wrong date is named.
         var clientId = (await coordinator.GetDocumentAsync(page)).QuerySelectorAll("[data-testid=clients] tbody tr")
-            .Single(r => r.TextContent.Contains("Sundsvalls kommun", StringComparison.Ordinal)).QuerySelector("input[name=ClientId]")!.GetAttribute("value")!;
-        using (var agreed = await PostAsync(coordinator, page + "?handler=Agreement", new() { ["ClientId"] = clientId, ["AgreementUntil"] = "2027-12-31" }))
+            .Single(r => r.TextContent.Contains("Sundsvalls kommun", StringComparison.Ordinal)).QuerySelector("a[href^='/office/avtal/ny']")!.GetAttribute("href")!.Split("kund=")[1];
+        var agreement = new Dictionary<string, string> { ["Form.Type"] = "Framework", ["Form.ClientId"] = clientId, ["Form.EndsOn"] = "2027-12-31" };
+        using (var badDate = await PostAsync(coordinator, "/office/avtal/ny", new(agreement) { ["Form.EndsOn"] = "31/12/2027" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+            Assert.Contains("ÅÅÅÅ-MM-DD", (await Html.ParseAsync(badDate)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        }
+        Assert.Equal(before, await ScoreAsync());
+        string agreementUrl;
+        using (var agreed = await PostAsync(coordinator, "/office/avtal/ny", new(agreement)))
         {
             Assert.Equal(HttpStatusCode.Redirect, agreed.StatusCode);
+            agreementUrl = agreed.Headers.Location!.OriginalString;
         }
         Assert.Equal(before + 10, await ScoreAsync());
         using (var again = await PostAsync(coordinator, page + "?handler=Create", new(client)))
@@ -272,12 +288,14 @@ public abstract class LeadOfficeTests(Provider provider) : LeadTestBase(provider
         var row = list.QuerySelectorAll("[data-testid=clients] tbody tr").Single(r => r.TextContent.Contains("Sundsvalls kommun", StringComparison.Ordinal));
         Assert.NotNull(row.QuerySelector("[data-testid=in-force]"));
 
-        // The agreement ends (cleared): the leads lose the points again.
-        using (var cleared = await PostAsync(coordinator, page + "?handler=Agreement", new() { ["ClientId"] = clientId, ["AgreementUntil"] = "" }))
+        // The agreement ends (its last day moved to yesterday): the leads lose the points again.
+        using (var ended = await PostAsync(coordinator, agreementUrl, new(agreement) { ["Form.EndsOn"] = "2026-03-15" }))
         {
-            Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         }
         Assert.Equal(before, await ScoreAsync());
+        Assert.Null((await coordinator.GetDocumentAsync(page)).QuerySelectorAll("[data-testid=clients] tbody tr")
+            .Single(r => r.TextContent.Contains("Sundsvalls kommun", StringComparison.Ordinal)).QuerySelector("[data-testid=in-force]"));
     }
 
     [Fact]

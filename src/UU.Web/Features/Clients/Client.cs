@@ -20,8 +20,6 @@ public sealed class Client
     public required string Name { get; set; }
     public string? OrganisationNumber { get; set; }
     public ClientType Type { get; set; }
-    /// <summary>The last day of a framework agreement (ramavtal) the client has with the university, if any.</summary>
-    public DateOnly? AgreementUntil { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<Inquiry> Inquiries { get; set; } = [];
 }

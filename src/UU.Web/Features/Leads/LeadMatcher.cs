@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using UU.Search;
 using UU.Search.Indexing;
 using UU.Web.Data;
+using UU.Web.Features.Agreements;
 
 namespace UU.Web.Features.Leads;
 
 /// <summary>
 /// Matches a lead to the catalogue's modules through the search index and scores it (0–100) in a way a coordinator
 /// can read: fit to the catalogue (up to 50), time left to the deadline (up to 25), the buyer's history (up to 25: earlier
-/// inquiries 10, a won lead 5, a framework agreement in force 10). The matched modules' subjects become the lead's subjects.
+/// inquiries 10, a won lead 5, an SKO or framework agreement in force in the agreements register 10). The matched modules' subjects become the lead's subjects.
 /// </summary>
 public sealed partial class LeadMatcher(SearchIndex index, UuDbContext db, TimeProvider clock)
 {
@@ -45,7 +46,7 @@ public sealed partial class LeadMatcher(SearchIndex index, UuDbContext db, TimeP
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             if (await db.Inquiries.AnyAsync(i => i.OrganisationName == buyer, cancellationToken)) history += 10;
             if (await db.Leads.AnyAsync(l => l.Buyer == buyer && l.Id != lead.Id && l.Status == LeadStatus.Won, cancellationToken)) history += 5;
-            if (await db.Clients.AnyAsync(c => c.Name == buyer && c.AgreementUntil >= today, cancellationToken)) history += 10; // a framework agreement in force
+            if (await db.Set<Agreement>().Where(Agreement.StandingOn(today)).AnyAsync(a => a.Client!.Name == buyer, cancellationToken)) history += 10; // an SKO or framework agreement in force (the register)
         }
         lead.Score = fit + deadline + history;
     }

@@ -21,6 +21,7 @@ public sealed class DemoSeeder(UuDbContext db, TimeProvider clock, UU.Web.Featur
         {
             await DemoCases.SeedAsync(db, graph.Subjects, cancellationToken);
         }
+        await DemoEconomy.SeedAsync(db, clock.GetUtcNow(), cancellationToken);
         return new SeedCounts(graph.Subjects.Count, graph.Courses.Count, graph.Modules.Count);
     }
 }

@@ -2,35 +2,30 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
+using UU.Web.Features.Agreements;
 
 namespace UU.Web.Features.Clients.Office;
 
 /// <summary>
-/// Clients (from inquiries, or added here) and their framework agreements (ramavtal, SKO-avtal) with the university.
-/// An agreement in force raises the score of the client's leads, which are scored again when it changes.
+/// Clients (from inquiries, or added here) and the agreements in force that the agreements register holds for them
+/// (registered at /office/avtal).
 /// </summary>
 public sealed class ClientsModel(UuDbContext db, ClientRegister register, TimeProvider clock, Localization.Texts texts) : PageModel
 {
-    public sealed record Row(Client Client, int Inquiries, int Leads);
+    public sealed record Row(Client Client, int Inquiries, int Leads, IReadOnlyList<Agreement> InForce);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public Dictionary<string, string> Errors { get; } = [];
     public string? Error { get; private set; }
 
-    [BindProperty] public int? ClientId { get; set; }
-    [BindProperty] public string? AgreementUntil { get; set; }
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? OrganisationNumber { get; set; }
     [BindProperty] public ClientType? Type { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    /// <summary>Sets or clears (empty date) a client's agreement, and scores the client's open leads again.</summary>
-    public async Task<IActionResult> OnPostAgreementAsync(CancellationToken cancellationToken) =>
-        await ShowAsync(await register.SetAgreementAsync(ClientId, AgreementUntil, cancellationToken), cancellationToken);
-
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken) =>
-        await ShowAsync(await register.AddAsync(new ClientInput(Name, OrganisationNumber, Type, AgreementUntil), cancellationToken), cancellationToken);
+        await ShowAsync(await register.AddAsync(new ClientInput(Name, OrganisationNumber, Type), cancellationToken), cancellationToken);
 
     private async Task<IActionResult> ShowAsync(ClientOutcome outcome, CancellationToken cancellationToken)
     {
@@ -62,7 +57,8 @@ public sealed class ClientsModel(UuDbContext db, ClientRegister register, TimePr
         var inquiries = await db.Inquiries.Where(i => i.ClientId != null).GroupBy(i => i.ClientId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var names = clients.Select(c => c.Name).ToList();
         var leads = await db.Leads.Where(l => l.Buyer != null && names.Contains(l.Buyer) && l.MergedIntoId == null).GroupBy(l => l.Buyer!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        Rows = clients.Select(c => new Row(c, inquiries.GetValueOrDefault(c.Id), leads.GetValueOrDefault(c.Name))).ToList();
+        var agreements = (await db.Set<Agreement>().AsNoTracking().Where(Agreement.InForceOn(Today)).OrderBy(a => a.EndsOn).ToListAsync(cancellationToken)).ToLookup(a => a.ClientId);
+        Rows = clients.Select(c => new Row(c, inquiries.GetValueOrDefault(c.Id), leads.GetValueOrDefault(c.Name), agreements[c.Id].ToList())).ToList();
     }
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

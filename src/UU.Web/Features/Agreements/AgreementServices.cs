@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quartz;
+using UU.Scrapers;
+using UU.Web.Data;
+using UU.Web.Features.Inquiries;
+using UU.Web.Features.Leads;
+using UU.Web.Features.Notifications;
+
+namespace UU.Web.Features.Agreements;
+
+public static class AgreementFormat
+{
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Signed agreement documents: the content decides what a file is (a PDF's "%PDF-" header, or a ZIP holding word/document.xml),
+/// never its name or the browser's content type. Files live in the data folder's "agreements" folder, outside the web root.
+/// </summary>
+public sealed class AgreementDocuments(DataPaths paths)
+{
+    public static AgreementDocumentKind? Sniff(Stream content)
+    {
+        Span<byte> head = stackalloc byte[5];
+        content.Position = 0;
+        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        content.Position = 0;
+        if (read == 5 && head.SequenceEqual("%PDF-"u8))
+        {
+            return AgreementDocumentKind.Pdf;
+        }
+        if (read >= 4 && head[..4].SequenceEqual("PK\u0003\u0004"u8))
+        {
+            try
+            {
+                using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+                var isWord = zip.GetEntry("word/document.xml") is not null && zip.GetEntry("[Content_Types].xml") is not null;
+                return isWord ? AgreementDocumentKind.Docx : null;
+            }
+            catch (InvalidDataException)
+            {
+                return null; // starts like a ZIP but is not one
+            }
+            finally
+            {
+                content.Position = 0;
+            }
+        }
+        return null;
+    }
+
+    public async Task<string> SaveAsync(int agreementId, Stream content, AgreementDocumentKind kind, CancellationToken cancellationToken)
+    {
+        var file = string.Create(CultureInfo.InvariantCulture, $"{agreementId}-{Guid.NewGuid():N}.{(kind == AgreementDocumentKind.Pdf ? "pdf" : "docx")}");
+        content.Position = 0;
+        await using var target = File.Create(Path.Combine(paths.Folder("agreements"), file));
+        await content.CopyToAsync(target, cancellationToken);
+        return file;
+    }
+
+    public string PathOf(string file) => Path.Combine(paths.Folder("agreements"), Path.GetFileName(file));
+
+    public static string ContentType(AgreementDocumentKind kind) => kind == AgreementDocumentKind.Pdf
+        ? "application/pdf"
+        : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+}
+
+public sealed class AgreementOptions
+{
+    public const string Section = "Agreements";
+
+    /// <summary>Quartz cron expression (Swedish time) of the daily look for agreements that end in 90 or 30 days; empty turns it off.</summary>
+    public string ReminderSchedule { get; set; } = "0 0 6 * * ?";
+}
+
+public sealed class AgreementOptionsValidator : IValidateOptions<AgreementOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AgreementOptions options) =>
+        string.IsNullOrWhiteSpace(options.ReminderSchedule) || ScheduleValidator.IsCron(options.ReminderSchedule)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Agreements:ReminderSchedule '{options.ReminderSchedule}' is not a valid Quartz cron expression.");
+}
+
+/// <summary>
+/// Tells the coordinators 90 and 30 days before an agreement ends, once each (a reminder row per agreement, threshold and end date,
+/// so an agreement that is extended is reminded of again). A named lease held to the end of the Swedish day makes one node do it.
+/// </summary>
+public sealed partial class AgreementReminders(UuDbContext db, TimeProvider clock, IOptions<InquiryOptions> inquiries, ILogger<AgreementReminders> logger)
+{
+    private const string LeaseKey = "agreement-reminders";
+    public static readonly int[] Thresholds = [90, 30];
+
+    /// <returns>How many reminders (agreement and threshold) went out.</returns>
+    public async Task<int> SendAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = SwedishTime.Today(now);
+        var endOfDay = SwedishTime.At(today.AddDays(1).ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+        if (!await db.TryClaimAsync(LeaseKey, Leases.NewHolder(), now, endOfDay, cancellationToken))
+        {
+            return 0;
+        }
+        var horizon = today.AddDays(Thresholds.Max());
+        var ending = await db.Set<Agreement>().AsNoTracking().Include(a => a.Client)
+            .Where(a => a.EndsOn != null && a.EndsOn >= today && a.EndsOn <= horizon)
+            .ToListAsync(cancellationToken);
+        var ids = ending.Select(a => a.Id).ToList();
+        var sent = (await db.Set<AgreementReminder>().AsNoTracking().Where(r => ids.Contains(r.AgreementId)).ToListAsync(cancellationToken))
+            .Select(r => (r.AgreementId, r.DaysBefore, r.EndsOn)).ToHashSet();
+        var recipients = inquiries.Value.CoordinatorAddresses();
+        var count = 0;
+        foreach (var agreement in ending)
+        {
+            var end = agreement.EndsOn!.Value;
+            var left = end.DayNumber - today.DayNumber;
+            // The nearest threshold reached: an agreement registered 20 days before its end gets the 30-day reminder only.
+            var due = Thresholds.Where(t => left <= t).Min();
+            if (sent.Contains((agreement.Id, due, end)))
+            {
+                continue;
+            }
+            db.Add(new AgreementReminder { AgreementId = agreement.Id, DaysBefore = due, EndsOn = end, SentAt = now });
+            var subject = string.Create(CultureInfo.InvariantCulture, $"Avtal upphör om {left} dagar: {agreement.Client!.Name} ({AgreementFormat.Day(end)})");
+            var body = new StringBuilder()
+                .AppendLine(CultureInfo.InvariantCulture, $"{TypeName(agreement.Type)} med {agreement.Client.Name} upphör {AgreementFormat.Day(end)}, om {left} dagar.")
+                .AppendLine(CultureInfo.InvariantCulture, $"Diarienummer: {agreement.DiaryNumber ?? "–"}")
+                .AppendLine()
+                .AppendLine("Ta ställning till förlängning eller ett nytt avtal i god tid.")
+                .AppendLine(CultureInfo.InvariantCulture, $"/office/avtal/{agreement.Id}")
+                .ToString();
+            foreach (var address in recipients)
+            {
+                db.OutboxMessages.Add(new OutboxMessage
+                {
+                    ToAddress = address, Subject = subject, TextBody = body, Reference = string.Create(CultureInfo.InvariantCulture, $"agreement-{agreement.Id}-{due}"),
+                    CreatedAt = now, NextAttemptAt = now,
+                });
+            }
+            count++;
+        }
+        if (count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            Log.RemindersSent(logger, count);
+        }
+        return count;
+    }
+
+    public static string TypeName(AgreementType type) => type switch
+    {
+        AgreementType.Sko => "SKO-avtalet",
+        AgreementType.Framework => "Ramavtalet",
+        _ => "Avtalet",
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "{Count} agreement reminders queued")]
+        public static partial void RemindersSent(ILogger logger, int count);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class AgreementReminderJob(AgreementReminders reminders) : IJob
+{
+    public static readonly JobKey Key = new("agreement-reminders", "agreements");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await reminders.SendAsync(cancellationToken);
+}
