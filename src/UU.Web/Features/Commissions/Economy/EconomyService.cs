@@ -117,8 +117,7 @@ public sealed partial class EconomyService(UuDbContext db, TimeProvider clock, T
         return (calculation, evaluation);
     }
 
-    // REVIEW: the case's holder (the coordinator who holds it) comes with the case record (issue #10, part 1); until then the
-    // staffing-plan notice goes to the support's coordinators (Inquiries:CoordinatorEmails), who hold every case today.
+    /// <summary>The staffing-plan notice goes to the coordinator who holds the case, or to every coordinator while nobody holds it.</summary>
     private void QueueStaffingChange(Inquiry inquiry, CalculationResult before, int participantsBefore, CalculationResult after, Calculation calculation)
     {
         var now = clock.GetUtcNow();
@@ -137,7 +136,8 @@ public sealed partial class EconomyService(UuDbContext db, TimeProvider clock, T
         body.AppendLine();
         body.AppendLine("Bemanningsplanen behöver ses över.");
         body.AppendLine(CultureInfo.InvariantCulture, $"/office/forfragningar/{inquiry.ReferenceNumber}/kalkyl");
-        foreach (var address in inquiries.Value.CoordinatorAddresses())
+        IReadOnlyList<string> recipients = string.IsNullOrWhiteSpace(inquiry.HolderEmail) ? inquiries.Value.CoordinatorAddresses() : [inquiry.HolderEmail.Trim()];
+        foreach (var address in recipients)
         {
             db.OutboxMessages.Add(new OutboxMessage
             {
