@@ -89,7 +89,7 @@ public sealed class AgreementOptionsValidator : IValidateOptions<AgreementOption
 /// Tells the coordinators 90 and 30 days before an agreement ends, once each (a reminder row per agreement, threshold and end date,
 /// so an agreement that is extended is reminded of again). A named lease held to the end of the Swedish day makes one node do it.
 /// </summary>
-public sealed partial class AgreementReminders(UuDbContext db, TimeProvider clock, IOptions<InquiryOptions> inquiries, ILogger<AgreementReminders> logger)
+public sealed partial class AgreementReminders(UuDbContext db, TimeProvider clock, IOptions<InquiryOptions> inquiries, EmailComposer mails, ILogger<AgreementReminders> logger)
 {
     private const string LeaseKey = "agreement-reminders";
     public static readonly int[] Thresholds = [90, 30];
@@ -124,22 +124,9 @@ public sealed partial class AgreementReminders(UuDbContext db, TimeProvider cloc
                 continue;
             }
             db.Add(new AgreementReminder { AgreementId = agreement.Id, DaysBefore = due, EndsOn = end, SentAt = now });
-            var subject = string.Create(CultureInfo.InvariantCulture, $"Avtal upphör om {left} dagar: {agreement.Client!.Name} ({AgreementFormat.Day(end)})");
-            var body = new StringBuilder()
-                .AppendLine(CultureInfo.InvariantCulture, $"{TypeName(agreement.Type)} med {agreement.Client.Name} upphör {AgreementFormat.Day(end)}, om {left} dagar.")
-                .AppendLine(CultureInfo.InvariantCulture, $"Diarienummer: {agreement.DiaryNumber ?? "–"}")
-                .AppendLine()
-                .AppendLine("Ta ställning till förlängning eller ett nytt avtal i god tid.")
-                .AppendLine(CultureInfo.InvariantCulture, $"/office/avtal/{agreement.Id}")
-                .ToString();
-            foreach (var address in recipients)
-            {
-                db.OutboxMessages.Add(new OutboxMessage
-                {
-                    ToAddress = address, Subject = subject, TextBody = body, Reference = string.Create(CultureInfo.InvariantCulture, $"agreement-{agreement.Id}-{due}"),
-                    CreatedAt = now, NextAttemptAt = now,
-                });
-            }
+            db.OutboxMessages.AddRange(await mails.AgreementEndingAsync(agreement.Type.ToString(), agreement.Client!.Name, end, left, agreement.DiaryNumber,
+                recipients.Select(a => new MailRecipient(a)).ToList(), string.Create(CultureInfo.InvariantCulture, $"agreement-{agreement.Id}-{due}"),
+                string.Create(CultureInfo.InvariantCulture, $"/office/avtal/{agreement.Id}"), now, cancellationToken));
             count++;
         }
         if (count > 0)
@@ -149,13 +136,6 @@ public sealed partial class AgreementReminders(UuDbContext db, TimeProvider cloc
         }
         return count;
     }
-
-    public static string TypeName(AgreementType type) => type switch
-    {
-        AgreementType.Sko => "SKO-avtalet",
-        AgreementType.Framework => "Ramavtalet",
-        _ => "Avtalet",
-    };
 
     private static partial class Log
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UU.Scrapers.Normalisation;
 using UU.Web.Data;
+using UU.Web.Features.Notifications;
 using UU.Web.Features.Clients;
 using UU.Web.Features.Inquiries;
 using UU.Web.Localization;
@@ -76,7 +77,7 @@ public sealed class CaseForm
     }
 }
 
-public sealed partial class CaseManualEntry(UuDbContext db, TimeProvider clock, CaseIntake intake, Texts texts, IOptions<InquiryOptions> inquiries, ILogger<CaseManualEntry> logger)
+public sealed partial class CaseManualEntry(UuDbContext db, TimeProvider clock, CaseIntake intake, IOptions<InquiryOptions> inquiries, EmailComposer mails, ILogger<CaseManualEntry> logger)
 {
     private const int MaxAllocationAttempts = 8;
 
@@ -134,7 +135,7 @@ public sealed partial class CaseManualEntry(UuDbContext db, TimeProvider clock, 
             {
                 recipients.TryAdd(contact.Email.Trim(), contact.Name);
             }
-            db.OutboxMessages.AddRange(CaseMail.Routed(texts, inquiry, string.Join(", ", subjects.Select(s => s.NameSv).Order(StringComparer.Ordinal)), recipients, now));
+            db.OutboxMessages.AddRange(await mails.CaseRoutedAsync(inquiry, subjects, recipients.Select(r => new MailRecipient(r.Key, r.Value)).ToList(), CaseRoutes.Case(inquiry.ReferenceNumber), now, cancellationToken));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -23,7 +23,7 @@ public sealed class CaseRuleException(string message) : Exception(message);
 /// Everything that changes a case after it came in: notes, checklist steps, phases, closing, holder, subjects (routing),
 /// next step, details. Each change writes a line of history and, where it is one, counts as the first response.
 /// </summary>
-public sealed partial class CaseWorkflow(UuDbContext db, TimeProvider clock, Texts texts, IOptions<InquiryOptions> inquiries, ILogger<CaseWorkflow> logger)
+public sealed partial class CaseWorkflow(UuDbContext db, TimeProvider clock, Texts texts, IOptions<InquiryOptions> inquiries, EmailComposer mails, ILogger<CaseWorkflow> logger)
 {
     public Task<Inquiry?> FindAsync(string reference, CancellationToken cancellationToken) =>
         db.Inquiries.Include(i => i.Subjects).ThenInclude(s => s.Subject!).ThenInclude(s => s.Contacts)
@@ -263,7 +263,7 @@ public sealed partial class CaseWorkflow(UuDbContext db, TimeProvider clock, Tex
             }
         }
         var names = string.Join(", ", subjects.Select(s => s.NameSv).Order(StringComparer.Ordinal));
-        db.OutboxMessages.AddRange(CaseMail.Routed(texts, inquiry, names, recipients, now));
+        db.OutboxMessages.AddRange(await mails.CaseRoutedAsync(inquiry, subjects, recipients.Select(r => new MailRecipient(r.Key, r.Value)).ToList(), CaseRoutes.Case(inquiry.ReferenceNumber), now, cancellationToken));
         Record(inquiry, now, by, "subjects", names.Length == 0 ? "–" : names);
         await db.SaveChangesAsync(cancellationToken);
     }

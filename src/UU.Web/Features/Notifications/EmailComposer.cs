@@ -17,6 +17,9 @@ namespace UU.Web.Features.Notifications;
 public sealed record MailRecipient(string Address, string? Name = null);
 
 /// <summary>A case the coordinators' digest lists as overdue: no first response in time, or a next step past its date.</summary>
+/// <summary>Hours of one kind before and after a change of participants, named in both languages.</summary>
+public sealed record StaffingLine(string WhatSv, string? WhatEn, decimal Before, decimal After);
+
 public sealed record OverdueCase(string Reference, string Organisation, string? NextStep, DateOnly? NextStepDue, DateOnly? FirstResponseDue, string Link);
 
 /// <summary>
@@ -68,6 +71,66 @@ public sealed partial class EmailComposer(UuDbContext db, Texts texts, ILookupNo
                 mail.Render("mail.inquiry.body",
                     ("reference", inquiry.ReferenceNumber), ("organisation", inquiry.OrganisationName), ("organisationNumber", inquiry.OrganisationNumber),
                     ("contact", contact), ("details", details.ToString()), ("description", inquiry.Description)));
+        }).ToList();
+    }
+
+    /// <summary>A case routed to coordinators and the contact persons of its subjects (or flagged as having no subject yet).</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> CaseRoutedAsync(Inquiry inquiry, IReadOnlyList<Subject> subjects, IReadOnlyList<MailRecipient> recipients, string link, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var languages = await StaffLanguagesAsync(recipients.Select(r => r.Address), cancellationToken);
+        return recipients.Select(recipient =>
+        {
+            var mail = new Mail(this, languages[recipient.Address]);
+            var names = string.Join(", ", subjects.Select(x => mail.Pick(x.NameSv, x.NameEn)).Order(StringComparer.Ordinal));
+            var body = new StringBuilder()
+                .AppendLine(names.Length > 0 ? mail.Render("mail.case.routed.intro", ("subjects", names)) : mail.Render("mail.case.routed.noSubject"))
+                .AppendLine()
+                .AppendLine(mail.Render("mail.case.routed.case", ("reference", inquiry.ReferenceNumber), ("organisation", inquiry.OrganisationName)))
+                .AppendLine(mail.Render("mail.case.routed.link", ("link", link)))
+                .AppendLine()
+                .AppendLine(mail.Render("mail.case.routed.need"))
+                .AppendLine(inquiry.Description)
+                .ToString();
+            return Message(recipient, inquiry.ReferenceNumber, now,
+                mail.Render("mail.case.routed.subject", ("reference", inquiry.ReferenceNumber), ("organisation", Shorten(inquiry.OrganisationName))), body);
+        }).ToList();
+    }
+
+    /// <summary>A calculation saved with another number of participants: the new hours and price, to whoever plans the staffing.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> StaffingChangedAsync(Inquiry inquiry, int version, int participantsBefore, int participantsAfter,
+        IReadOnlyList<StaffingLine> lines, string priceBefore, string priceAfter, bool perParticipant, IReadOnlyList<MailRecipient> recipients, string link, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var languages = await StaffLanguagesAsync(recipients.Select(r => r.Address), cancellationToken);
+        return recipients.Select(recipient =>
+        {
+            var mail = new Mail(this, languages[recipient.Address]);
+            var body = new StringBuilder()
+                .AppendLine(mail.Render("mail.staffing.intro", ("reference", inquiry.ReferenceNumber), ("organisation", inquiry.OrganisationName), ("version", mail.Number(version))))
+                .AppendLine()
+                .AppendLine(mail.Render("mail.staffing.participants", ("before", mail.Number(participantsBefore)), ("after", mail.Number(participantsAfter))));
+            foreach (var line in lines)
+            {
+                body.AppendLine(mail.Render("mail.staffing.hours", ("what", mail.Pick(line.WhatSv, line.WhatEn)), ("before", line.Before.ToString("0.##", CultureInfo.InvariantCulture)), ("after", line.After.ToString("0.##", CultureInfo.InvariantCulture))));
+            }
+            body.AppendLine(mail.Render(perParticipant ? "mail.staffing.pricePerParticipant" : "mail.staffing.price", ("before", priceBefore), ("after", priceAfter)))
+                .AppendLine()
+                .AppendLine(mail.Render("mail.staffing.review"))
+                .AppendLine(link);
+            return Message(recipient, "staffing-" + inquiry.ReferenceNumber, now,
+                mail.Render("mail.staffing.subject", ("reference", inquiry.ReferenceNumber), ("before", mail.Number(participantsBefore)), ("after", mail.Number(participantsAfter))),
+                body.ToString());
+        }).ToList();
+    }
+
+    /// <summary>The reminder to the coordinators that an agreement ends in so many days.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> AgreementEndingAsync(string typeKey, string client, DateOnly endsOn, int daysLeft, string? diaryNumber, IReadOnlyList<MailRecipient> recipients, string reference, string link, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var languages = await StaffLanguagesAsync(recipients.Select(r => r.Address), cancellationToken);
+        return recipients.Select(recipient =>
+        {
+            var mail = new Mail(this, languages[recipient.Address]);
+            var values = new[] { ("type", mail.Render("mail.agreement.type." + typeKey)), ("client", client), ("end", mail.Date(endsOn)), ("days", mail.Number(daysLeft)), ("diary", diaryNumber ?? mail.None), ("link", link) };
+            return Message(recipient, reference, now, mail.Render("mail.agreement.ending.subject", values), mail.Render("mail.agreement.ending.body", values));
         }).ToList();
     }
 

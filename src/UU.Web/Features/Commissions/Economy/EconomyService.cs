@@ -15,7 +15,7 @@ namespace UU.Web.Features.Commissions.Economy;
 public sealed record Evaluation(CalculationInput? Input, DateOnly Day, IReadOnlyDictionary<string, AppliedRate> Rates, CalculationResult? Result, Dictionary<string, string> Errors);
 
 /// <summary>A case's calculation versions, the head of department's decisions, and the offers generated from them.</summary>
-public sealed partial class EconomyService(UuDbContext db, TimeProvider clock, Texts texts, AuditTrail audit, OfferDocument documents, IOptions<InquiryOptions> inquiries, ILogger<EconomyService> logger)
+public sealed partial class EconomyService(UuDbContext db, TimeProvider clock, Texts texts, AuditTrail audit, OfferDocument documents, IOptions<InquiryOptions> inquiries, EmailComposer mails, ILogger<EconomyService> logger)
 {
     public Task<List<Calculation>> VersionsAsync(int inquiryId, CancellationToken cancellationToken) =>
         db.Set<Calculation>().AsNoTracking().AsSplitQuery()
@@ -100,7 +100,7 @@ public sealed partial class EconomyService(UuDbContext db, TimeProvider clock, T
         audit.Add("calculation-saved", "inquiry", inquiry.ReferenceNumber, string.Create(CultureInfo.InvariantCulture, $"version {calculation.Version}: {evaluation.Result.Price} kr"));
         if (previous is not null && previous.Participants != calculation.Participants)
         {
-            QueueStaffingChange(inquiry, ResultOf(previous), previous.Participants, evaluation.Result, calculation);
+            await QueueStaffingChangeAsync(inquiry, ResultOf(previous), previous.Participants, evaluation.Result, calculation, cancellationToken);
         }
         try
         {
@@ -118,37 +118,22 @@ public sealed partial class EconomyService(UuDbContext db, TimeProvider clock, T
     }
 
     /// <summary>The staffing-plan notice goes to the coordinator who holds the case, or to every coordinator while nobody holds it.</summary>
-    private void QueueStaffingChange(Inquiry inquiry, CalculationResult before, int participantsBefore, CalculationResult after, Calculation calculation)
+    private async Task QueueStaffingChangeAsync(Inquiry inquiry, CalculationResult before, int participantsBefore, CalculationResult after, Calculation calculation, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var body = new StringBuilder();
-        body.AppendLine(CultureInfo.InvariantCulture, $"Kalkylen för {inquiry.ReferenceNumber} ({inquiry.OrganisationName}) har sparats i version {calculation.Version} med ett annat antal deltagare.");
-        body.AppendLine();
-        body.AppendLine(CultureInfo.InvariantCulture, $"Deltagare: {participantsBefore} → {calculation.Participants}");
-        body.AppendLine(CultureInfo.InvariantCulture, $"Lärartimmar: {Hours(before.Planned.TeachingHours)} → {Hours(after.Planned.TeachingHours)}");
-        body.AppendLine(CultureInfo.InvariantCulture, $"Administrationstimmar: {Hours(before.Planned.AdministrationHours)} → {Hours(after.Planned.AdministrationHours)}");
+        var lines = new List<StaffingLine>
+        {
+            new(texts.All["economy.mail.teachingHours"][0], texts.All["economy.mail.teachingHours"][1], before.Planned.TeachingHours, after.Planned.TeachingHours),
+            new(texts.All["economy.mail.adminHours"][0], texts.All["economy.mail.adminHours"][1], before.Planned.AdministrationHours, after.Planned.AdministrationHours),
+        };
         foreach (var line in after.Planned.Teaching)
         {
-            var old = before.Planned.Teaching.FirstOrDefault(t => t.Category == line.Category)?.Hours ?? 0;
-            body.AppendLine(CultureInfo.InvariantCulture, $"  {texts["rate." + line.Category]}: {Hours(old)} → {Hours(line.Hours)} timmar");
+            var name = texts.All.TryGetValue("rate." + line.Category, out var names) ? names : [line.Category.ToString()];
+            lines.Add(new StaffingLine("  " + name[0], name.Length > 1 ? "  " + name[1] : null, before.Planned.Teaching.FirstOrDefault(t => t.Category == line.Category)?.Hours ?? 0, line.Hours));
         }
-        body.AppendLine(CultureInfo.InvariantCulture, $"Pris: {Kronor(before.Price)} → {Kronor(after.Price)}{(after.PriceModel == PriceModel.PerParticipant ? " per deltagare" : "")} (avrundat)");
-        body.AppendLine();
-        body.AppendLine("Bemanningsplanen behöver ses över.");
-        body.AppendLine(CultureInfo.InvariantCulture, $"/office/forfragningar/{inquiry.ReferenceNumber}/kalkyl");
         IReadOnlyList<string> recipients = string.IsNullOrWhiteSpace(inquiry.HolderEmail) ? inquiries.Value.CoordinatorAddresses() : [inquiry.HolderEmail.Trim()];
-        foreach (var address in recipients)
-        {
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                ToAddress = address,
-                Subject = $"Bemanningsplanen ändras: {inquiry.ReferenceNumber}, {participantsBefore} → {calculation.Participants} deltagare",
-                TextBody = body.ToString(),
-                Reference = "staffing-" + inquiry.ReferenceNumber,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            });
-        }
+        db.OutboxMessages.AddRange(await mails.StaffingChangedAsync(inquiry, calculation.Version, participantsBefore, calculation.Participants, lines,
+            Kronor(before.Price), Kronor(after.Price), after.PriceModel == PriceModel.PerParticipant, recipients.Select(a => new MailRecipient(a)).ToList(),
+            $"/office/forfragningar/{inquiry.ReferenceNumber}/kalkyl", clock.GetUtcNow(), cancellationToken));
     }
 
     /// <summary>Records the head of department's decision on one version; each version is decided once (a new version is decided anew).</summary>
