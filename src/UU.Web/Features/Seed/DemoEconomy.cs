@@ -3,6 +3,7 @@ using UU.Web.Data;
 using UU.Web.Features.Agreements;
 using UU.Web.Features.Catalogue;
 using UU.Web.Features.Clients;
+using UU.Web.Features.Commissions;
 using UU.Web.Features.Commissions.Economy;
 
 namespace UU.Web.Features.Seed;
@@ -58,16 +59,22 @@ public static class DemoEconomy
         await SeedCalculationsAsync(db, now, cancellationToken);
     }
 
-    /// <summary>A calculation on each of the first three cases: approved with an offer, approved, and waiting for the head's decision.</summary>
+    /// <summary>
+    /// A calculation on three cases, those in the agreement phase first, newest first: approved with an offer, approved,
+    /// and waiting for the head's decision. Each is dated no earlier than the oldest rate kept, so a rate always applies.
+    /// </summary>
     private static async Task SeedCalculationsAsync(UuDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var cases = await db.Inquiries.OrderBy(i => i.ReceivedAt).Take(3).ToListAsync(cancellationToken);
+        var cases = await db.Inquiries.Where(i => i.Phase != CasePhase.Closed)
+            .OrderByDescending(i => i.Phase == CasePhase.Agreement).ThenByDescending(i => i.ReceivedAt).Take(3).ToListAsync(cancellationToken);
         var rates = await db.Set<CostRate>().ToListAsync(cancellationToken);
+        var firstRateDay = rates.Min(r => r.ValidFrom);
         var documents = new OfferDocument();
         for (var n = 0; n < cases.Count; n++)
         {
             var inquiry = cases[n];
-            var day = DateOnly.FromDateTime(inquiry.ReceivedAt.UtcDateTime).AddDays(7);
+            var received = DateOnly.FromDateTime(inquiry.ReceivedAt.UtcDateTime).AddDays(7);
+            var day = received < firstRateDay ? firstRateDay : received;
             var perParticipant = n == 1;
             var input = new CalculationInput(
                 [new TeachingInput(RateKeys.Lektor, 40, perParticipant ? 1.5m : 0), new TeachingInput(RateKeys.Adjunkt, 24, 0), new TeachingInput(RateKeys.Professor, 6, 0)],

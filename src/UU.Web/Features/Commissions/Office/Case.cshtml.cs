@@ -136,7 +136,4 @@ public sealed class CaseModel(UuDbContext db, CaseFiles files, CaseWorkflow work
         return true;
     }
 
-    public static string Day(DateTimeOffset at) => UU.Scrapers.SwedishTime.Format(at);
-
-    public static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
 }
