@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text;
-using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using UU.Scrapers;
 using UU.Web.Data;
 using UU.Web.Features.Inquiries;
+using UU.Web.Features.Shared;
 
 namespace UU.Web.Features.Commissions;
 
@@ -155,54 +154,9 @@ public static class CaseExport
         c.NextStepDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Overdue ? "ja" : "nej", c.WayIn,
     ];
 
-    /// <summary>RFC 4180 CSV with a BOM (so Excel reads UTF-8); a cell that a spreadsheet would run as a formula is prefixed with '.</summary>
-    public static byte[] Csv(IEnumerable<CaseListItem> cases)
-    {
-        var text = new StringBuilder();
-        text.AppendJoin(',', Header.Select(Cell)).Append("\r\n");
-        foreach (var c in cases)
-        {
-            text.AppendJoin(',', Row(c).Select(Cell)).Append("\r\n");
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
+    public static byte[] Csv(IEnumerable<CaseListItem> cases) => TableExport.Csv(Header, cases.Select(Row));
 
-    public static byte[] Excel(IEnumerable<CaseListItem> cases)
-    {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("Ärenden");
-        for (var c = 0; c < Header.Length; c++)
-        {
-            sheet.Cell(1, c + 1).Value = Header[c];
-            sheet.Cell(1, c + 1).Style.Font.Bold = true;
-        }
-        var row = 2;
-        foreach (var item in cases)
-        {
-            var values = Row(item);
-            for (var c = 0; c < values.Length; c++)
-            {
-                // Set as text, so nothing a buyer wrote is ever evaluated as a formula.
-                sheet.Cell(row, c + 1).SetValue(values[c] ?? "");
-            }
-            row++;
-        }
-        sheet.Range(1, 1, Math.Max(1, row - 1), Header.Length).SetAutoFilter();
-        sheet.SheetView.FreezeRows(1);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
-
-    private static string Cell(string? value)
-    {
-        var v = value ?? "";
-        if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            v = "'" + v;
-        }
-        return v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
-    }
+    public static byte[] Excel(IEnumerable<CaseListItem> cases) => TableExport.Excel("Ärenden", Header, cases.Select(Row));
 }
 
 /// <summary>
