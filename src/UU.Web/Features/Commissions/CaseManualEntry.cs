@@ -101,14 +101,13 @@ public sealed partial class CaseManualEntry(UuDbContext db, TimeProvider clock, 
                 Type = orgNumber.Length > 0 ? InquiryService.ToClientType(parsed.Kind) : ClientType.Other,
                 CreatedAt = now,
             }).Entity;
-            var year = now.Year;
-            var sequence = 1 + (await db.Inquiries.Where(i => i.Year == year).MaxAsync(i => (int?)i.Sequence, cancellationToken) ?? 0);
+            var (year, sequence, reference) = await InquiryReferences.NextAsync(db, now.Year, cancellationToken);
             var inquiry = new Inquiry
             {
-                ReferenceNumber = string.Create(CultureInfo.InvariantCulture, $"UU-{year}-{sequence:0000}"),
+                ReferenceNumber = reference,
                 Year = year,
                 Sequence = sequence,
-                ReceiptKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+                ReceiptKey = InquiryReferences.NewReceiptKey(),
                 Client = client,
                 OrganisationName = name,
                 OrganisationNumber = orgNumber,

@@ -142,3 +142,19 @@ internal sealed class InquiryModuleConfiguration : IEntityTypeConfiguration<Inqu
         builder.HasOne(x => x.Module).WithMany().HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+/// <summary>
+/// Reference numbers (UU-YYYY-NNNN, one sequence a year) and receipt keys, for every way a case comes in. Two nodes may
+/// pick the same next number; the unique index on (Year, Sequence) refuses the second, and the caller tries again.
+/// </summary>
+public static class InquiryReferences
+{
+    public static async Task<(int Year, int Sequence, string Reference)> NextAsync(Data.UuDbContext db, int year, CancellationToken cancellationToken)
+    {
+        var sequence = 1 + (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.MaxAsync(db.Inquiries.Where(i => i.Year == year), i => (int?)i.Sequence, cancellationToken) ?? 0);
+        return (year, sequence, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"UU-{year}-{sequence:0000}"));
+    }
+
+    /// <summary>The secret part of a receipt link, so a sequential reference number never reveals someone else's inquiry.</summary>
+    public static string NewReceiptKey() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+}

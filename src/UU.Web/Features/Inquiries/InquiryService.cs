@@ -51,14 +51,13 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
                     CreatedAt = now,
                 }).Entity;
 
-            var year = now.Year;
-            var sequence = 1 + (await db.Inquiries.Where(i => i.Year == year).MaxAsync(i => (int?)i.Sequence, cancellationToken) ?? 0);
+            var (year, sequence, reference) = await InquiryReferences.NextAsync(db, now.Year, cancellationToken);
             var inquiry = new Inquiry
             {
-                ReferenceNumber = string.Create(CultureInfo.InvariantCulture, $"UU-{year}-{sequence:0000}"),
+                ReferenceNumber = reference,
                 Year = year,
                 Sequence = sequence,
-                ReceiptKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+                ReceiptKey = InquiryReferences.NewReceiptKey(),
                 Client = client,
                 OrganisationName = form.OrganisationName!.Trim(),
                 OrganisationNumber = orgNumber.ToString(),
