@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using UU.E2E.Pages;
 using UU.Web.Data;
 using UU.Web.Features.Accounts;
 using UU.Web.Features.Catalogue;
