@@ -75,7 +75,7 @@ public sealed class CaseJourneyTests(SiteFixture site)
         await TickAsync(department, "Institutionen prövar kompetens, tid och resurser");
         await AddNoteAsync(department, "Vi har två lärare lediga under hösten.");
 
-        await office.ReloadAsync();
+        await office.GotoAsync("/office/forfragningar/" + reference);
         await Assertions.Expect(office.Locator("[data-testid=notes]")).ToContainTextAsync("två lärare lediga");
         await TickAsync(office, "Prefekten beslutar att starta uppdraget");
         await AdvanceAsync(office, "Överenskommelse");
