@@ -17,6 +17,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UU.Web.Data;
 using UU.Web.Features.Accounts;
+using UU.Web.Features.Commissions;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var requests = args.FirstOrDefault(a => a.StartsWith("--requests=", StringComparison.Ordinal)) is { } r ? int.Parse(r["--requests=".Length..], CultureInfo.InvariantCulture) : 200;
@@ -111,7 +112,7 @@ async Task GetAsync(string path)
 static double Percentile(double[] sorted, int p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
 /// <summary>The site as it runs, in Release, on a throwaway data folder, with the benchmark's command counter added to the context.</summary>
-internal sealed class BenchSite(string dataPath, CommandCounter counter) : WebApplicationFactory<Program>
+internal sealed class BenchSite(string dataPath, CommandCounter counter) : WebApplicationFactory<UuDbContext> // any type of the site's assembly: the bench has its own Program
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
