@@ -150,9 +150,10 @@ public sealed class CaseJourneyTests(SiteFixture site)
 
     private static async Task TickAsync(IPage page, string step)
     {
-        var item = page.Locator("li[data-step]", new() { HasText = step });
-        await item.GetByRole(AriaRole.Button, new() { Name = "Klart" }).ClickAsync();
-        await Assertions.Expect(page.Locator("li[data-step]", new() { HasText = step })).ToHaveAttributeAsync("data-state", "Done");
+        // The step's own title, not one that contains it ("Kalkyl" is also in "Prefektens beslut om kalkyl").
+        ILocator Item() => page.Locator("li[data-step]", new() { HasTextRegex = new Regex("[☐☑–] " + Regex.Escape(step) + " ·") });
+        await Item().GetByRole(AriaRole.Button, new() { Name = "Klart" }).ClickAsync();
+        await Assertions.Expect(Item()).ToHaveAttributeAsync("data-state", "Done");
     }
 
     private static async Task AdvanceAsync(IPage page, string phase)
