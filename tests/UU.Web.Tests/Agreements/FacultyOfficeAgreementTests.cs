@@ -66,7 +66,9 @@ public abstract class FacultyOfficeAgreementTests(Provider provider)
 
         var page = await office.GetDocumentAsync($"/office/avtal/{ours}");
         Assert.Contains("UU 2026/501", page.QuerySelector("[data-testid=agreement-facts]")!.TextContent, StringComparison.Ordinal);
-        Assert.Empty(page.QuerySelectorAll("main form[method=post]"));
+        // No edit form and no upload: the only form they get is signing out.
+        Assert.All(page.QuerySelectorAll("form[method=post]"), f => Assert.Equal("/office/logga-ut", f.GetAttribute("action")));
+        Assert.Empty(page.QuerySelectorAll("input[type=file]"));
         Assert.NotNull(page.QuerySelector("[data-testid=read-only]"));
 
         using (var other = await office.GetAsync($"/office/avtal/{theirs}"))
