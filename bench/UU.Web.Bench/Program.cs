@@ -26,6 +26,13 @@ Directory.CreateDirectory(data);
 const string Email = "bench.samordnare@uu-demo.se";
 const string Password = "ett långt lösenord för mätningen";
 
+// The factory finds the site's content root (src/UU.Web) through this variable; the bench is outside the test layout.
+var root = new DirectoryInfo(AppContext.BaseDirectory);
+while (root is not null && !File.Exists(Path.Combine(root.FullName, "UU.Web.sln")))
+{
+    root = root.Parent;
+}
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_UU_WEB", Path.Combine(root?.FullName ?? throw new InvalidOperationException("Run the bench from the repository (UU.Web.sln not found)."), "src", "UU.Web"));
 var counter = new CommandCounter();
 await using var site = new BenchSite(data, counter);
 site.UseKestrel(0);
