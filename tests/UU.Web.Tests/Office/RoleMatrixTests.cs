@@ -47,6 +47,11 @@ public sealed class RoleMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         { "/office/statistik", SignIn, Forbidden, Ok, Forbidden, Ok, Forbidden },
         { "/api/statistics", Unauthorized, Forbidden, Ok, Forbidden, Ok, Forbidden },
         { "/api/leads", Unauthorized, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        // A faculty office without a faculty (as here) reads the register's page, which lists nothing and says why.
+        { "/office/avtal", SignIn, Forbidden, Ok, Forbidden, Ok, Ok },
+        { "/office/avtal/ny", SignIn, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/office/avtal/1", SignIn, Forbidden, Ok, Forbidden, Ok, NotFound },
+        { "/api/agreements", Unauthorized, Forbidden, Ok, Forbidden, Ok, Forbidden },
     };
 
     [Theory]

@@ -27,6 +27,8 @@ public static class Policies
     public const string LeadWorkers = "LeadWorkers";
     /// <summary>Everyone who works with or reads some cases: coordinators, admins, subject contacts, faculty offices.</summary>
     public const string CaseWorkers = "CaseWorkers";
+    /// <summary>The agreements register: coordinators and admins keep it, faculty offices read their faculty's agreements.</summary>
+    public const string AgreementReaders = "AgreementReaders";
     public const string Admins = "Admins";
     /// <summary>Coordinators' JSON: the office cookie or a personal API token.</summary>
     public const string CoordinatorApi = "CoordinatorApi";
@@ -84,6 +86,7 @@ public static class AccountsSetup
             .AddPolicy(Policies.Coordinators, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.LeadWorkers, p => p.RequireRole(Roles.Coordinator, Roles.Admin, Roles.SubjectContact))
             .AddPolicy(Policies.CaseWorkers, p => p.RequireRole(Roles.Coordinator, Roles.Admin, Roles.SubjectContact, Roles.FacultyOffice))
+            .AddPolicy(Policies.AgreementReaders, p => p.RequireRole(Roles.Coordinator, Roles.Admin, Roles.FacultyOffice))
             .AddPolicy(Policies.Admins, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.CaseApi, p => p
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, BearerTokenHandler.SchemeName)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using UU.Web.Features.Audit;
 
 namespace UU.Web.Features.Accounts;
@@ -8,7 +9,8 @@ namespace UU.Web.Features.Accounts;
 public static class UserAccounts
 {
     /// <summary>The new user and their first password, or the problems (text keys starting "office.", or Identity's own descriptions).</summary>
-    public static async Task<(UuUser? User, string? Password, IReadOnlyList<string> Errors)> CreateAsync(UserManager<UuUser> users, TimeProvider clock, string? email, string? role)
+    /// <param name="facultyId">For a <see cref="Roles.FacultyOffice"/> user, the faculty whose cases and agreements they read.</param>
+    public static async Task<(UuUser? User, string? Password, IReadOnlyList<string> Errors)> CreateAsync(UserManager<UuUser> users, TimeProvider clock, string? email, string? role, int? facultyId = null)
     {
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal) || email.Length > 256)
         {
@@ -18,9 +20,13 @@ public static class UserAccounts
         {
             return (null, null, ["office.users.badRole"]);
         }
+        if (facultyId is not null && role != Roles.FacultyOffice)
+        {
+            return (null, null, ["office.users.facultyOnlyForFacultyOffice"]);
+        }
         // A random 20-character password the user is asked to change.
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'x').Replace('/', 'y');
-        var user = new UuUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };
+        var user = new UuUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, CreatedAt = clock.GetUtcNow(), FacultyId = facultyId };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
@@ -35,12 +41,16 @@ public static class UserAccounts
 /// What admins do to users in the office: create them, give them their one role, lock and unlock them. Each change
 /// ends the user's other sessions (the security stamp changes) and is audited.
 /// </summary>
-public sealed class UserAdministration(UserManager<UuUser> users, AuditTrail audit, TimeProvider clock)
+public sealed class UserAdministration(UserManager<UuUser> users, UU.Web.Data.UuDbContext db, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Creates the user with their role and a first password (see <see cref="UserAccounts.CreateAsync"/>), audited.</summary>
-    public async Task<(UuUser? User, string? Password, IReadOnlyList<string> Errors)> CreateAsync(string? email, string? role, CancellationToken cancellationToken)
+    public async Task<(UuUser? User, string? Password, IReadOnlyList<string> Errors)> CreateAsync(string? email, string? role, int? facultyId, CancellationToken cancellationToken)
     {
-        var created = await UserAccounts.CreateAsync(users, clock, email, role);
+        if (facultyId is { } faculty && !await db.Faculties.AnyAsync(f => f.Id == faculty, cancellationToken))
+        {
+            return (null, null, ["office.users.badFaculty"]);
+        }
+        var created = await UserAccounts.CreateAsync(users, clock, email, role, facultyId);
         if (created.User is { } user)
         {
             await audit.RecordAsync("user-created", "user", user.Id, $"{user.Email} as {role}", cancellationToken: cancellationToken);
@@ -60,6 +70,29 @@ public sealed class UserAdministration(UserManager<UuUser> users, AuditTrail aud
         await users.AddToRoleAsync(user, role);
         await users.UpdateSecurityStampAsync(user);
         await audit.RecordAsync("user-role-changed", "user", user.Id, $"{user.Email} is now {role}", cancellationToken: cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Gives a faculty office user the faculty whose cases and agreements they read (null: none, they see nothing);
+    /// false when there is no such user or faculty, or the user is not a faculty office.
+    /// </summary>
+    public async Task<bool> SetFacultyAsync(string? userId, int? facultyId, CancellationToken cancellationToken)
+    {
+        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        if (user is null || !await users.IsInRoleAsync(user, Roles.FacultyOffice))
+        {
+            return false;
+        }
+        var faculty = facultyId is { } id ? await db.Faculties.Where(f => f.Id == id).Select(f => f.NameSv).FirstOrDefaultAsync(cancellationToken) : null;
+        if (facultyId is not null && faculty is null)
+        {
+            return false;
+        }
+        user.FacultyId = facultyId;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync("user-faculty-changed", "user", user.Id, $"{user.Email} reads {faculty ?? "no faculty"}", cancellationToken: cancellationToken);
         return true;
     }
 

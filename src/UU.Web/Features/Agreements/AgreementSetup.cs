@@ -18,7 +18,7 @@ public static class AgreementSetup
         services.AddOptions<AgreementOptions>().BindConfiguration(AgreementOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AgreementOptions>, AgreementOptionsValidator>();
         services.AddHostedService<AgreementReminderScheduler>();
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Agreements/Office", Policies.Coordinators));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Agreements/Office", Policies.AgreementReaders));
         return services;
     }
 

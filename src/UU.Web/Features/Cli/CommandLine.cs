@@ -63,8 +63,9 @@ public static class CommandLine
 
         var email = new Argument<string>("EMAIL") { Description = "The user's email address." };
         var role = new Argument<string>("ROLE") { Description = $"One of {string.Join(", ", Roles.All)}." };
-        var createUser = new Command("create-user", "Add an office user and print a temporary password once.") { email, role };
-        createUser.SetAction((p, ct) => RunVerbAsync<CreateUserVerb>(services, (verb, _) => verb.RunAsync(console, p.GetRequiredValue(email), p.GetRequiredValue(role)), ct));
+        var faculty = new Option<string?>("--faculty") { Description = "For a FacultyOffice user: the faculty (its Swedish or English name) whose cases and agreements they read." };
+        var createUser = new Command("create-user", "Add an office user and print a temporary password once.") { email, role, faculty };
+        createUser.SetAction((p, ct) => RunVerbAsync<CreateUserVerb>(services, (verb, c) => verb.RunAsync(console, p.GetRequiredValue(email), p.GetRequiredValue(role), p.GetValue(faculty), c), ct));
         root.Subcommands.Add(createUser);
 
         var tokenEmail = new Argument<string>("EMAIL") { Description = "The email of an existing user." };

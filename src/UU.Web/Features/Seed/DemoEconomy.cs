@@ -18,7 +18,9 @@ public static class DemoEconomy
     public static async Task SeedAsync(UuDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var year = now.Year;
-        var lastYear = new DateOnly(year - 1, 1, 1);
+        // The older rates reach back to the first demo case: its calculation needs a rate in force on its day.
+        var firstCaseYear = await db.Inquiries.Select(i => (int?)i.Year).MinAsync(cancellationToken) ?? year - 1;
+        var lastYear = new DateOnly(Math.Min(year - 1, firstCaseYear), 1, 1);
         var thisYear = new DateOnly(year, 1, 1);
         foreach (var (key, before, current) in new[]
         {

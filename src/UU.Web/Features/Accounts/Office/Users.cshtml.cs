@@ -2,28 +2,34 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using UU.Web.Data;
 using UU.Web.Localization;
 
 namespace UU.Web.Features.Accounts.Office;
 
-public sealed record UserRow(UuUser User, IList<string> Roles, bool LockedOut);
+public sealed record UserRow(UuUser User, IList<string> Roles, bool LockedOut)
+{
+    public bool IsFacultyOffice => Roles.Contains(UU.Web.Features.Accounts.Roles.FacultyOffice);
+}
 
-public sealed class UsersModel(UserManager<UuUser> users, UserAdministration administration, Texts texts) : PageModel
+public sealed class UsersModel(UserManager<UuUser> users, UserAdministration administration, UuDbContext db, Texts texts) : PageModel
 {
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
     public string? CreatedPassword { get; private set; }
     public string? CreatedEmail { get; private set; }
     public List<string> Errors { get; } = [];
+    public IReadOnlyList<Catalogue.Faculty> Faculties { get; private set; } = [];
 
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Role { get; set; }
     [BindProperty] public string? UserId { get; set; }
+    [BindProperty] public int? FacultyId { get; set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
-        var (user, password, errors) = await administration.CreateAsync(Email, Role, cancellationToken);
+        var (user, password, errors) = await administration.CreateAsync(Email, Role, FacultyId, cancellationToken);
         if (user is null)
         {
             Errors.AddRange(errors.Select(e => e.StartsWith("office.", StringComparison.Ordinal) ? texts[e] : e));
@@ -49,6 +55,17 @@ public sealed class UsersModel(UserManager<UuUser> users, UserAdministration adm
         return Page();
     }
 
+    public async Task<IActionResult> OnPostSetFacultyAsync(CancellationToken cancellationToken)
+    {
+        if (!await administration.SetFacultyAsync(UserId, FacultyId, cancellationToken))
+        {
+            Errors.Add(texts["office.users.badFaculty"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        await LoadAsync();
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostLockAsync(CancellationToken cancellationToken) => await SetLockAsync(true, cancellationToken);
 
     public async Task<IActionResult> OnPostUnlockAsync(CancellationToken cancellationToken) => await SetLockAsync(false, cancellationToken);
@@ -62,6 +79,7 @@ public sealed class UsersModel(UserManager<UuUser> users, UserAdministration adm
 
     private async Task LoadAsync()
     {
+        Faculties = await db.Faculties.AsNoTracking().OrderBy(f => f.NameSv).ToListAsync();
         var all = await users.Users.OrderBy(u => u.Email).ToListAsync();
         var rows = new List<UserRow>();
         foreach (var user in all)

@@ -44,12 +44,18 @@ public sealed class AgreementModel(UuDbContext db, AgreementDocuments documents,
     [BindProperty] public AgreementForm Form { get; set; } = new();
 
     public bool IsNew => Agreement is null;
+    /// <summary>Coordinators and admins edit; a faculty office reads its faculty's agreements.</summary>
+    public AgreementAccess Access { get; private set; } = new(false, false, null);
 
     public async Task<IActionResult> OnGetAsync(string id, int? kund, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
+        }
+        if (IsNew && !Access.CanEdit)
+        {
+            return Forbid();
         }
         if (Agreement is { } a)
         {
@@ -72,6 +78,11 @@ public sealed class AgreementModel(UuDbContext db, AgreementDocuments documents,
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
     {
+        Access = await AgreementAccess.ForAsync(User, db, cancellationToken);
+        if (!Access.CanEdit)
+        {
+            return Forbid();
+        }
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
@@ -151,6 +162,11 @@ public sealed class AgreementModel(UuDbContext db, AgreementDocuments documents,
     /// <summary>The signed document: accepted only when its content is a PDF or a Word document, whatever its name says.</summary>
     public async Task<IActionResult> OnPostDocumentAsync(string id, IFormFile? document, CancellationToken cancellationToken)
     {
+        Access = await AgreementAccess.ForAsync(User, db, cancellationToken);
+        if (!Access.CanEdit)
+        {
+            return Forbid();
+        }
         if (!await LoadAsync(id, cancellationToken) || Agreement is null)
         {
             return NotFound();
@@ -213,13 +229,14 @@ public sealed class AgreementModel(UuDbContext db, AgreementDocuments documents,
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
+        Access = await AgreementAccess.ForAsync(User, db, cancellationToken);
         if (id != "ny")
         {
             if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
                 return false;
             }
-            Agreement = await db.Set<Agreement>().AsNoTracking().AsSplitQuery().Include(a => a.Client)
+            Agreement = await Access.Visible(db.Set<Agreement>()).AsNoTracking().AsSplitQuery().Include(a => a.Client)
                 .Include(a => a.Departments).ThenInclude(d => d.Department)
                 .Include(a => a.Scope).ThenInclude(s => s.Course)
                 .Include(a => a.Scope).ThenInclude(s => s.Subject)

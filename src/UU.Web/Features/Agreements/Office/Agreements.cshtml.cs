@@ -12,6 +12,7 @@ public sealed class AgreementsModel(UuDbContext db, TimeProvider clock) : PageMo
     public IReadOnlyList<Client> Clients { get; private set; } = [];
     public AgreementFilter Filter { get; private set; } = new(null, null, null, false);
     public Dictionary<string, string[]> Errors { get; private set; } = [];
+    public AgreementAccess Access { get; private set; } = new(false, false, null);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -20,8 +21,11 @@ public sealed class AgreementsModel(UuDbContext db, TimeProvider clock) : PageMo
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
-        Clients = await db.Clients.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
-        Rows = await Filter.Apply(db.Set<Agreement>().AsNoTracking().Include(a => a.Client), Today)
+        Access = await AgreementAccess.ForAsync(User, db, cancellationToken);
+        var visible = Access.Visible(db.Set<Agreement>().AsNoTracking());
+        var clients = Access.CanEdit ? db.Clients.AsNoTracking() : db.Clients.AsNoTracking().Where(c => visible.Any(a => a.ClientId == c.Id));
+        Clients = await clients.OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        Rows = await Filter.Apply(visible.Include(a => a.Client), Today)
             .OrderBy(a => a.EndsOn == null).ThenBy(a => a.EndsOn).ThenBy(a => a.Id).Take(1000).ToListAsync(cancellationToken);
     }
 
