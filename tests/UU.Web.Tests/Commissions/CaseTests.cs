@@ -30,33 +30,15 @@ public abstract class CaseTests(Provider provider)
         return await query(scope.ServiceProvider.GetRequiredService<UuDbContext>());
     }
 
-    private static Task<int> SubjectIdAsync(UuWebFactory app, string slug) => QueryAsync(app, db => db.Subjects.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync());
+    private static Task<int> SubjectIdAsync(UuWebFactory app, string slug) => OfficeCases.SubjectIdAsync(app, slug);
 
-    /// <summary>Enters a case through the coordinators' form and returns its reference number.</summary>
-    private static async Task<string> EnterCaseAsync(UuWebFactory app, HttpClient coordinator, string? subject, string organisation = "Timrå kommun", string wayIn = "Email")
-    {
-        var fields = new Dictionary<string, string>
-        {
-            ["Form.WayIn"] = wayIn, ["Form.OrganisationName"] = organisation, ["Form.ContactName"] = "Maja Ek", ["Form.Email"] = "maja.ek@timra.example",
-            ["Form.Description"] = "Kompetensutveckling i bedömning för 40 lärare.", ["Form.RegistryNumber"] = "MU 2026/77",
-        };
-        if (subject is not null)
-        {
-            fields["Form.SubjectIds"] = (await SubjectIdAsync(app, subject)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        using var response = await OfficeUsers.PostFormAsync(coordinator, "/office/forfragningar/ny", "", fields);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return Uri.UnescapeDataString(response.Headers.Location!.OriginalString.Split('/').Last());
-    }
+    private static Task<string> EnterCaseAsync(UuWebFactory app, HttpClient coordinator, string? subject, string organisation = "Timrå kommun", string wayIn = "Email") =>
+        OfficeCases.EnterAsync(app, coordinator, subject, organisation, wayIn);
 
     private static Task<HttpResponseMessage> ActAsync(HttpClient client, string reference, string handler, Dictionary<string, string>? fields = null) =>
-        OfficeUsers.PostFormAsync(client, CaseRoutes.Case(reference), handler, fields);
+        OfficeCases.ActAsync(client, reference, handler, fields);
 
-    private static async Task<string> StepIdAsync(HttpClient client, string reference, string title)
-    {
-        var page = await client.GetDocumentAsync(CaseRoutes.Case(reference));
-        return page.QuerySelectorAll("li[data-step]").Single(li => li.TextContent.Contains(title, StringComparison.Ordinal)).GetAttribute("data-step")!;
-    }
+    private static Task<string> StepIdAsync(HttpClient client, string reference, string title) => OfficeCases.StepIdAsync(client, reference, title);
 
     [Fact]
     public async Task PhaseGate_NamesTheOpenRequiredSteps_AndLetsTheCaseOnOnceTickedOrNotApplicable_ClosingNeedsAnOutcome()

@@ -23,7 +23,7 @@ public sealed class CaseRuleException(string message) : Exception(message);
 /// Everything that changes a case after it came in: notes, checklist steps, phases, closing, holder, subjects (routing),
 /// next step, details. Each change writes a line of history and, where it is one, counts as the first response.
 /// </summary>
-public sealed partial class CaseWorkflow(UuDbContext db, TimeProvider clock, Texts texts, IOptions<InquiryOptions> inquiries, EmailComposer mails, ILogger<CaseWorkflow> logger)
+public sealed partial class CaseWorkflow(UuDbContext db, TimeProvider clock, Texts texts, IOptions<InquiryOptions> inquiries, EmailComposer mails, CaseMilestones milestones, ILogger<CaseWorkflow> logger)
 {
     public Task<Inquiry?> FindAsync(string reference, CancellationToken cancellationToken) =>
         db.Inquiries.Include(i => i.Subjects).ThenInclude(s => s.Subject!).ThenInclude(s => s.Contacts)
@@ -111,8 +111,13 @@ public sealed partial class CaseWorkflow(UuDbContext db, TimeProvider clock, Tex
         inquiry.Phase = next;
         if (next == CasePhase.Delivery)
         {
-            // The agreement is signed: the commission is won, whatever happens after.
+            // The agreement is signed: the commission is won, whatever happens after; the head of department and the faculty office take it over.
             inquiry.Status = InquiryStatus.Won;
+            var told = await milestones.NotifyAsync(inquiry, CaseMilestone.AgreementSigned, new MilestoneDetail(), now, cancellationToken);
+            if (told.Count > 0)
+            {
+                Record(inquiry, now, by, "milestoneNotified", string.Join(", ", told.Select(r => r.Address)));
+            }
         }
         Responded(inquiry, now);
         await db.SaveChangesAsync(cancellationToken);

@@ -12,6 +12,7 @@ public static class CommissionSetup
         services.AddScoped<IDatabaseStartupTask, CaseReferenceData>();
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseWorkflow>();
+        services.AddScoped<CaseMilestones>();
         services.AddScoped<CaseList>();
         services.AddScoped<CaseFiles>();
         services.AddScoped<CaseDocuments>();

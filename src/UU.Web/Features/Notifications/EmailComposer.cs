@@ -16,10 +16,13 @@ namespace UU.Web.Features.Notifications;
 /// <summary>Someone an e-mail goes to: an address, perhaps a name.</summary>
 public sealed record MailRecipient(string Address, string? Name = null);
 
-/// <summary>A case the coordinators' digest lists as overdue: no first response in time, or a next step past its date.</summary>
 /// <summary>Hours of one kind before and after a change of participants, named in both languages.</summary>
 public sealed record StaffingLine(string WhatSv, string? WhatEn, decimal Before, decimal After);
 
+/// <summary>What a milestone mail says about the case: the calculation waiting for a decision, or the agreements it is signed under.</summary>
+public sealed record MilestoneDetail(int? CalculationVersion = null, decimal? Price = null, IReadOnlyList<(string TypeKey, string? DiaryNumber)>? Agreements = null);
+
+/// <summary>A case the coordinators' digest lists as overdue: no first response in time, or a next step past its date.</summary>
 public sealed record OverdueCase(string Reference, string Organisation, string? NextStep, DateOnly? NextStepDue, DateOnly? FirstResponseDue, string Link);
 
 /// <summary>
@@ -131,6 +134,32 @@ public sealed partial class EmailComposer(UuDbContext db, Texts texts, ILookupNo
             var mail = new Mail(this, languages[recipient.Address]);
             var values = new[] { ("type", mail.Render("mail.agreement.type." + typeKey)), ("client", client), ("end", mail.Date(endsOn)), ("days", mail.Number(daysLeft)), ("diary", diaryNumber ?? mail.None), ("link", link) };
             return Message(recipient, reference, now, mail.Render("mail.agreement.ending.subject", values), mail.Render("mail.agreement.ending.body", values));
+        }).ToList();
+    }
+
+    /// <summary>The case reached the head of department's decision or the signed agreement: to the heads of department and faculty offices concerned.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> CaseMilestoneAsync(Inquiry inquiry, bool agreementSigned, MilestoneDetail detail, IReadOnlyList<MailRecipient> recipients, string link, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = agreementSigned ? "mail.case.signed" : "mail.case.decision";
+        var languages = await StaffLanguagesAsync(recipients.Select(r => r.Address), cancellationToken);
+        return recipients.Select(recipient =>
+        {
+            var mail = new Mail(this, languages[recipient.Address]);
+            var body = new StringBuilder()
+                .AppendLine(mail.Render(key + ".intro", ("reference", inquiry.ReferenceNumber), ("organisation", inquiry.OrganisationName)))
+                .AppendLine();
+            if (detail.CalculationVersion is { } version && detail.Price is { } price)
+            {
+                body.AppendLine(mail.Render("mail.case.decision.calculation", ("version", mail.Number(version)), ("price", mail.Amount(price, "SEK"))));
+            }
+            if (detail.Agreements is { } agreements)
+            {
+                var names = agreements.Select(a => mail.Render("mail.agreement.type." + a.TypeKey) + (a.DiaryNumber is { Length: > 0 } d ? $" ({d})" : ""));
+                body.AppendLine(agreements.Count == 0 ? mail.Render("mail.case.signed.noAgreement") : mail.Render("mail.case.signed.agreements", ("agreements", string.Join(", ", names))));
+            }
+            body.AppendLine(mail.Render("mail.case.routed.link", ("link", link)));
+            return Message(recipient, inquiry.ReferenceNumber, now,
+                mail.Render(key + ".subject", ("reference", inquiry.ReferenceNumber), ("organisation", Shorten(inquiry.OrganisationName))), body.ToString());
         }).ToList();
     }
 

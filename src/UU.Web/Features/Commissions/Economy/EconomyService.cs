@@ -15,7 +15,7 @@ namespace UU.Web.Features.Commissions.Economy;
 public sealed record Evaluation(CalculationInput? Input, DateOnly Day, IReadOnlyDictionary<string, AppliedRate> Rates, CalculationResult? Result, Dictionary<string, string> Errors);
 
 /// <summary>A case's calculation versions, the head of department's decisions, and the offers generated from them.</summary>
-public sealed partial class EconomyService(UuDbContext db, TimeProvider clock, Texts texts, AuditTrail audit, OfferDocument documents, IOptions<InquiryOptions> inquiries, EmailComposer mails, ILogger<EconomyService> logger)
+public sealed partial class EconomyService(UuDbContext db, TimeProvider clock, Texts texts, AuditTrail audit, OfferDocument documents, IOptions<InquiryOptions> inquiries, EmailComposer mails, CaseMilestones milestones, ILogger<EconomyService> logger)
 {
     public Task<List<Calculation>> VersionsAsync(int inquiryId, CancellationToken cancellationToken) =>
         db.Set<Calculation>().AsNoTracking().AsSplitQuery()
@@ -176,6 +176,45 @@ public sealed partial class EconomyService(UuDbContext db, TimeProvider clock, T
         audit.Add(approved.Value ? "calculation-approved" : "calculation-declined", "inquiry", inquiry.ReferenceNumber, string.Create(CultureInfo.InvariantCulture, $"version {version}: {name}"));
         await db.SaveChangesAsync(cancellationToken);
         return errors;
+    }
+
+    /// <summary>
+    /// Sends the current, undecided calculation to the head of department (and the faculty office) for the decision: the mail names
+    /// the version and price, the case's history says to whom. Returns the error, or null when it was sent.
+    /// </summary>
+    public async Task<string?> RequestDecisionAsync(Inquiry inquiry, int version, string? user, CancellationToken cancellationToken)
+    {
+        var calculation = await db.Set<Calculation>().AsNoTracking().AsSplitQuery()
+            .Include(c => c.Lines).Include(c => c.Rates).Include(c => c.Decision)
+            .Where(c => c.InquiryId == inquiry.Id).OrderByDescending(c => c.Version).FirstOrDefaultAsync(cancellationToken);
+        if (calculation is null || calculation.Version != version)
+        {
+            return texts["economy.error.noVersion", version];
+        }
+        if (calculation.Decision is not null)
+        {
+            return texts["economy.error.decided", version];
+        }
+        var now = clock.GetUtcNow();
+        var recipients = await milestones.NotifyAsync(inquiry, CaseMilestone.DecisionRequested, new MilestoneDetail(version, ResultOf(calculation).Price), now, cancellationToken);
+        if (recipients.Count == 0)
+        {
+            return texts["economy.requestDecision.noOne"];
+        }
+        var to = string.Join(", ", recipients.Select(r => r.Address));
+        db.CaseEvents.Add(new CaseEvent { InquiryId = inquiry.Id, At = now, By = user, Action = "decisionRequested", Detail = string.Create(CultureInfo.InvariantCulture, $"version {version}: {to}") });
+        audit.Add("calculation-decision-requested", "inquiry", inquiry.ReferenceNumber, string.Create(CultureInfo.InvariantCulture, $"version {version}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>When and to whom the given version was last sent for a decision (null when it was not).</summary>
+    public Task<CaseEvent?> DecisionRequestOfAsync(int inquiryId, int version, CancellationToken cancellationToken)
+    {
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"version {version}:");
+        return db.CaseEvents.AsNoTracking()
+            .Where(e => e.InquiryId == inquiryId && e.Action == "decisionRequested" && e.Detail != null && e.Detail.StartsWith(prefix))
+            .OrderByDescending(e => e.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Why no offer may be generated for the case now (null when it may): it needs an approved decision on its current calculation.</summary>

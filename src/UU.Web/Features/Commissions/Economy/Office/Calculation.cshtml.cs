@@ -38,6 +38,8 @@ public sealed class CalculationModel(UuDbContext db, EconomyService economy, Tex
     public DateOnly Day { get; private set; }
     public bool IsPreview { get; private set; }
     public string? OfferBlock { get; private set; }
+    /// <summary>When and to whom the current version was sent for the head of department's decision.</summary>
+    public CaseEvent? DecisionRequest { get; private set; }
     public Dictionary<string, string> Errors { get; private set; } = [];
     public string? Message { get; private set; }
 
@@ -119,6 +121,22 @@ public sealed class CalculationModel(UuDbContext db, EconomyService economy, Tex
         return Redirect($"/office/forfragningar/{Uri.EscapeDataString(Inquiry.ReferenceNumber)}/kalkyl");
     }
 
+    public async Task<IActionResult> OnPostRequestDecisionAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(reference, cancellationToken))
+        {
+            return NotFound();
+        }
+        var error = await economy.RequestDecisionAsync(Inquiry, Decision.Version, User.Identity?.Name, cancellationToken);
+        if (error is not null)
+        {
+            Form = CalculationForm.From(Current, Today, Inquiry.Participants, texts);
+            ShowStored();
+            return Invalid(new Dictionary<string, string> { ["RequestDecision"] = error });
+        }
+        return Redirect($"/office/forfragningar/{Uri.EscapeDataString(Inquiry.ReferenceNumber)}/kalkyl#decision-heading");
+    }
+
     public async Task<IActionResult> OnPostOfferAsync(string reference, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(reference, cancellationToken))
@@ -183,6 +201,7 @@ public sealed class CalculationModel(UuDbContext db, EconomyService economy, Tex
         Versions = await economy.VersionsAsync(inquiry.Id, cancellationToken);
         Offers = await economy.OffersAsync(inquiry.Id, cancellationToken);
         OfferBlock = economy.OfferBlock(Current);
+        DecisionRequest = Current is { Decision: null } current ? await economy.DecisionRequestOfAsync(inquiry.Id, current.Version, cancellationToken) : null;
         return true;
     }
 
