@@ -1,8 +1,9 @@
 // What a case costs to render: the site on Kestrel (Release, a temporary SQLite data folder, demo data with its
 // cases), a coordinator signed in over HTTP, then the case page of the case with the longest history, the case list
 // and GET /api/inquiries/{reference}, sequentially and 4 in parallel: latency percentiles, requests per second and
-// the SQL commands each request sends (counted by a DbCommandInterceptor registered only here).
-// Run: dotnet run -c Release --project bench/UU.Web.Bench [-- --requests=200]
+// the SQL commands each request sends (counted by a DbCommandInterceptor registered only here). A second case is given a long
+// history (--history=N events, a fifth as many notes; 1,000 by default) to show how the page grows with a case's life.
+// Run: dotnet run -c Release --project bench/UU.Web.Bench [-- --requests=200 --history=1000]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -21,6 +22,7 @@ using UU.Web.Features.Commissions;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var requests = args.FirstOrDefault(a => a.StartsWith("--requests=", StringComparison.Ordinal)) is { } r ? int.Parse(r["--requests=".Length..], CultureInfo.InvariantCulture) : 200;
+var history = args.FirstOrDefault(a => a.StartsWith("--history=", StringComparison.Ordinal)) is { } h ? int.Parse(h["--history=".Length..], CultureInfo.InvariantCulture) : 1000;
 var data = Path.Combine(Path.GetTempPath(), "uu-web-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(data);
 const string Email = "bench.samordnare@uu-demo.se";
@@ -42,6 +44,7 @@ var baseUrl = site.Services.GetRequiredService<IServer>().Features.Get<IServerAd
 
 string reference;
 int events;
+string longReference;
 await using (var scope = site.Services.CreateAsyncScope())
 {
     var users = scope.ServiceProvider.GetRequiredService<UserManager<UuUser>>();
@@ -56,6 +59,20 @@ await using (var scope = site.Services.CreateAsyncScope())
     var longest = await db.CaseEvents.GroupBy(e => e.InquiryId).Select(g => new { Id = g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).FirstAsync();
     reference = await db.Inquiries.Where(i => i.Id == longest.Id).Select(i => i.ReferenceNumber).FirstAsync();
     events = longest.Count;
+
+    // A case with a long life: many history events and notes (as years of dialogue would leave), on another demo case.
+    var other = await db.Inquiries.Where(i => i.Id != longest.Id).OrderBy(i => i.Id).Select(i => new { i.Id, i.ReferenceNumber, i.ReceivedAt }).FirstAsync();
+    longReference = other.ReferenceNumber;
+    for (var n = 0; n < history; n++)
+    {
+        var at = other.ReceivedAt.AddHours(n);
+        db.CaseEvents.Add(new CaseEvent { InquiryId = other.Id, At = at, By = "samordnare@uu-demo.se", Action = "note", Detail = $"Uppföljande samtal nr {n} med kunden om upplägg och datum." });
+        if (n % 5 == 0)
+        {
+            db.CaseNotes.Add(new CaseNote { InquiryId = other.Id, At = at, By = "samordnare@uu-demo.se", Text = $"Anteckning {n}: kunden vill flytta träff två till vecka {n % 52 + 1}; institutionen bekräftar lärare." });
+        }
+    }
+    await db.SaveChangesAsync();
 }
 
 using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
@@ -70,15 +87,17 @@ using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["E
     }
 }
 
-Console.WriteLine($"UU.Web case pages — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite, demo data; case {reference} with {events} history events; {requests} requests per row after 20 warm-up requests");
+Console.WriteLine($"UU.Web case pages — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite, demo data; case {reference} with {events} history events (the demo's longest), case {longReference} given {history} more events and {(history + 4) / 5} notes; {requests} requests per row after 20 warm-up requests");
 Console.WriteLine();
 Console.WriteLine("| request | mode | p50 ms | p95 ms | p99 ms | requests/s | SQL commands/request |");
 Console.WriteLine("|---|---|---|---|---|---|---|");
 foreach (var (name, path) in new[]
 {
     ("case page", $"/office/forfragningar/{reference}"),
+    ($"case page, {history} events", $"/office/forfragningar/{longReference}"),
     ("case list", "/office/forfragningar"),
     ("case API", $"/api/inquiries/{reference}"),
+    ($"case API, {history} events", $"/api/inquiries/{longReference}"),
 })
 {
     for (var i = 0; i < 20; i++)

@@ -102,6 +102,37 @@ public abstract class CaseTests(Provider provider)
     }
 
     [Fact]
+    public async Task List_PagesThroughEveryCase_ThePageLinksKeepTheFilters()
+    {
+        await using var app = App();
+        var coordinator = await OfficeUsers.SignedInClientAsync(app, Roles.Coordinator);
+        var word = "Sidkommun" + Guid.NewGuid().ToString("N")[..6];
+        var entered = new List<string>();
+        for (var n = 0; n < 5; n++)
+        {
+            entered.Add(await EnterCaseAsync(app, coordinator, Pedagogik, organisation: $"{word} {n}"));
+        }
+        await EnterCaseAsync(app, coordinator, Pedagogik, organisation: "Annan kommun");
+
+        var seen = new List<string>();
+        var first = await coordinator.GetDocumentAsync($"/office/forfragningar?q={word}&pageSize=2");
+        var links = first.QuerySelectorAll("[data-testid=pager] a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal("1", first.QuerySelector("[data-testid=pager] a[aria-current=page]")!.TextContent);
+        Assert.All(links, href => Assert.Contains("q=" + word, href, StringComparison.Ordinal));
+        var next = first.QuerySelector("[data-testid=pager] a[rel=next]")!.GetAttribute("href")!;
+        seen.AddRange(first.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-reference")!));
+        for (var page = 2; page <= 3; page++)
+        {
+            var doc = await coordinator.GetDocumentAsync(next);
+            seen.AddRange(doc.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-reference")!));
+            Assert.Equal(page.ToString(System.Globalization.CultureInfo.InvariantCulture), doc.QuerySelector("[data-testid=pager] a[aria-current=page]")!.TextContent);
+            next = doc.QuerySelector("[data-testid=pager] a[rel=next]")?.GetAttribute("href") ?? "";
+        }
+        Assert.Equal("", next); // the third page is the last
+        Assert.Equal(entered.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task NewCase_FormNamesEachWrongField()
     {
         await using var app = App();

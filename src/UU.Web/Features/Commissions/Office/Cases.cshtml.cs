@@ -53,10 +53,12 @@ public sealed class CasesModel(UuDbContext db, CaseList list, TimeProvider clock
     private string FileName(string extension) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"arenden-{UU.Scrapers.SwedishTime.Today(clock.GetUtcNow()):yyyy-MM-dd}.{extension}");
 
+    /// <summary>This list's page <paramref name="page"/>, with its filters kept.</summary>
+    public string PageHref(int page) => CaseRoutes.List + "?" + string.Join("&", Filters().Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"page={page}")));
+
     /// <summary>This list's address with one more parameter (the export links keep the filters).</summary>
-    public string With(string handler)
-    {
-        var query = Request.Query.Where(q => q.Key != "handler" && q.Key != "page").SelectMany(q => q.Value.Select(v => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(v ?? "")));
-        return CaseRoutes.List + "?" + string.Join("&", query.Prepend("handler=" + handler));
-    }
+    public string With(string handler) => CaseRoutes.List + "?" + string.Join("&", Filters().Prepend("handler=" + handler));
+
+    private IEnumerable<string> Filters() =>
+        Request.Query.Where(q => q.Key != "handler" && q.Key != "page").SelectMany(q => q.Value.Select(v => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(v ?? "")));
 }
