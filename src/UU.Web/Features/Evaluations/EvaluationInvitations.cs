@@ -172,7 +172,7 @@ public sealed partial class EvaluationInvitations(UuDbContext db, TimeProvider c
 
     public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private EvaluationInvitation New(Inquiry inquiry, Respondent respondent, string? email, DateTimeOffset now) => new()
+    private static EvaluationInvitation New(Inquiry inquiry, Respondent respondent, string? email, DateTimeOffset now) => new()
     {
         InquiryId = inquiry.Id,
         Respondent = respondent,
