@@ -44,3 +44,20 @@ public sealed class InquiryPage(IPage page)
 
     public ILocator FieldError(string field) => page.Locator("#err-" + field);
 }
+
+/// <summary>The evaluation behind a personal link: each rating is a group named by its question, each comment a labelled text box.</summary>
+public sealed class EvaluationPage(IPage page)
+{
+    public ILocator Course => page.Locator("[data-testid=evaluation-course]");
+
+    public ILocator Questions => page.Locator("fieldset legend");
+
+    public Task RateAsync(string question, string answer) =>
+        page.GetByRole(AriaRole.Group, new() { Name = question }).GetByLabel(answer, new() { Exact = true }).CheckAsync();
+
+    public Task CommentAsync(string question, string text) => page.GetByLabel(question, new() { Exact = true }).FillAsync(text);
+
+    public Task SubmitAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Skicka svaren" }).ClickAsync();
+
+    public ILocator Thanks => page.Locator("[data-testid=evaluation-thanks]");
+}

@@ -52,6 +52,9 @@ public sealed class RoleMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         { "/office/avtal/ny", SignIn, Forbidden, Ok, Forbidden, Ok, Forbidden },
         { "/office/avtal/1", SignIn, Forbidden, Ok, Forbidden, Ok, NotFound },
         { "/api/agreements", Unauthorized, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/office/utvarderingar", SignIn, Ok, Ok, Forbidden, Ok, Forbidden },
+        { "/office/utvarderingar/fragor", SignIn, Forbidden, Forbidden, Forbidden, Ok, Forbidden },
+        { "/office/utvarderingar/UU-2099-0001", SignIn, NotFound, NotFound, NotFound, NotFound, NotFound },
     };
 
     [Theory]

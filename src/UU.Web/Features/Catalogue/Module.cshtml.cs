@@ -11,12 +11,14 @@ using UU.Web.Localization;
 namespace UU.Web.Features.Catalogue;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = UU.Web.Infrastructure.PublicCache.Policy)]
-public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
+public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOptions<SiteOptions> site, UU.Web.Features.Evaluations.EvaluationResults evaluations) : PageModel
 {
     public Module Module { get; private set; } = null!;
     public string CanonicalUrl { get; private set; } = "";
     public string JsonLd { get; private set; } = "";
     public bool IsPreview { get; private set; }
+    /// <summary>The evaluations' rating, once at least five answers exist; null before.</summary>
+    public UU.Web.Features.Evaluations.Rating? Rating { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "utkast")] string? draft, CancellationToken cancellationToken)
     {
@@ -29,6 +31,7 @@ public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOption
         }
         Module = module;
         CanonicalUrl = urls.Absolute("/utbildningar/" + module.Slug);
+        Rating = await evaluations.ForModuleAsync(module.Id, cancellationToken);
         JsonLd = BuildJsonLd(module);
         return Page();
     }
@@ -85,6 +88,17 @@ public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOption
                 ["category"] = m.PriceModel == PriceModel.PerParticipant ? "per participant" : "fixed price",
                 ["price"] = price,
                 ["priceCurrency"] = "SEK",
+            };
+        }
+        if (Rating is { } rating)
+        {
+            course["aggregateRating"] = new JsonObject
+            {
+                ["@type"] = "AggregateRating",
+                ["ratingValue"] = rating.Rounded,
+                ["ratingCount"] = rating.Count,
+                ["bestRating"] = UU.Web.Features.Evaluations.EvaluationLimits.MaxRating,
+                ["worstRating"] = UU.Web.Features.Evaluations.EvaluationLimits.MinRating,
             };
         }
         // Drop the keys that have no value rather than emit nulls.

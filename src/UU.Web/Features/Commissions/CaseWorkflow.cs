@@ -23,7 +23,7 @@ public sealed class CaseRuleException(string message) : Exception(message);
 /// Everything that changes a case after it came in: notes, checklist steps, phases, closing, holder, subjects (routing),
 /// next step, details. Each change writes a line of history and, where it is one, counts as the first response.
 /// </summary>
-public sealed partial class CaseWorkflow(UuDbContext db, TimeProvider clock, Texts texts, IOptions<InquiryOptions> inquiries, EmailComposer mails, CaseMilestones milestones, ILogger<CaseWorkflow> logger)
+public sealed partial class CaseWorkflow(UuDbContext db, TimeProvider clock, Texts texts, IOptions<InquiryOptions> inquiries, EmailComposer mails, CaseMilestones milestones, IEnumerable<ICasePhaseListener> phaseListeners, ILogger<CaseWorkflow> logger)
 {
     public Task<Inquiry?> FindAsync(string reference, CancellationToken cancellationToken) =>
         db.Inquiries.Include(i => i.Subjects).ThenInclude(s => s.Subject!).ThenInclude(s => s.Contacts)
@@ -108,6 +108,7 @@ public sealed partial class CaseWorkflow(UuDbContext db, TimeProvider clock, Tex
         await EnsureStepsDoneAsync(inquiry, cancellationToken);
         var now = clock.GetUtcNow();
         Record(inquiry, now, by, "phase", $"{inquiry.Phase} → {next}");
+        var from = inquiry.Phase;
         inquiry.Phase = next;
         if (next == CasePhase.Delivery)
         {
@@ -118,6 +119,10 @@ public sealed partial class CaseWorkflow(UuDbContext db, TimeProvider clock, Tex
             {
                 Record(inquiry, now, by, "milestoneNotified", string.Join(", ", told.Select(r => r.Address)));
             }
+        }
+        foreach (var listener in phaseListeners)
+        {
+            await listener.PhaseChangedAsync(inquiry, from, next, now, cancellationToken);
         }
         Responded(inquiry, now);
         await db.SaveChangesAsync(cancellationToken);

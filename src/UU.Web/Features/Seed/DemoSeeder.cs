@@ -20,6 +20,7 @@ public sealed class DemoSeeder(UuDbContext db, TimeProvider clock, UU.Web.Featur
         if (options.Value.DemoCases)
         {
             await DemoCases.SeedAsync(db, graph.Subjects, cancellationToken);
+            await UU.Web.Features.Evaluations.DemoEvaluations.SeedAsync(db, cancellationToken);
         }
         await DemoEconomy.SeedAsync(db, clock.GetUtcNow(), cancellationToken);
         return new SeedCounts(graph.Subjects.Count, graph.Courses.Count, graph.Modules.Count);
