@@ -52,6 +52,13 @@ public sealed class RoleMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         { "/office/avtal/ny", SignIn, Forbidden, Ok, Forbidden, Ok, Forbidden },
         { "/office/avtal/1", SignIn, Forbidden, Ok, Forbidden, Ok, NotFound },
         { "/api/agreements", Unauthorized, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        // The course inventory: coordinators and admins see every subject, a subject contact only the subjects they hold.
+        { "/office/inventering", SignIn, Forbidden, Ok, Ok, Ok, Forbidden },
+        { "/office/inventering/historia", SignIn, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/office/inventering/godkannanden", SignIn, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/office/teman", SignIn, Ok, Forbidden, Forbidden, Ok, Forbidden },
+        { "/api/inventory?subject=historia", Unauthorized, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/api/inventory?subject=finns-inte", Unauthorized, Forbidden, NotFound, NotFound, NotFound, Forbidden },
     };
 
     [Theory]
