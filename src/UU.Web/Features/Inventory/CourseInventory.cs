@@ -5,9 +5,7 @@ using Microsoft.Extensions.Primitives;
 using UU.Web.Data;
 using UU.Web.Features.Audit;
 using UU.Web.Features.Catalogue;
-using UU.Web.Features.Notifications;
 using UU.Web.Features.Search;
-using UU.Web.Infrastructure;
 
 namespace UU.Web.Features.Inventory;
 
