@@ -30,6 +30,11 @@ public abstract class UuDbContext(DbContextOptions options) : IdentityDbContext<
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<Module> Modules => Set<Module>();
     public DbSet<ModuleCourse> ModuleCourses => Set<ModuleCourse>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<ModuleTheme> ModuleThemes => Set<ModuleTheme>();
+    public DbSet<UU.Web.Features.Inventory.CourseMark> CourseMarks => Set<UU.Web.Features.Inventory.CourseMark>();
+    public DbSet<UU.Web.Features.Inventory.InventoryRound> InventoryRounds => Set<UU.Web.Features.Inventory.InventoryRound>();
+    public DbSet<UU.Web.Features.Inventory.ModuleProposal> ModuleProposals => Set<UU.Web.Features.Inventory.ModuleProposal>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
     public DbSet<InquiryModule> InquiryModules => Set<InquiryModule>();

@@ -34,7 +34,13 @@ public static class SiteSetup
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
             // Swedish unless the visitor chose English: the browser's Accept-Language is deliberately not consulted.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // An address under /en/ (the theme pages) is English whatever the cookie says.
+            o.RequestCultureProviders =
+            [
+                new CustomRequestCultureProvider(c => Task.FromResult<ProviderCultureResult?>(c.Request.Path.StartsWithSegments("/en", StringComparison.OrdinalIgnoreCase) ? new ProviderCultureResult("en") : null)),
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+            ];
         });
         services.AddRateLimiter(o =>
         {

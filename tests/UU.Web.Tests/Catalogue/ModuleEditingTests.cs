@@ -181,6 +181,15 @@ public sealed class ModuleEditingTests(SqliteApp app) : IClassFixture<SqliteApp>
         {
             Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         }
+        // A new module waits for the subject collegium's approval, which a coordinator records, before it can be published.
+        var coordinator = await OfficeUsers.SignedInClientAsync(app, Roles.Coordinator);
+        using (var approved = await OfficeUsers.PostFormAsync(coordinator, "/office/inventering/godkannanden", "Approve", new()
+        {
+            ["moduleId"] = page.Split('/')[^1], ["approvedOn"] = "2026-03-16",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        }
         (fields, _) = await FormAsync(editor, page);
         (await PostAsync(editor, page, "Publish", fields)).Dispose();
         var published = await app.CreateClient().GetDocumentAsync("/utbildningar/arkivering-for-forskolechefer");

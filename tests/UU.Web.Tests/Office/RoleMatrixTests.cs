@@ -55,6 +55,13 @@ public sealed class RoleMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         { "/office/utvarderingar", SignIn, Ok, Ok, Forbidden, Ok, Forbidden },
         { "/office/utvarderingar/fragor", SignIn, Forbidden, Forbidden, Forbidden, Ok, Forbidden },
         { "/office/utvarderingar/UU-2099-0001", SignIn, NotFound, NotFound, NotFound, NotFound, NotFound },
+        // The course inventory: coordinators and admins see every subject, a subject contact only the subjects they hold.
+        { "/office/inventering", SignIn, Forbidden, Ok, Ok, Ok, Forbidden },
+        { "/office/inventering/historia", SignIn, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/office/inventering/godkannanden", SignIn, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/office/teman", SignIn, Ok, Forbidden, Forbidden, Ok, Forbidden },
+        { "/api/inventory?subject=historia", Unauthorized, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/api/inventory?subject=finns-inte", Unauthorized, Forbidden, NotFound, NotFound, NotFound, Forbidden },
     };
 
     [Theory]

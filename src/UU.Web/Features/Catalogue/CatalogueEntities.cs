@@ -76,6 +76,10 @@ public sealed class Course
     public string? OutcomesSv { get; set; }
     public string? OutcomesEn { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The language the course is taught in ("sv" or "en").</summary>
+    public string Language { get; set; } = "sv";
+    /// <summary>Whether the regular course is given at a distance (a signal in the course inventory).</summary>
+    public bool OfferedAtDistance { get; set; }
     public List<ModuleCourse> Modules { get; set; } = [];
 }
 
@@ -150,6 +154,14 @@ public sealed class Module : Content.Versioning.IVersionedDocument
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public List<ModuleCourse> Courses { get; set; } = [];
+    public List<ModuleTheme> Themes { get; set; } = [];
+    /// <summary>
+    /// The day the subject collegium approved the module; an editor can publish only an approved module.
+    /// Modules published before the gate existed were marked approved by the migration that added it.
+    /// </summary>
+    public DateOnly? CollegiumApprovedOn { get; set; }
+    /// <summary>Who recorded the collegium's approval (a coordinator or an admin).</summary>
+    public string? CollegiumApprovalRecordedBy { get; set; }
     /// <summary>Unpublished edits from the office (a <c>ModuleDraft</c> as JSON); null when the live columns are current.</summary>
     public string? DraftJson { get; set; }
     /// <summary>Incremented on every office save; the concurrency token.</summary>
@@ -218,6 +230,7 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
     {
         builder.HasIndex(x => x.Code).IsUnique();
         builder.Property(x => x.Code).HasMaxLength(20);
+        builder.Property(x => x.Language).HasMaxLength(8).HasDefaultValue("sv");
         builder.Property(x => x.TitleSv).HasMaxLength(300);
         builder.Property(x => x.TitleEn).HasMaxLength(300);
         builder.HasOne(x => x.Subject).WithMany(x => x.Courses).HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);
@@ -235,6 +248,7 @@ internal sealed class ModuleConfiguration : IEntityTypeConfiguration<Module>
         builder.Property(x => x.TitleEn).HasMaxLength(300);
         builder.Property(x => x.Language).HasMaxLength(8);
         builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.Property(x => x.CollegiumApprovalRecordedBy).HasMaxLength(256);
         builder.HasOne(x => x.Subject).WithMany(x => x.Modules).HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -9,6 +9,7 @@ public sealed class CatalogueFilter
     public const int PageSize = 12;
 
     public List<string> Subjects { get; } = [];
+    public List<string> Themes { get; } = [];
     public CourseLevel? Level { get; set; }
     public bool? CreditBearing { get; set; }
     public List<DeliveryFormat> Formats { get; } = [];
@@ -21,7 +22,7 @@ public sealed class CatalogueFilter
     /// <summary>Values that were not understood, as (query key, value) for the page to name.</summary>
     public List<(string Key, string Value)> Ignored { get; } = [];
 
-    public bool HasAny => Subjects.Count > 0 || Level is not null || CreditBearing is not null || Formats.Count > 0
+    public bool HasAny => Subjects.Count > 0 || Themes.Count > 0 || Level is not null || CreditBearing is not null || Formats.Count > 0
         || Size is not null || Targets != TargetGroups.None || Language is not null;
 
     public static CatalogueFilter Parse(IQueryCollection query)
@@ -36,6 +37,17 @@ public sealed class CatalogueFilter
             else
             {
                 filter.Ignored.Add(("amne", value));
+            }
+        }
+        foreach (var value in Values(query, "tema"))
+        {
+            if (IsSlug(value))
+            {
+                filter.Themes.Add(value.ToLowerInvariant());
+            }
+            else
+            {
+                filter.Ignored.Add(("tema", value));
             }
         }
         foreach (var value in Values(query, "niva"))
@@ -87,6 +99,7 @@ public sealed class CatalogueFilter
     {
         var parts = new List<KeyValuePair<string, string?>>();
         parts.AddRange(Subjects.Select(s => new KeyValuePair<string, string?>("amne", s)));
+        parts.AddRange(Themes.Select(t => new KeyValuePair<string, string?>("tema", t)));
         if (Level is { } level) parts.Add(new("niva", CatalogueCodes.Code(level)));
         if (CreditBearing is { } credit) parts.Add(new("poang", credit ? "ja" : "nej"));
         parts.AddRange(Formats.Select(f => new KeyValuePair<string, string?>("format", CatalogueCodes.Code(f))));

@@ -8,6 +8,8 @@ public sealed record ModuleCard(int Id, string Slug, string TitleSv, string? Tit
 
 public sealed record ModuleListResult(IReadOnlyList<ModuleCard> Items, int Total, int Page, int PageCount);
 
+public sealed record ThemeOption(string Slug, string NameSv, string? NameEn, int ModuleCount);
+
 public sealed record SubjectOption(string Slug, string NameSv, string? NameEn, int ModuleCount);
 
 /// <summary>Read-side queries of the public catalogue; only published modules are ever returned.</summary>
@@ -21,6 +23,10 @@ public sealed class CatalogueQueries(UuDbContext db, ModuleDrafts drafts)
         if (filter.Subjects.Count > 0)
         {
             query = query.Where(m => filter.Subjects.Contains(m.Subject!.Slug));
+        }
+        if (filter.Themes.Count > 0)
+        {
+            query = query.Where(m => m.Themes.Any(t => filter.Themes.Contains(t.Theme!.Slug)));
         }
         if (filter.Level is { } level)
         {
@@ -73,6 +79,18 @@ public sealed class CatalogueQueries(UuDbContext db, ModuleDrafts drafts)
             .OrderBy(s => s.NameSv)
             .Select(s => new SubjectOption(s.Slug, s.NameSv, s.NameEn, s.Modules.Count(m => m.Status == ContentStatus.Published)))
             .ToListAsync(cancellationToken);
+
+    public Task<List<ThemeOption>> ThemesAsync(CancellationToken cancellationToken) =>
+        db.Themes.AsNoTracking()
+            .OrderBy(t => t.NameSv)
+            .Select(t => new ThemeOption(t.Slug, t.NameSv, t.NameEn, t.Modules.Count(m => m.Module!.Status == ContentStatus.Published)))
+            .ToListAsync(cancellationToken);
+
+    public Task<Theme?> ThemeAsync(string slug, CancellationToken cancellationToken) =>
+        db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+
+    public Task<List<ModuleCard>> ModulesInThemeAsync(int themeId, CancellationToken cancellationToken) =>
+        Project(PublishedModules.Where(m => m.Themes.Any(t => t.ThemeId == themeId)).OrderBy(m => m.TitleSv)).ToListAsync(cancellationToken);
 
     public Task<Module?> ModuleAsync(string slug, CancellationToken cancellationToken) =>
         PublishedModules

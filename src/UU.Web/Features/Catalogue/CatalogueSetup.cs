@@ -15,6 +15,9 @@ public static class CatalogueSetup
         services.AddScoped<CourseImporter>();
         services.AddScoped<SubjectEditing>();
         services.AddScoped<CourseEditing>();
+        services.AddScoped<ThemeEditing>();
+        // English addresses of the theme pages.
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Catalogue/Theme", "en/themes/{slug}"));
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Catalogue/Office", Policies.Editors));
         return services;
     }

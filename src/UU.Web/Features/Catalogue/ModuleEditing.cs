@@ -88,7 +88,7 @@ public sealed class ModuleDocuments(UuDbContext db, ModuleDrafts drafts) : IDocu
 }
 
 /// <summary>Office changes to modules, through the shared versioning engine.</summary>
-public sealed class ModuleEditing(DocumentVersioning<Module, ModuleVersion, ModuleDraft> versioning, TimeProvider clock)
+public sealed class ModuleEditing(DocumentVersioning<Module, ModuleVersion, ModuleDraft> versioning, TimeProvider clock, UuDbContext db)
 {
     /// <summary>Saves the draft of module <paramref name="id"/>, or creates a module (hidden until published) when it is null.</summary>
     public Task<VersionOutcome<Module, ModuleDraft>> SaveDraftAsync(int? id, ModuleDraft draft, int basedOnVersion, CancellationToken cancellationToken)
@@ -102,8 +102,16 @@ public sealed class ModuleEditing(DocumentVersioning<Module, ModuleVersion, Modu
         return versioning.CreateAsync(module, draft, cancellationToken);
     }
 
-    public Task<VersionOutcome<Module, ModuleDraft>> PublishAsync(int id, int basedOnVersion, CancellationToken cancellationToken) =>
-        versioning.PublishAsync(id, basedOnVersion, cancellationToken);
+    /// <summary>Publishes the draft, but only of a module the subject collegium has approved (credit-bearing or not).</summary>
+    public async Task<VersionOutcome<Module, ModuleDraft>> PublishAsync(int id, int basedOnVersion, CancellationToken cancellationToken)
+    {
+        var module = await db.Modules.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (module is { CollegiumApprovedOn: null })
+        {
+            return new(module, new Dictionary<string, string> { ["Approval"] = "inventory.error.notApproved" }, null);
+        }
+        return await versioning.PublishAsync(id, basedOnVersion, cancellationToken);
+    }
 
     public Task<VersionOutcome<Module, ModuleDraft>> UnpublishAsync(int id, int basedOnVersion, CancellationToken cancellationToken) =>
         versioning.UnpublishAsync(id, basedOnVersion, cancellationToken);

@@ -9,6 +9,7 @@ public sealed class ModulesModel(CatalogueQueries queries) : PageModel
     public CatalogueFilter Filter { get; private set; } = new();
     public ModuleListResult Result { get; private set; } = new([], 0, 1, 1);
     public IReadOnlyList<SubjectOption> SubjectOptions { get; private set; } = [];
+    public IReadOnlyList<ThemeOption> ThemeOptions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -19,6 +20,13 @@ public sealed class ModulesModel(CatalogueQueries queries) : PageModel
         {
             Filter.Subjects.Remove(unknown);
             Filter.Ignored.Add(("amne", unknown));
+        }
+        ThemeOptions = await queries.ThemesAsync(cancellationToken);
+        var themes = ThemeOptions.Select(t => t.Slug).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var unknown in Filter.Themes.Where(t => !themes.Contains(t)).ToList())
+        {
+            Filter.Themes.Remove(unknown);
+            Filter.Ignored.Add(("tema", unknown));
         }
         Result = await queries.ListAsync(Filter, Texts.IsEnglish, cancellationToken);
     }

@@ -9,7 +9,7 @@ namespace UU.Web.Features.Search;
 /// <summary>The search request as the public site and API take it; every value is checked and named when wrong.</summary>
 public sealed class SearchQuery
 {
-    public static readonly string[] FacetNames = ["type", "subject", "level", "format", "credit", "size"];
+    public static readonly string[] FacetNames = ["type", "subject", "level", "format", "credit", "size", "theme"];
     private static readonly Dictionary<string, string[]?> AllowedValues = new()
     {
         ["type"] = [SearchDocuments.ModuleType, SearchDocuments.CourseType, Content.ContentTypes.Story, Content.ContentTypes.Page],
@@ -18,6 +18,7 @@ public sealed class SearchQuery
         ["format"] = [.. CatalogueCodes.Formats.Keys],
         ["credit"] = ["ja", "nej"],
         ["size"] = [.. CatalogueCodes.Sizes.Keys],
+        ["theme"] = null,
     };
 
     public string Text { get; private init; } = "";
@@ -63,7 +64,7 @@ public sealed class SearchQuery
                 else
                 {
                     result.Errors[facet] = allowed is null
-                        ? $"'{Clip(raw)}' is not a subject identifier"
+                        ? $"'{Clip(raw)}' is not a {facet} identifier"
                         : $"'{Clip(raw)}' is not one of {string.Join(", ", allowed)}";
                 }
             }

@@ -97,6 +97,9 @@ public sealed class IndexJournalInterceptor(TimeProvider clock, Microsoft.AspNet
                 case ModuleCourse link when entry.State != EntityState.Added || link.ModuleId > 0:
                     changes.Add(("module", link.ModuleId));
                     break;
+                case ModuleTheme tag when entry.State != EntityState.Added || tag.ModuleId > 0:
+                    changes.Add(("module", tag.ModuleId));
+                    break;
             }
         }
         foreach (var (type, id) in changes.Where(c => c.Item2 > 0))

@@ -42,6 +42,7 @@ public sealed class SearchDocuments(UuDbContext db)
             .Where(m => ids.Contains(m.Id) && m.Status == ContentStatus.Published)
             .Include(m => m.Subject)
             .Include(m => m.Courses).ThenInclude(c => c.Course)
+            .Include(m => m.Themes).ThenInclude(t => t.Theme)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         return modules.Select(ToDocument).ToList();
@@ -112,6 +113,7 @@ public sealed class SearchDocuments(UuDbContext db)
                 ["size"] = [SizeBand(m.StudyHours)],
                 ["language"] = [m.Language],
                 ["target"] = targets.Select(t => t.Key).ToList(),
+                ["theme"] = m.Themes.Where(t => t.Theme is not null).Select(t => t.Theme!.Slug).ToList(),
             },
         };
     }

@@ -17,6 +17,7 @@ public sealed class DemoSeeder(UuDbContext db, TimeProvider clock, UU.Web.Featur
         db.Modules.AddRange(graph.Modules);
         await db.SaveChangesAsync(cancellationToken);
         await DemoContent.SeedAsync(db, media, clock.GetUtcNow(), cancellationToken);
+        await DemoInventory.SeedAsync(db, graph, clock.GetUtcNow(), cancellationToken);
         if (options.Value.DemoCases)
         {
             await DemoCases.SeedAsync(db, graph.Subjects, cancellationToken);
@@ -97,6 +98,7 @@ public sealed record DemoGraph(List<Faculty> Faculties, List<Subject> Subjects, 
                 MaxParticipants = row.Max,
                 Status = row.Published ? ContentStatus.Published : ContentStatus.Draft,
                 PublishedAt = row.Published ? now : null,
+                CollegiumApprovedOn = row.Published ? UU.Scrapers.SwedishTime.Today(now) : null,
                 Featured = row.Featured,
                 Subject = subjects[row.Subject],
                 CreatedAt = now,

@@ -519,8 +519,18 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Property<string>("DescriptionSv")
                         .HasColumnType("text");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("sv");
+
                     b.Property<int>("Level")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("OfferedAtDistance")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("OutcomesEn")
                         .HasColumnType("text");
@@ -611,6 +621,13 @@ namespace UU.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CollegiumApprovalRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("CollegiumApprovedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -746,6 +763,21 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.ToTable("ModuleCourses");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleTheme", b =>
+                {
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ModuleId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("ModuleThemes");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -860,6 +892,44 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.HasIndex("SubjectId");
 
                     b.ToTable("SubjectContacts");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Theme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DescriptionSv")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameSv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Themes");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Clients.Client", b =>
@@ -1851,6 +1921,223 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.ToTable("InquiryModules");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Inventory.CourseMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("CourseId", "At");
+
+                    b.ToTable("CourseMarks");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.InventoryInvitee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("InventoryInvitee");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.InventoryRecordRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Credits")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("Decided")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MarkedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("InventoryRecordRow");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.InventoryRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("CollegiumDecisionOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "ClosedAt");
+
+                    b.ToTable("InventoryRounds");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.ModuleProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModuleId")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("ModuleProposals");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Leads.FetchValidator", b =>
                 {
                     b.Property<string>("Url")
@@ -2591,6 +2878,25 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Navigation("Module");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleTheme", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Module", "Module")
+                        .WithMany("Themes")
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Catalogue.Theme", "Theme")
+                        .WithMany("Modules")
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Module");
+
+                    b.Navigation("Theme");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleVersion", b =>
                 {
                     b.HasOne("UU.Web.Features.Catalogue.Module", null)
@@ -2825,6 +3131,78 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Navigation("Module");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Inventory.CourseMark", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Inventory.InventoryRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.InventoryInvitee", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inventory.InventoryRound", null)
+                        .WithMany("Invitees")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.InventoryRecordRow", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("UU.Web.Features.Inventory.InventoryRound", null)
+                        .WithMany("Record")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.InventoryRound", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.ModuleProposal", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Module", "Module")
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Inventory.InventoryRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("UU.Web.Features.Catalogue.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Module");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>
                 {
                     b.HasOne("UU.Web.Features.Leads.Lead", null)
@@ -2890,6 +3268,8 @@ namespace UU.Web.Data.Migrations.Postgres
             modelBuilder.Entity("UU.Web.Features.Catalogue.Module", b =>
                 {
                     b.Navigation("Courses");
+
+                    b.Navigation("Themes");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Catalogue.Subject", b =>
@@ -2898,6 +3278,11 @@ namespace UU.Web.Data.Migrations.Postgres
 
                     b.Navigation("Courses");
 
+                    b.Navigation("Modules");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Theme", b =>
+                {
                     b.Navigation("Modules");
                 });
 
@@ -2932,6 +3317,13 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Navigation("Modules");
 
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.InventoryRound", b =>
+                {
+                    b.Navigation("Invitees");
+
+                    b.Navigation("Record");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>

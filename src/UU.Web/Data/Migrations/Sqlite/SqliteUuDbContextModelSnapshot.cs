@@ -498,7 +498,17 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Property<string>("DescriptionSv")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("sv");
+
                     b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OfferedAtDistance")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OutcomesEn")
@@ -584,6 +594,13 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CollegiumApprovalRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CollegiumApprovedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -719,6 +736,21 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.ToTable("ModuleCourses");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleTheme", b =>
+                {
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ModuleId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("ModuleThemes");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -827,6 +859,42 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.HasIndex("SubjectId");
 
                     b.ToTable("SubjectContacts");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Theme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionSv")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameSv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Themes");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Clients.Client", b =>
@@ -1780,6 +1848,213 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.ToTable("InquiryModules");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Inventory.CourseMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("CourseId", "At");
+
+                    b.ToTable("CourseMarks");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.InventoryInvitee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("InventoryInvitee");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.InventoryRecordRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Credits")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Decided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MarkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MarkedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("InventoryRecordRow");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.InventoryRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CollegiumDecisionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "ClosedAt");
+
+                    b.ToTable("InventoryRounds");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.ModuleProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModuleId")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("ModuleProposals");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Leads.FetchValidator", b =>
                 {
                     b.Property<string>("Url")
@@ -2504,6 +2779,25 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Navigation("Module");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleTheme", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Module", "Module")
+                        .WithMany("Themes")
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Catalogue.Theme", "Theme")
+                        .WithMany("Modules")
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Module");
+
+                    b.Navigation("Theme");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Catalogue.ModuleVersion", b =>
                 {
                     b.HasOne("UU.Web.Features.Catalogue.Module", null)
@@ -2738,6 +3032,78 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Navigation("Module");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Inventory.CourseMark", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Inventory.InventoryRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.InventoryInvitee", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inventory.InventoryRound", null)
+                        .WithMany("Invitees")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.InventoryRecordRow", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("UU.Web.Features.Inventory.InventoryRound", null)
+                        .WithMany("Record")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.InventoryRound", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.ModuleProposal", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Module", "Module")
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Inventory.InventoryRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("UU.Web.Features.Catalogue.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Module");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>
                 {
                     b.HasOne("UU.Web.Features.Leads.Lead", null)
@@ -2803,6 +3169,8 @@ namespace UU.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("UU.Web.Features.Catalogue.Module", b =>
                 {
                     b.Navigation("Courses");
+
+                    b.Navigation("Themes");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Catalogue.Subject", b =>
@@ -2811,6 +3179,11 @@ namespace UU.Web.Data.Migrations.Sqlite
 
                     b.Navigation("Courses");
 
+                    b.Navigation("Modules");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Catalogue.Theme", b =>
+                {
                     b.Navigation("Modules");
                 });
 
@@ -2845,6 +3218,13 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Navigation("Modules");
 
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Inventory.InventoryRound", b =>
+                {
+                    b.Navigation("Invitees");
+
+                    b.Navigation("Record");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Leads.Lead", b =>

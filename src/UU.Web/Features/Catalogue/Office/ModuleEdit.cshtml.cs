@@ -8,7 +8,7 @@ using UU.Web.Features.Content.Versioning;
 
 namespace UU.Web.Features.Catalogue.Office;
 
-public sealed class ModuleEditModel(ModuleEditing editing, UuDbContext db, Localization.Texts texts) : PageModel
+public sealed class ModuleEditModel(ModuleEditing editing, ThemeEditing themes, UuDbContext db, Localization.Texts texts) : PageModel
 {
     [BindProperty] public ModuleDraft Form { get; set; } = new();
     [BindProperty] public int Version { get; set; }
@@ -18,6 +18,20 @@ public sealed class ModuleEditModel(ModuleEditing editing, UuDbContext db, Local
     public VersionConflict<ModuleDraft>? Conflict { get; private set; }
     public string? Message { get; private set; }
     public IReadOnlyList<(string Slug, string Name)> Subjects { get; private set; } = [];
+    public IReadOnlyList<Theme> AllThemes { get; private set; } = [];
+    public IReadOnlySet<int> ModuleThemes { get; private set; } = new HashSet<int>();
+
+    /// <summary>Sets the module's themes (live at once: themes are tags, not part of the versioned text).</summary>
+    public async Task<IActionResult> OnPostThemesAsync([FromForm] List<int> themeIds, CancellationToken cancellationToken)
+    {
+        if (ItemId is not { } id)
+        {
+            return NotFound();
+        }
+        return await themes.TagAsync(id, themeIds, cancellationToken)
+            ? Redirect($"/office/utbildningar/{id}?sparad=1")
+            : BadRequest();
+    }
 
     private int? ItemId => int.TryParse((string?)RouteData.Values["id"], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
@@ -91,6 +105,11 @@ public sealed class ModuleEditModel(ModuleEditing editing, UuDbContext db, Local
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
         Subjects = (await db.Subjects.AsNoTracking().OrderBy(s => s.NameSv).Select(s => new { s.Slug, s.NameSv }).ToListAsync(cancellationToken)).Select(s => (s.Slug, s.NameSv)).ToList();
+        AllThemes = await db.Themes.AsNoTracking().OrderBy(t => t.NameSv).ToListAsync(cancellationToken);
+        var id = Item?.Id ?? 0;
+        ModuleThemes = (await db.ModuleThemes.AsNoTracking().Where(t => t.ModuleId == id).Select(t => t.ThemeId).ToListAsync(cancellationToken)).ToHashSet();
+    }
 }
