@@ -151,6 +151,19 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["import-courses", path]));
         await EventuallyAsync(async () => (await SlugsAsync("glaciärer")).Contains(code), "an imported course is found");
     }
+
+    [Fact]
+    public async Task LadokCodeWithSwedishLetters_IsFoundTypedWithOrWithoutThem()
+    {
+        var code = $"FÖ{Random.Shared.Next(100, 999)}G";
+        var path = Path.Combine(app.DataPath, Guid.NewGuid().ToString("N") + ".csv");
+        await File.WriteAllTextAsync(path, $"code,title,credits,level,subject\n{code},Förvaltningsrättens grunder,7.5,grund,Juridik\n");
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["import-courses", path]));
+        await EventuallyAsync(async () => (await SlugsAsync(code)).FirstOrDefault() == code, "the course is first for its code");
+        Assert.Equal(code, (await SlugsAsync(code.ToLowerInvariant()))[0]);
+        Assert.Equal(code, (await SlugsAsync(code.Replace("Ö", "O", StringComparison.Ordinal)))[0]);
+        Assert.Equal(code, (await SlugsAsync(code.Replace("Ö", "o", StringComparison.Ordinal).ToLowerInvariant()))[0]);
+    }
 }
 
 public sealed class SearchTestsOnSqlite(SqliteApp app) : SearchTests<SqliteApp>(app);
