@@ -170,7 +170,7 @@ public sealed class Analyzers : IDisposable
 /// </summary>
 internal sealed class ExpandingFilter : TokenFilter
 {
-    [Flags]
+    [System.Flags]
     public enum Mode
     {
         Stems = 1,

@@ -67,11 +67,13 @@ public sealed class WordForms
         // The word's own light stem goes last: query and index agree on it whatever the dictionary says.
         var stems = hunspell.Concat(hunspell.Select(LightStem)).Where(s => s != word && s != light).Distinct(StringComparer.Ordinal).ToList();
         if (light != word) stems.Add(light);
-        var parts = Split(word) ?? [];
-        // A part that is itself a compound gives its own parts too: "arbetsmiljö" → "arbete" + "miljö".
-        parts = parts.Concat(parts.SelectMany(p => Split(p) ?? [])).Distinct(StringComparer.Ordinal).ToArray();
-        var partForms = parts.SelectMany(p => new[] { LightStem(p) }.Concat(HunspellStems(p).Select(LightStem))).Where(f => !parts.Contains(f)).ToList();
         var known = hunspell.Length > 0 || _linguistics.BaseWords.Contains(word) || _curatedParts.Contains(word) || _curatedParts.Contains(light);
+        // A word the dictionary knows is split only into longer parts: "hållbarhet" is not "håll" + "barhet".
+        var minPart = known ? MinPart + 1 : MinPart;
+        var parts = Split(word, minPart) ?? [];
+        // A part that is itself a compound gives its own parts too: "arbetsmiljö" → "arbete" + "miljö".
+        parts = parts.Concat(parts.SelectMany(p => Split(p, MinPart) ?? [])).Distinct(StringComparer.Ordinal).ToArray();
+        var partForms = parts.SelectMany(p => new[] { LightStem(p) }.Concat(HunspellStems(p).Select(LightStem))).Where(f => !parts.Contains(f)).ToList();
         return new WordExpansion(word, [.. stems], parts, partForms.Distinct(StringComparer.Ordinal).ToArray(), known);
     }
 
@@ -113,40 +115,40 @@ public sealed class WordForms
     /// "arbetsmiljöutbildning" → arbetsmiljö + utbildning. Parts are at least four letters (or a curated part),
     /// may carry a joint "s" or a curated joint form, and the last part may be inflected. Null when no split.
     /// </summary>
-    private string[]? Split(string word)
+    private string[]? Split(string word, int minPart)
     {
-        if (word.Length < 2 * MinPart - 1)
+        if (word.Length < 2 * minPart - 1)
         {
             return null;
         }
-        var best = SplitFrom(word, 0, depth: 0);
+        var best = SplitFrom(word, 0, depth: 0, minPart);
         return best is { Count: >= 2 } ? [.. best] : null;
     }
 
-    private List<string>? SplitFrom(string word, int start, int depth)
+    private List<string>? SplitFrom(string word, int start, int depth, int minPart)
     {
         if (depth > 3)
         {
             return null;
         }
         var rest = word[start..];
-        if (depth > 0 && IsLastPart(rest))
+        if (depth > 0 && IsLastPart(rest, minPart))
         {
-            return [BaseOf(rest) ?? rest];
+            return [BaseOf(rest, minPart) ?? rest];
         }
         // Longest first part first: "arbetsmiljö|utbildning" before "arbet|smiljö...".
-        for (var end = word.Length - MinPart + 1; end > start + 2; end--)
+        for (var end = word.Length - minPart + 1; end > start + 2; end--)
         {
             if (end - start >= word.Length - start)
             {
                 continue;
             }
             var candidate = word[start..end];
-            if (BaseOf(candidate) is not { } part)
+            if (BaseOf(candidate, minPart) is not { } part)
             {
                 continue;
             }
-            var tail = SplitFrom(word, end, depth + 1);
+            var tail = SplitFrom(word, end, depth + 1, minPart);
             if (tail is not null)
             {
                 return [part, .. tail];
@@ -156,17 +158,17 @@ public sealed class WordForms
     }
 
     /// <summary>The base word a non-final part stands for, or null when it is not a word.</summary>
-    private string? BaseOf(string part)
+    private string? BaseOf(string part, int minPart)
     {
         if (_jointForms.TryGetValue(part, out var joint)) return joint;
         if (_curatedParts.Contains(part)) return part;
-        if (part.Length < MinPart) return null;
+        if (part.Length < minPart) return null;
         if (_linguistics.BaseWords.Contains(part)) return part;
-        if (part.Length > MinPart && part[^1] == 's' && _linguistics.BaseWords.Contains(part[..^1])) return part[..^1];
+        if (part.Length > minPart && part[^1] == 's' && _linguistics.BaseWords.Contains(part[..^1])) return part[..^1];
         return null;
     }
 
-    private bool IsLastPart(string rest) =>
-        (rest.Length >= MinPart || _curatedParts.Contains(rest)) &&
-        (_curatedParts.Contains(rest) || _linguistics.BaseWords.Contains(rest) || (rest.Length >= MinPart + 1 && KnownInflected(rest)));
+    private bool IsLastPart(string rest, int minPart) =>
+        _curatedParts.Contains(rest) ||
+        (rest.Length >= minPart && (_linguistics.BaseWords.Contains(rest) || (rest.Length >= minPart + 1 && KnownInflected(rest))));
 }

@@ -182,7 +182,7 @@ public sealed partial class SearchIndex : IDisposable
             _writer.DeleteAll();
             // One flush at the end rather than one per 16 MB, and documents analysed on all cores: the writer
             // takes adds from several threads, each into its own segment.
-            _writer.Config.SetRAMBufferSizeMB(RebuildBufferMegabytes);
+            _writer.Config.RAMBufferSizeMB = RebuildBufferMegabytes;
             var batch = new List<SearchDocument>(BatchSize);
             await foreach (var document in documents.WithCancellation(cancellationToken))
             {
@@ -208,7 +208,7 @@ public sealed partial class SearchIndex : IDisposable
         }
         finally
         {
-            _writer.Config.SetRAMBufferSizeMB(IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB);
+            _writer.Config.RAMBufferSizeMB = IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB;
             _rebuilding = false;
             _writeLock.Release();
         }

@@ -32,6 +32,7 @@ internal sealed class SearchQueryBuilder
     private readonly Analyzers _analyzers;
     private readonly RankingOptions _weights;
     private readonly List<(HashSet<string> Triggers, HashSet<string> TriggerStems, string[] Targets)> _synonyms;
+    private readonly List<(string[] Words, string[] Targets)> _phraseSynonyms;
 
     public SearchQueryBuilder(Analyzers analyzers, RankingOptions weights)
     {
@@ -42,6 +43,9 @@ internal sealed class SearchQueryBuilder
                 r.Triggers.ToHashSet(StringComparer.Ordinal),
                 r.Triggers.Where(w => !w.Contains(' ', StringComparison.Ordinal)).Select(WordForms.LightStem).ToHashSet(StringComparer.Ordinal),
                 r.Targets))
+            .ToList();
+        _phraseSynonyms = analyzers.Words.Synonyms
+            .SelectMany(r => r.Triggers.Where(t => t.Contains(' ', StringComparison.Ordinal)).Select(t => (t.Split(' ', StringSplitOptions.RemoveEmptyEntries), r.Targets)))
             .ToList();
     }
 
@@ -90,7 +94,19 @@ internal sealed class SearchQueryBuilder
         var core = new BooleanQuery();
         foreach (var word in topic)
         {
-            core.Add(Expanded(word, fuzzy), Occur.SHOULD);
+            var clause = Expanded(word, fuzzy);
+            // A trigger of several words ("social work") adds its targets to each of its words when all are typed.
+            foreach (var (triggerWords, targets) in _phraseSynonyms)
+            {
+                if (triggerWords.Contains(word) && triggerWords.All(words.Contains))
+                {
+                    foreach (var target in targets)
+                    {
+                        clause.Add(AllOf(target.Split(' ', StringSplitOptions.RemoveEmptyEntries), _weights.Synonym));
+                    }
+                }
+            }
+            core.Add(clause, Occur.SHOULD);
         }
         core.MinimumNumberShouldMatch = relaxed ? 1 : topic.Count <= 2 ? topic.Count : topic.Count - 1;
         var query = new BooleanQuery { { core, Occur.MUST } };
@@ -184,7 +200,7 @@ internal sealed class SearchQueryBuilder
     }
 
     /// <summary>All the words required, each in any of its Swedish forms, in title or text (English text too).</summary>
-    private Query AllOf(IEnumerable<string> words, float boost)
+    private BooleanQuery AllOf(IEnumerable<string> words, float boost)
     {
         var all = new BooleanQuery { Boost = boost };
         foreach (var part in words)
