@@ -58,17 +58,17 @@ if (!skipRelevance)
     RelevanceReport[]? pg = postgres is null ? null : new RelevanceReport[sets.Length];
     for (var i = 0; i < sets.Length; i++)
     {
-        var (name, docs, queries) = sets[i];
+        var (_, docs, setQueries) = sets[i];
         using var index = OpenIndex(Path.Combine(work, "rel" + i));
         await index.RebuildAsync(docs.ToAsyncEnumerable(), 0, CancellationToken.None);
         using var fts = Fts.Create(Path.Combine(work, "rel" + i + ".db"), docs);
-        ours[i] = RelevanceMetrics.Evaluate(queries, q => index.Search(new SearchRequest { Query = q, PageSize = 10 }).Hits.SelectMany(h => h.Keys()).Take(10).ToList());
-        typed[i] = RelevanceMetrics.Evaluate(queries, q => fts.Search(q, 10, prefix: false));
-        prefixed[i] = RelevanceMetrics.Evaluate(queries, q => fts.Search(q, 10, prefix: true));
+        ours[i] = RelevanceMetrics.Evaluate(setQueries, q => index.Search(new SearchRequest { Query = q, PageSize = 10 }).Hits.SelectMany(h => h.Keys()).Take(10).ToList());
+        typed[i] = RelevanceMetrics.Evaluate(setQueries, q => fts.Search(q, 10, prefix: false));
+        prefixed[i] = RelevanceMetrics.Evaluate(setQueries, q => fts.Search(q, 10, prefix: true));
         if (pg is not null)
         {
             using var swedish = PostgresFts.Create(postgres!, "rel" + i, docs);
-            pg[i] = RelevanceMetrics.Evaluate(queries, q => swedish.Search(q, 10));
+            pg[i] = RelevanceMetrics.Evaluate(setQueries, q => swedish.Search(q, 10));
         }
     }
     table.Add(("UU.Search", ours));

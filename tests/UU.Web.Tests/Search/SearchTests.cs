@@ -143,6 +143,35 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task Api_ShowsAModuleWithTheCoursesItBuildsOnUnderIt_AndTypeStillFilters()
+    {
+        await EventuallyAsync(async () => (await SearchAsync("q=demens")).GetProperty("total").GetInt32() > 0, "the index is built");
+        var hits = (await SearchAsync("pageSize=50&q=" + Uri.EscapeDataString("demensvård"))).GetProperty("hits").EnumerateArray().ToList();
+        var module = hits.Single(h => h.GetProperty("slug").GetString() == "demensvard");
+        Assert.Equal("module", hits[0].GetProperty("type").GetString());
+        var course = Assert.Single(module.GetProperty("courses").EnumerateArray(), c => c.GetProperty("code").GetString() == "OM031G");
+        Assert.Equal("/kurser/OM031G", course.GetProperty("url").GetString());
+        Assert.DoesNotContain(hits, h => h.GetProperty("slug").GetString() == "OM031G"); // not a second hit with the same title
+
+        var courses = (await SearchAsync("type=course&q=" + Uri.EscapeDataString("demensvård"))).GetProperty("hits").EnumerateArray().ToList();
+        Assert.Equal("OM031G", courses[0].GetProperty("slug").GetString());
+        Assert.All(courses, h => Assert.Equal("course", h.GetProperty("type").GetString()));
+    }
+
+    [Fact]
+    public async Task ResultsPage_ShowsTheModulesCoursesCollapsedUnderIt()
+    {
+        await EventuallyAsync(async () => (await SearchAsync("q=demens")).GetProperty("total").GetInt32() > 0, "the index is built");
+        var page = await _client.GetDocumentAsync("/sok?q=demensv%C3%A5rd");
+        var first = page.QuerySelector(".hit")!;
+        Assert.Equal("/utbildningar/demensvard", first.QuerySelector("h3 a")!.GetAttribute("href"));
+        var collapsed = first.QuerySelector("details.hit-courses")!;
+        Assert.Null(collapsed.GetAttribute("open"));
+        Assert.Contains(collapsed.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/kurser/OM031G");
+        Assert.DoesNotContain(page.QuerySelectorAll(".hits > li > h3 a"), a => a.GetAttribute("href") == "/kurser/OM031G");
+    }
+
+    [Fact]
     public async Task ImportedCourses_BecomeSearchable()
     {
         var code = $"GR{Random.Shared.Next(100, 999)}G";
