@@ -46,6 +46,21 @@ if (!skipRelevance)
         ($"real, report half ({real.Report.Count} q)", real.Documents.ToList(), real.Report),
         ($"demo ({judged.Count} q)", demo, judged),
     };
+    if (args.Contains("--explain"))
+    {
+        // The tuning half only: what came back, with its grade, and what was missed.
+        using var index = OpenIndex(Path.Combine(work, "explain"));
+        await index.RebuildAsync(real.Documents.ToAsyncEnumerable(), 0, CancellationToken.None);
+        var titles = real.Documents.ToDictionary(d => d.Type + ":" + d.Slug, d => d.Title);
+        foreach (var j in real.Tune)
+        {
+            var keys = index.Search(new SearchRequest { Query = j.Query, PageSize = 10 }).Hits.SelectMany(h => h.Keys()).Take(10).ToList();
+            Console.WriteLine($"## {j.Query}");
+            foreach (var key in keys) Console.WriteLine($"  {j.Grades.GetValueOrDefault(key)} {key} {titles[key]}");
+            foreach (var (key, grade) in j.Grades.Where(g => g.Value >= 2 && !keys.Contains(g.Key))) Console.WriteLine($"  missed {grade} {key} {titles[key]}");
+        }
+        return;
+    }
     if (args.Contains("--tune"))
     {
         Tuning.Run(real.Documents.ToList(), real.Tune, work);

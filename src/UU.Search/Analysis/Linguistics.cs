@@ -27,7 +27,14 @@ public sealed partial class Linguistics
         Hunspell = hunspell;
         BaseWords = baseWords;
         EnglishToSwedish = english;
+        // The same dictionary read backwards, one-word translations only ("skog" → "forest").
+        SwedishToEnglish = english
+            .SelectMany(e => e.Value.Where(t => !t.Contains(' ', StringComparison.Ordinal)).Select(t => (Swedish: t, English: e.Key)))
+            .GroupBy(p => p.Swedish, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.English).Distinct(StringComparer.Ordinal).Take(4).ToArray(), StringComparer.Ordinal);
     }
+
+    public IReadOnlyDictionary<string, string[]> SwedishToEnglish { get; }
 
     /// <summary>Null when the dictionary files are missing.</summary>
     public Dictionary? Hunspell { get; }

@@ -189,6 +189,14 @@ internal sealed class SearchQueryBuilder
                 clause.Add(AllOf(translation.Split(' ', StringSplitOptions.RemoveEmptyEntries), w.Translation));
             }
         }
+        else if (expansion.Known && _analyzers.Linguistics.SwedishToEnglish.TryGetValue(word, out var english))
+        {
+            // A Swedish word also finds a course described only in English, below the Swedish ones.
+            foreach (var translation in english)
+            {
+                clause.Add(AllOf(translation.Split(' ', StringSplitOptions.RemoveEmptyEntries), w.Translation * 0.5f));
+            }
+        }
         if (fuzzy && word.Length >= 5)
         {
             // The usual rule: exact for short words, one edit from five letters, two from nine.
@@ -226,9 +234,12 @@ internal sealed class SearchQueryBuilder
     private IEnumerable<string> Synonyms(string word)
     {
         var light = WordForms.LightStem(word);
+        // Swedish compounds name their kind last: "distriktssköterska" is a "sköterska", "skolkurator" a "kurator".
+        var head = _analyzers.Forms.Of(word).Parts is { Length: >= 2 } parts ? parts[^1] : null;
+        var headLight = head is null ? null : WordForms.LightStem(head);
         foreach (var (triggers, stems, targets) in _synonyms)
         {
-            if (triggers.Contains(word) || stems.Contains(light))
+            if (triggers.Contains(word) || stems.Contains(light) || (head is not null && (triggers.Contains(head) || stems.Contains(headLight!))))
             {
                 foreach (var target in targets.Where(t => t != word && WordForms.LightStem(t) != light))
                 {
