@@ -31,7 +31,7 @@ internal sealed class SearchQueryBuilder
 
     private readonly Analyzers _analyzers;
     private readonly RankingOptions _weights;
-    private readonly List<(HashSet<string> Triggers, HashSet<string> TriggerStems, string[] Targets)> _synonyms;
+    private readonly List<(HashSet<string> Triggers, HashSet<string> TriggerStems, string[] Targets, bool OneWay)> _synonyms;
     private readonly List<(string[] Words, string[] Targets)> _phraseSynonyms;
 
     public SearchQueryBuilder(Analyzers analyzers, RankingOptions weights)
@@ -42,7 +42,8 @@ internal sealed class SearchQueryBuilder
             .Select(r => (
                 r.Triggers.ToHashSet(StringComparer.Ordinal),
                 r.Triggers.Where(w => !w.Contains(' ', StringComparison.Ordinal)).Select(WordForms.LightStem).ToHashSet(StringComparer.Ordinal),
-                r.Targets))
+                r.Targets,
+                !r.Triggers.SequenceEqual(r.Targets)))
             .ToList();
         _phraseSynonyms = analyzers.Words.Synonyms
             .SelectMany(r => r.Triggers.Where(t => t.Contains(' ', StringComparison.Ordinal)).Select(t => (t.Split(' ', StringSplitOptions.RemoveEmptyEntries), r.Targets)))
@@ -237,9 +238,10 @@ internal sealed class SearchQueryBuilder
         // Swedish compounds name their kind last: "distriktssköterska" is a "sköterska", "skolkurator" a "kurator".
         var head = _analyzers.Forms.Of(word).Parts is { Length: >= 2 } parts ? parts[^1] : null;
         var headLight = head is null ? null : WordForms.LightStem(head);
-        foreach (var (triggers, stems, targets) in _synonyms)
+        foreach (var (triggers, stems, targets, oneWay) in _synonyms)
         {
-            if (triggers.Contains(word) || stems.Contains(light) || (head is not null && (triggers.Contains(head) || stems.Contains(headLight!))))
+            // Only a profession rule follows the head: "demensvård" is no reason to find everything about "vård".
+            if (triggers.Contains(word) || stems.Contains(light) || (oneWay && head is not null && (triggers.Contains(head) || stems.Contains(headLight!))))
             {
                 foreach (var target in targets.Where(t => t != word && WordForms.LightStem(t) != light))
                 {
