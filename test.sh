@@ -15,6 +15,17 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# The search engine reads Debian's Swedish Hunspell dictionary and the FreeDict English–Swedish dictionary
+# from their package paths (it works without them, with a warning, but the search tests expect them).
+if [ ! -f /usr/share/hunspell/sv_SE.dic ] || [ ! -f /usr/share/dictd/freedict-eng-swe.index ]; then
+  if [ "$(id -u)" = 0 ]; then
+    log "installing hunspell-sv and dict-freedict-eng-swe (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hunspell-sv dict-freedict-eng-swe >/dev/null || { log "could not install the dictionaries"; exit 1; }
+  else
+    log "dictionaries are missing: install them with 'sudo apt-get install hunspell-sv dict-freedict-eng-swe'"; exit 1
+  fi
+fi
+
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$pg_bin" ] || { log "PostgreSQL server binaries not found under /usr/lib/postgresql"; exit 1; }
 pgdata=$(mktemp -d /tmp/uu-pg.XXXXXX)

@@ -1,6 +1,7 @@
 // UU.Search benchmark: relevance against SQLite FTS5 (bm25), query and suggestion latency at 1k/10k/100k
 // documents (single-threaded and parallel) for both, full-rebuild throughput, memory, and write-to-searchable
-// latency. Run: dotnet run -c Release --project bench/UU.Search.Bench [-- --quick]
+// latency. Run: dotnet run -c Release --project bench/UU.Search.Bench [-- --quick | --relevance-only | --latency-only | --tune]
+// UU_BENCH_POSTGRES=<connection string> adds PostgreSQL's `swedish` full-text search to the relevance table.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -21,6 +22,11 @@ var sizes = args.FirstOrDefault(a => a.StartsWith("--sizes=", StringComparison.O
     ? list["--sizes=".Length..].Split(',').Select(int.Parse).ToArray()
     : quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 var skipRelevance = args.Contains("--latency-only");
+var relevanceOnly = args.Contains("--relevance-only") || args.Contains("--tune");
+if (relevanceOnly)
+{
+    sizes = [];
+}
 var root = FindRepositoryRoot();
 var judged = RelevanceMetrics.Load(Path.Combine(root, "tests", "UU.Web.Tests", "Search", "judgments.json"));
 var demo = DemoDocuments();
@@ -29,23 +35,81 @@ Directory.CreateDirectory(work);
 Console.WriteLine($"UU.Search benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {judged.Count} judged queries, demo catalogue of {demo.Count} documents");
 Console.WriteLine();
 
-// ---- Relevance on the judged set (demo catalogue) ----
+// ---- Relevance: the real judged set (tune and report halves) and the demo set, four engines ----
 if (!skipRelevance)
 {
-    using var index = OpenIndex(Path.Combine(work, "demo"));
-    await index.RebuildAsync(demo.ToAsyncEnumerable(), 0, CancellationToken.None);
-    using var fts = Fts.Create(Path.Combine(work, "demo.db"), demo);
-    var ours = RelevanceMetrics.Evaluate(judged, q => index.Search(new SearchRequest { Query = q, PageSize = 10 }).Hits.Select(h => h.Type + ":" + h.Slug).ToList());
-    var theirs = RelevanceMetrics.Evaluate(judged, q => fts.Search(q, 10, prefix: false));
-    var theirsPrefix = RelevanceMetrics.Evaluate(judged, q => fts.Search(q, 10, prefix: true));
-    Console.WriteLine("## Relevance (judged set)");
-    Console.WriteLine("| engine | nDCG@10 | MRR | zero-result rate |");
-    Console.WriteLine("|---|---|---|---|");
-    Console.WriteLine($"| UU.Search | {ours.Ndcg10:0.000} | {ours.Mrr:0.000} | {ours.ZeroResultRate:0.000} |");
-    Console.WriteLine($"| SQLite FTS5 bm25, words as typed (a simple site) | {theirs.Ndcg10:0.000} | {theirs.Mrr:0.000} | {theirs.ZeroResultRate:0.000} |");
-    Console.WriteLine($"| SQLite FTS5 bm25, every word as a prefix | {theirsPrefix.Ndcg10:0.000} | {theirsPrefix.Mrr:0.000} | {theirsPrefix.ZeroResultRate:0.000} |");
-    Console.WriteLine($"| UU.Search − FTS5 as typed | {ours.Ndcg10 - theirs.Ndcg10:+0.000;-0.000} | {ours.Mrr - theirs.Mrr:+0.000;-0.000} | |");
-    Console.WriteLine($"| UU.Search − FTS5 prefix | {ours.Ndcg10 - theirsPrefix.Ndcg10:+0.000;-0.000} | {ours.Mrr - theirsPrefix.Mrr:+0.000;-0.000} | |");
+    var real = RealCourseSet.Load(Path.Combine(root, "tests", "UU.Search.Tests", "Relevance", "Real"));
+    var postgres = Environment.GetEnvironmentVariable("UU_BENCH_POSTGRES");
+    var sets = new (string Name, List<SearchDocument> Docs, IReadOnlyList<JudgedQuery> Queries)[]
+    {
+        ($"real, tune half ({real.Tune.Count} q)", real.Documents.ToList(), real.Tune),
+        ($"real, report half ({real.Report.Count} q)", real.Documents.ToList(), real.Report),
+        ($"demo ({judged.Count} q)", demo, judged),
+    };
+    if (args.Contains("--explain"))
+    {
+        // The tuning half only: what came back, with its grade, and what was missed.
+        using var index = OpenIndex(Path.Combine(work, "explain"));
+        await index.RebuildAsync(real.Documents.ToAsyncEnumerable(), 0, CancellationToken.None);
+        var titles = real.Documents.ToDictionary(d => d.Type + ":" + d.Slug, d => d.Title);
+        foreach (var j in real.Tune)
+        {
+            var keys = index.Search(new SearchRequest { Query = j.Query, PageSize = 10 }).Hits.SelectMany(h => h.Keys()).Take(10).ToList();
+            Console.WriteLine($"## {j.Query}");
+            foreach (var key in keys) Console.WriteLine($"  {j.Grades.GetValueOrDefault(key)} {key} {titles[key]}");
+            foreach (var (key, grade) in j.Grades.Where(g => g.Value >= 2 && !keys.Contains(g.Key))) Console.WriteLine($"  missed {grade} {key} {titles[key]}");
+        }
+        return;
+    }
+    if (args.Contains("--tune"))
+    {
+        Tuning.Run(real.Documents.ToList(), real.Tune, work);
+        return;
+    }
+    var table = new List<(string Engine, RelevanceReport[] Reports)>();
+    var ours = new RelevanceReport[sets.Length];
+    var typed = new RelevanceReport[sets.Length];
+    var prefixed = new RelevanceReport[sets.Length];
+    RelevanceReport[]? pg = postgres is null ? null : new RelevanceReport[sets.Length];
+    for (var i = 0; i < sets.Length; i++)
+    {
+        var (_, docs, setQueries) = sets[i];
+        using var index = OpenIndex(Path.Combine(work, "rel" + i));
+        await index.RebuildAsync(docs.ToAsyncEnumerable(), 0, CancellationToken.None);
+        using var fts = Fts.Create(Path.Combine(work, "rel" + i + ".db"), docs);
+        ours[i] = RelevanceMetrics.Evaluate(setQueries, q => index.Search(new SearchRequest { Query = q, PageSize = 10 }).Hits.SelectMany(h => h.Keys()).Take(10).ToList());
+        typed[i] = RelevanceMetrics.Evaluate(setQueries, q => fts.Search(q, 10, prefix: false));
+        prefixed[i] = RelevanceMetrics.Evaluate(setQueries, q => fts.Search(q, 10, prefix: true));
+        if (pg is not null)
+        {
+            using var swedish = PostgresFts.Create(postgres!, "rel" + i, docs);
+            pg[i] = RelevanceMetrics.Evaluate(setQueries, q => swedish.Search(q, 10));
+        }
+    }
+    table.Add(("UU.Search", ours));
+    table.Add(("SQLite FTS5 bm25, words as typed", typed));
+    table.Add(("SQLite FTS5 bm25, every word a prefix", prefixed));
+    if (pg is not null) table.Add(("PostgreSQL full-text, `swedish` config", pg));
+    Console.WriteLine("## Relevance: nDCG@10 / MRR / zero-result rate");
+    Console.WriteLine("| engine | " + string.Join(" | ", sets.Select(s => s.Name)) + " |");
+    Console.WriteLine("|---|" + string.Concat(sets.Select(_ => "---|")));
+    foreach (var (engine, reports) in table)
+    {
+        Console.WriteLine($"| {engine} | " + string.Join(" | ", reports.Select(r => $"{r.Ndcg10:0.000} / {r.Mrr:0.000} / {r.ZeroResultRate:0.00}")) + " |");
+    }
+    Console.WriteLine("| UU.Search − FTS5 as typed (nDCG@10) | " + string.Join(" | ", ours.Select((r, i) => $"{r.Ndcg10 - typed[i].Ndcg10:+0.000;-0.000}")) + " |");
+    if (pg is null)
+    {
+        Console.WriteLine();
+        Console.WriteLine("(PostgreSQL column skipped: set UU_BENCH_POSTGRES to a connection string to include it.)");
+    }
+    // Only the tuning half is broken down by query: the report half is looked at as a whole, never tuned on.
+    Console.WriteLine();
+    Console.WriteLine("### Tuning half, per query (UU.Search nDCG@10 vs FTS5 as typed)");
+    foreach (var ((query, ndcg), j) in ours[0].PerQuery.Zip(typed[0].PerQuery.Select(p => p.Ndcg)).OrderBy(p => p.First.Ndcg))
+    {
+        Console.WriteLine($"- {query}: {ndcg:0.00} (FTS5 {j:0.00})");
+    }
     Console.WriteLine();
 }
 
@@ -100,7 +164,7 @@ foreach (var size in sizes)
 }
 
 // ---- Write-to-searchable latency through the refresh loop ----
-if (!skipRelevance)
+if (!skipRelevance && !relevanceOnly)
 {
     using var index = OpenIndex(Path.Combine(work, "sync"));
     await index.RebuildAsync(Generate(demo, 10_000).ToAsyncEnumerable(), 0, CancellationToken.None);

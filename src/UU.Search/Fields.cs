@@ -15,6 +15,13 @@ public static class Fields
     public const string Summary = "summary_s";
     public const string SummaryEn = "summary_en_s";
     public const string Text = "text";
+    /// <summary>Title and text as written (no stems, no parts): exact matches and phrases.</summary>
+    public const string TitleWords = "title_w";
+    public const string TextWords = "text_w";
+    /// <summary>The course code lower case with å, ä, ö folded, as one term.</summary>
+    public const string CodeKey = "code_k";
+    /// <summary>Keys of the courses a module builds on (stored), for grouping results.</summary>
+    public const string Parts = "parts_s";
     public const string TextEn = "text_en";
     public const string Folded = "text_folded";
     public const string Suggest = "suggest";

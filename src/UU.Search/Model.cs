@@ -17,6 +17,8 @@ public sealed record SearchDocument
     /// <summary>Further Swedish text searched but not shown (outcomes, course titles, target groups...).</summary>
     public string? Body { get; init; }
     public string? BodyEn { get; init; }
+    /// <summary>For a module: the keys (<see cref="DocumentKey"/>) of the courses it builds on; results show them under it.</summary>
+    public IReadOnlyList<string> Parts { get; init; } = [];
     /// <summary>Facet values by facet name, e.g. subject → ["pedagogik"]. Also usable as filters.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
@@ -37,7 +39,14 @@ public sealed record SearchRequest
     public IReadOnlyList<string> FacetNames { get; init; } = [];
 }
 
-public sealed record SearchHit(string Type, int Id, string? Code, string Slug, string Title, float Score, string Highlight);
+public sealed record SearchHit(string Type, int Id, string? Code, string Slug, string Title, float Score, string Highlight)
+{
+    /// <summary>For a module: the matching courses it builds on, shown collapsed under it instead of as hits of their own.</summary>
+    public IReadOnlyList<SearchHit> Courses { get; init; } = [];
+
+    /// <summary>"type:slug" of this hit and then of its courses, in the order a buyer sees them.</summary>
+    public IEnumerable<string> Keys() => Courses.Select(c => c.Type + ":" + c.Slug).Prepend(Type + ":" + Slug);
+}
 
 public sealed record FacetCount(string Value, int Count);
 

@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Compound;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -17,20 +16,30 @@ public sealed class Analyzers : IDisposable
 {
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    public Analyzers(WordLists words)
+    public Analyzers(WordLists words) : this(words, Linguistics.None)
+    {
+    }
+
+    public Analyzers(WordLists words, Linguistics linguistics)
     {
         Words = words;
-        var foldedStops = new CharArraySet(Version, SwedishAnalyzer.DefaultStopSet.Select(w => Fold(w.ToString()!)).ToList(), ignoreCase: true);
-        SwedishIndex = new SwedishAnalyzerChain(words, decompound: true);
-        SwedishQuery = new SwedishAnalyzerChain(words, decompound: false);
-        FoldedIndex = new FoldingChain(words, foldedStops, decompound: true);
-        FoldedQuery = new FoldingChain(words, foldedStops, decompound: false);
+        Forms = new WordForms(linguistics, words);
+        Linguistics = linguistics;
+        // Folded, "for" is "för" typed without ö: both spellings are stop words there.
+        var foldedStops = new CharArraySet(Version, SwedishAnalyzer.DefaultStopSet.Select(w => w.ToString()!).Concat(SwedishAnalyzer.DefaultStopSet.Select(w => Fold(w.ToString()!))).ToList(), ignoreCase: true);
+        SwedishIndex = new ExpandingChain(Forms, ExpandingFilter.Mode.Compounds, SwedishAnalyzer.DefaultStopSet);
+        SwedishQuery = new ExpandingChain(Forms, ExpandingFilter.Mode.Stems, SwedishAnalyzer.DefaultStopSet);
+        FoldedIndex = new ExpandingChain(Forms, ExpandingFilter.Mode.Compounds | ExpandingFilter.Mode.Fold, foldedStops);
+        FoldedQuery = new ExpandingChain(Forms, ExpandingFilter.Mode.Stems | ExpandingFilter.Mode.Fold, foldedStops);
+        Exact = new ExactChain();
         English = new EnglishAnalyzer(Version);
         SuggestIndex = new SuggestChain(index: true);
         SuggestQuery = new SuggestChain(index: false);
         Plain = new PlainChain();
         PerField = new PerFieldAnalyzerWrapper(SwedishIndex, new Dictionary<string, Analyzer>
         {
+            [Fields.TitleWords] = Exact,
+            [Fields.TextWords] = Exact,
             [Fields.TitleEn] = English,
             [Fields.TextEn] = English,
             [Fields.Folded] = FoldedIndex,
@@ -41,7 +50,11 @@ public sealed class Analyzers : IDisposable
 
     public WordLists Words { get; }
 
-    /// <summary>Lower case, Swedish stop words, compound parts, and each word both as written and lightly stemmed.</summary>
+    public WordForms Forms { get; }
+
+    public Linguistics Linguistics { get; }
+
+    /// <summary>Lower case, Swedish stop words, and each word as written, stemmed and (a compound) split into its parts.</summary>
     public Analyzer SwedishIndex { get; }
 
     /// <summary>As <see cref="SwedishIndex"/> without splitting compounds: the index holds the parts, so a query needs not.</summary>
@@ -51,6 +64,9 @@ public sealed class Analyzers : IDisposable
     public Analyzer FoldedIndex { get; }
 
     public Analyzer FoldedQuery { get; }
+
+    /// <summary>The words as written (lower case, no stop words): the field exact matches and phrases are scored on.</summary>
+    public Analyzer Exact { get; }
 
     public Analyzer English { get; }
 
@@ -93,53 +109,32 @@ public sealed class Analyzers : IDisposable
         SwedishQuery.Dispose();
         FoldedIndex.Dispose();
         FoldedQuery.Dispose();
+        Exact.Dispose();
         English.Dispose();
         SuggestIndex.Dispose();
         SuggestQuery.Dispose();
         Plain.Dispose();
     }
 
-    private sealed class SwedishAnalyzerChain(WordLists words, bool decompound) : Analyzer
+    private sealed class ExpandingChain(WordForms forms, ExpandingFilter.Mode mode, CharArraySet stops) : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(Version, reader);
+            TokenStream stream = new LowerCaseFilter(Version, source);
+            stream = new StopFilter(Version, stream, stops);
+            stream = new ExpandingFilter(stream, forms, mode);
+            return new TokenStreamComponents(source, stream);
+        }
+    }
+
+    private sealed class ExactChain : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
             TokenStream stream = new LowerCaseFilter(Version, source);
             stream = new StopFilter(Version, stream, SwedishAnalyzer.DefaultStopSet);
-            if (decompound)
-            {
-                stream = new DictionaryCompoundWordTokenFilter(Version, stream, words.CompoundParts, 6, 2, 20, onlyLongestMatch: false);
-                stream = new JointFormFilter(stream, words.JointForms);
-            }
-            stream = new KeywordRepeatFilter(stream);
-            // The light stemmer removes one suffix; a second pass lets the definite forms meet
-            // the base word ("skolan" → "skola" → "skol", like "skolor" → "skol").
-            stream = new SwedishLightStemFilter(stream);
-            stream = new SwedishLightStemFilter(stream);
-            stream = new RemoveDuplicatesTokenFilter(stream);
-            return new TokenStreamComponents(source, stream);
-        }
-    }
-
-    private sealed class FoldingChain(WordLists words, CharArraySet foldedStops, bool decompound) : Analyzer
-    {
-        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-        {
-            var source = new StandardTokenizer(Version, reader);
-            TokenStream stream = new LowerCaseFilter(Version, source);
-            if (decompound)
-            {
-                stream = new DictionaryCompoundWordTokenFilter(Version, stream, words.CompoundParts, 6, 2, 20, onlyLongestMatch: false);
-                stream = new JointFormFilter(stream, words.JointForms);
-            }
-            stream = new ASCIIFoldingFilter(stream);
-            stream = new StopFilter(Version, stream, foldedStops);
-            stream = new KeywordRepeatFilter(stream);
-            // The light stemmer removes one suffix; a second pass lets the definite forms meet
-            // the base word ("skolan" → "skola" → "skol", like "skolor" → "skol").
-            stream = new SwedishLightStemFilter(stream);
-            stream = new SwedishLightStemFilter(stream);
-            stream = new RemoveDuplicatesTokenFilter(stream);
             return new TokenStreamComponents(source, stream);
         }
     }
@@ -169,28 +164,78 @@ public sealed class Analyzers : IDisposable
     }
 }
 
-/// <summary>Replaces a compound's joint form with its base word ("arbets" becomes "arbete") so it stems like the word.</summary>
-internal sealed class JointFormFilter : TokenFilter
+/// <summary>
+/// Emits each word followed, at the same position, by its stems and (with <see cref="Mode.Compounds"/>) its
+/// compound parts, from <see cref="WordForms"/>'s cache; optionally folded (å, ä, ö → a, a, o).
+/// </summary>
+internal sealed class ExpandingFilter : TokenFilter
 {
-    private readonly IReadOnlyDictionary<string, string> _map;
-    private readonly ICharTermAttribute _term;
-
-    public JointFormFilter(TokenStream input, IReadOnlyDictionary<string, string> map) : base(input)
+    [System.Flags]
+    public enum Mode
     {
-        _map = map;
+        Stems = 1,
+        Compounds = 2,
+        Fold = 4,
+    }
+
+    private readonly WordForms _forms;
+    private readonly Mode _mode;
+    private readonly ICharTermAttribute _term;
+    private readonly IPositionIncrementAttribute _position;
+    private readonly List<string> _pending = [];
+    private int _next;
+
+    public ExpandingFilter(TokenStream input, WordForms forms, Mode mode) : base(input)
+    {
+        _forms = forms;
+        _mode = mode;
         _term = AddAttribute<ICharTermAttribute>();
+        _position = AddAttribute<IPositionIncrementAttribute>();
     }
 
     public override bool IncrementToken()
     {
+        if (_next < _pending.Count)
+        {
+            _term.SetEmpty().Append(_pending[_next++]);
+            _position.PositionIncrement = 0;
+            return true;
+        }
         if (!m_input.IncrementToken())
         {
             return false;
         }
-        if (_map.Count > 0 && _map.TryGetValue(_term.ToString(), out var baseWord))
+        _pending.Clear();
+        _next = 0;
+        var word = _term.ToString();
+        var expansion = _forms.Of(word);
+        var fold = _mode.HasFlag(Mode.Fold);
+        var first = fold ? Analyzers.Fold(word) : word;
+        void Add(string form)
         {
-            _term.SetEmpty().Append(baseWord);
+            var value = fold ? Analyzers.Fold(form) : form;
+            if (value != first && !_pending.Contains(value))
+            {
+                _pending.Add(value);
+            }
+        }
+        if (_mode.HasFlag(Mode.Compounds))
+        {
+            foreach (var part in expansion.Parts) Add(part);
+            foreach (var form in expansion.PartForms) Add(form);
+        }
+        foreach (var stem in expansion.Stems) Add(stem);
+        if (fold)
+        {
+            _term.SetEmpty().Append(first);
         }
         return true;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _pending.Clear();
+        _next = 0;
     }
 }

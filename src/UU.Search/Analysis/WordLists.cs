@@ -7,11 +7,11 @@ namespace UU.Search.Analysis;
 /// <summary>The compound-part dictionary (with joint forms) and the synonym groups, read from text files.</summary>
 public sealed class WordLists
 {
-    private WordLists(CharArraySet compoundParts, IReadOnlyDictionary<string, string> jointForms, IReadOnlyList<string[]> synonymGroups)
+    private WordLists(CharArraySet compoundParts, IReadOnlyDictionary<string, string> jointForms, IReadOnlyList<SynonymRule> synonyms)
     {
         CompoundParts = compoundParts;
         JointForms = jointForms;
-        SynonymGroups = synonymGroups;
+        Synonyms = synonyms;
     }
 
     public CharArraySet CompoundParts { get; }
@@ -19,7 +19,11 @@ public sealed class WordLists
     /// <summary>Joint forms inside compounds mapped to their base word: "arbets" to "arbete".</summary>
     public IReadOnlyDictionary<string, string> JointForms { get; }
 
-    public IReadOnlyList<string[]> SynonymGroups { get; }
+    /// <summary>
+    /// "a, b, c" is a group (each finds the others); "a, b => c, d" is one-way (a profession finds its subject, not
+    /// the other way round).
+    /// </summary>
+    public IReadOnlyList<SynonymRule> Synonyms { get; }
 
     public static WordLists Load(string? extraSynonymsPath = null)
     {
@@ -40,10 +44,18 @@ public sealed class WordLists
         {
             synonyms.AddRange(Lines(File.ReadAllText(extraSynonymsPath)));
         }
-        var groups = synonyms
-            .Select(l => l.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).ToArray())
-            .Where(g => g.Length > 1)
-            .ToList();
+        var groups = new List<SynonymRule>();
+        foreach (var line in synonyms)
+        {
+            static string[] Words(string list) =>
+                list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).Distinct().ToArray();
+            var arrow = line.IndexOf("=>", StringComparison.Ordinal);
+            var rule = arrow < 0 ? new SynonymRule(Words(line), Words(line)) : new SynonymRule(Words(line[..arrow]), Words(line[(arrow + 2)..]));
+            if (rule.Triggers.Length > 0 && rule.Targets.Length > 0 && (arrow >= 0 || rule.Triggers.Length > 1))
+            {
+                groups.Add(rule);
+            }
+        }
         return new WordLists(parts, joints, groups);
     }
 
@@ -58,3 +70,6 @@ public sealed class WordLists
         return reader.ReadToEnd();
     }
 }
+
+/// <summary>A query word among <see cref="Triggers"/> also finds texts with any of <see cref="Targets"/> (each may be several words).</summary>
+public sealed record SynonymRule(string[] Triggers, string[] Targets);

@@ -29,7 +29,7 @@ public enum IndexState
 public sealed partial class SearchIndex : IDisposable
 {
     /// <summary>Bump when analysis or fields change: an index of another schema is rebuilt at start.</summary>
-    public const string SchemaVersion = "2";
+    public const string SchemaVersion = "3";
 
     private const string JournalKey = "journal";
     private const string SchemaKey = "schema";
@@ -38,6 +38,7 @@ public sealed partial class SearchIndex : IDisposable
     private readonly SearchOptions _options;
     private readonly Analyzers _analyzers;
     private readonly SearchQueryBuilder _queries;
+    private readonly FieldSimilarity _similarity;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _refreshSignal = new(0, int.MaxValue);
     private readonly Directory _directory;
@@ -55,8 +56,9 @@ public sealed partial class SearchIndex : IDisposable
             throw new OptionsValidationException(SearchOptions.Section, typeof(SearchOptions), ["Search:IndexPath must name a folder for the search index."]);
         }
         System.IO.Directory.CreateDirectory(_options.IndexPath);
-        _analyzers = new Analyzers(WordLists.Load(_options.SynonymsPath));
-        _queries = new SearchQueryBuilder(_analyzers);
+        _analyzers = new Analyzers(WordLists.Load(_options.SynonymsPath), Linguistics.Load(_options.HunspellPath, _options.FreedictPath, logger));
+        _queries = new SearchQueryBuilder(_analyzers, _options.Ranking);
+        _similarity = new FieldSimilarity(_options.Ranking);
         // NIOFS, not FSDirectory.Open: the MMap directory it picks is many times slower under parallel search in this version.
         _directory = new NIOFSDirectory(new DirectoryInfo(_options.IndexPath));
         Open();
@@ -124,9 +126,9 @@ public sealed partial class SearchIndex : IDisposable
 
     private void OpenWriter(OpenMode mode)
     {
-        var config = new IndexWriterConfig(Analyzers.Version, _analyzers.PerField) { OpenMode = mode };
+        var config = new IndexWriterConfig(Analyzers.Version, _analyzers.PerField) { OpenMode = mode, Similarity = _similarity };
         _writer = new IndexWriter(_directory, config);
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SearcherFactory());
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SimilaritySearcherFactory(_similarity));
     }
 
     /// <summary>Adds or replaces documents (by key) and records the journal position they bring the index to.</summary>
@@ -178,11 +180,22 @@ public sealed partial class SearchIndex : IDisposable
         try
         {
             _writer.DeleteAll();
+            // One flush at the end rather than one per 16 MB, and documents analysed on all cores: the writer
+            // takes adds from several threads, each into its own segment.
+            _writer.Config.RAMBufferSizeMB = RebuildBufferMegabytes;
+            var batch = new List<SearchDocument>(BatchSize);
             await foreach (var document in documents.WithCancellation(cancellationToken))
             {
-                _writer.AddDocument(ToLucene(document));
-                count++;
+                batch.Add(document);
+                if (batch.Count == BatchSize)
+                {
+                    AddAll(batch, cancellationToken);
+                    count += batch.Count;
+                    batch.Clear();
+                }
             }
+            AddAll(batch, cancellationToken);
+            count += batch.Count;
             Commit(journalPosition);
             NeedsRebuild = false;
         }
@@ -195,12 +208,20 @@ public sealed partial class SearchIndex : IDisposable
         }
         finally
         {
+            _writer.Config.RAMBufferSizeMB = IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB;
             _rebuilding = false;
             _writeLock.Release();
         }
         _searchers.MaybeRefreshBlocking();
         return count;
     }
+
+    private const int BatchSize = 2048;
+    private const double RebuildBufferMegabytes = 512;
+
+    private void AddAll(List<SearchDocument> batch, CancellationToken cancellationToken) =>
+        Parallel.ForEach(batch, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            document => _writer.AddDocument(ToLucene(document)));
 
     private void Commit(long? journalPosition)
     {
@@ -300,9 +321,11 @@ public sealed partial class SearchIndex : IDisposable
         var ranked = new BooleanQuery
         {
             { core ?? new MatchAllDocsQuery(), Occur.MUST },
-            { new TermQuery(new Term(Fields.Type, "module")) { Boost = 0.4f }, Occur.SHOULD },
+            { new TermQuery(new Term(Fields.Type, "module")) { Boost = _options.Ranking.Module }, Occur.SHOULD },
         };
-        var top = TopScoreDocCollector.Create(page * pageSize, true);
+        // Courses shown under their module leave the list, so the window reaches beyond the page.
+        var window = Math.Min(1000, page * pageSize * 2 + 40);
+        var top = TopScoreDocCollector.Create(window, true);
         var facetNames = request.FacetNames.Distinct().ToList();
         var sameQueryFacets = facetNames.Where(f => !HasFilter(request, f)).ToDictionary(f => f, f => new FacetCollector(Fields.FacetPrefix + f));
         var collectors = new List<ICollector> { top };
@@ -328,23 +351,84 @@ public sealed partial class SearchIndex : IDisposable
                 .Select(c => new FacetCount(c.Key, c.Value)).ToList();
         }
 
-        var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
-        var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+        var scoreDocs = top.GetTopDocs(0, window).ScoreDocs;
         var highlighters = new Highlighters(core is null ? null : searcher.Rewrite(core), _analyzers);
-        foreach (var scoreDoc in docs.ScoreDocs)
+        var groups = Group(searcher, scoreDocs);
+        var hits = new List<SearchHit>(pageSize);
+        foreach (var (head, courses) in groups.Skip((page - 1) * pageSize).Take(pageSize))
         {
-            var doc = searcher.Doc(scoreDoc.Doc);
-            var english = request.English && !string.IsNullOrEmpty(doc.Get(Fields.TitleEnStored));
-            hits.Add(new SearchHit(
-                doc.Get(Fields.Type),
-                doc.GetField(Fields.Id).GetInt32Value() ?? 0,
-                doc.Get(Fields.Code),
-                doc.Get(Fields.Slug),
-                english ? doc.Get(Fields.TitleEnStored) : doc.Get(Fields.TitleStored),
-                scoreDoc.Score,
-                highlighters.Highlight(doc, english)));
+            hits.Add(ToHit(searcher, head, request, highlighters) with
+            {
+                Courses = courses.Select(c => ToHit(searcher, c, request, highlighters)).ToList(),
+            });
         }
-        return new SearchResult(top.TotalHits, hits, facets, null, relaxed);
+        var nested = groups.Sum(g => g.Courses.Count);
+        return new SearchResult(top.TotalHits - nested, hits, facets, null, relaxed);
+    }
+
+    /// <summary>
+    /// A module and the matching courses it builds on become one result, at the place of its best-ranked member;
+    /// a course that belongs to no matching module stays a result of its own.
+    /// </summary>
+    private static List<(ScoreDoc Head, List<ScoreDoc> Courses)> Group(IndexSearcher searcher, ScoreDoc[] ranked)
+    {
+        var keys = new Dictionary<string, ScoreDoc>(StringComparer.Ordinal);
+        var parts = new Dictionary<int, string[]>();
+        foreach (var scoreDoc in ranked)
+        {
+            var doc = searcher.Doc(scoreDoc.Doc, KeyFields);
+            keys[doc.Get(Fields.Key)] = scoreDoc;
+            if (doc.GetValues(Fields.Parts) is { Length: > 0 } courseKeys)
+            {
+                parts[scoreDoc.Doc] = courseKeys;
+            }
+        }
+        var owner = new Dictionary<int, int>();
+        foreach (var scoreDoc in ranked)
+        {
+            if (!parts.TryGetValue(scoreDoc.Doc, out var courseKeys)) continue;
+            foreach (var key in courseKeys)
+            {
+                if (keys.TryGetValue(key, out var course) && !owner.ContainsKey(course.Doc) && !parts.ContainsKey(course.Doc))
+                {
+                    owner[course.Doc] = scoreDoc.Doc;
+                }
+            }
+        }
+        var groups = new List<(ScoreDoc Head, List<ScoreDoc> Courses)>();
+        var placed = new Dictionary<int, List<ScoreDoc>>();
+        var byDoc = ranked.ToDictionary(d => d.Doc);
+        foreach (var scoreDoc in ranked)
+        {
+            var head = owner.TryGetValue(scoreDoc.Doc, out var module) ? byDoc[module] : scoreDoc;
+            if (!placed.TryGetValue(head.Doc, out var courses))
+            {
+                courses = [];
+                placed[head.Doc] = courses;
+                groups.Add((head, courses));
+            }
+            if (head.Doc != scoreDoc.Doc)
+            {
+                courses.Add(scoreDoc);
+            }
+        }
+        return groups;
+    }
+
+    private static readonly HashSet<string> KeyFields = [Fields.Key, Fields.Parts];
+
+    private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, SearchRequest request, Highlighters highlighters)
+    {
+        var doc = searcher.Doc(scoreDoc.Doc);
+        var english = request.English && !string.IsNullOrEmpty(doc.Get(Fields.TitleEnStored));
+        return new SearchHit(
+            doc.Get(Fields.Type),
+            doc.GetField(Fields.Id).GetInt32Value() ?? 0,
+            doc.Get(Fields.Code),
+            doc.Get(Fields.Slug),
+            english ? doc.Get(Fields.TitleEnStored) : doc.Get(Fields.TitleStored),
+            scoreDoc.Score,
+            highlighters.Highlight(doc, english));
     }
 
     private static bool HasFilter(SearchRequest request, string facet) =>
@@ -432,10 +516,24 @@ public sealed partial class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>Fields only matched term by term (no phrases): frequencies without positions are cheaper to write.</summary>
+    private static readonly FieldType Expanded = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
+
+    /// <summary>Only whether a word occurs ("did you mean").</summary>
+    private static readonly FieldType Presence = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
     private static LuceneDocument ToLucene(SearchDocument d)
     {
         static string Join(params string?[] parts) => string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
 
+        var title = Join(d.Title, d.Code);
+        var text = Join(d.Title, d.Code, d.Summary, d.Body);
         var doc = new LuceneDocument
         {
             new StringField(Fields.Key, d.Key, Field.Store.YES),
@@ -443,14 +541,24 @@ public sealed partial class SearchIndex : IDisposable
             new StoredField(Fields.Id, d.Id),
             new StoredField(Fields.Slug, d.Slug),
             new StoredField(Fields.TitleStored, d.Title),
-            new TextField(Fields.Title, Join(d.Title, d.Code), Field.Store.NO),
-            new TextField(Fields.Text, Join(d.Title, d.Code, d.Summary, d.Body), Field.Store.NO),
-            new TextField(Fields.TitleEn, d.TitleEn ?? "", Field.Store.NO),
-            new TextField(Fields.TextEn, Join(d.TitleEn, d.SummaryEn, d.BodyEn), Field.Store.NO),
-            new TextField(Fields.Folded, Join(d.Title, d.Code, d.Summary, d.Body, d.TitleEn, d.SummaryEn, d.BodyEn), Field.Store.NO),
-            new TextField(Fields.Suggest, Join(d.Title, d.TitleEn, d.Code), Field.Store.NO),
-            new TextField(Fields.Spell, Join(d.Title, d.Summary, d.Body, d.TitleEn, d.SummaryEn), Field.Store.NO),
+            new Field(Fields.Title, title, Expanded),
+            new Field(Fields.Text, text, Expanded),
+            new TextField(Fields.TitleWords, title, Field.Store.NO),
+            new TextField(Fields.TextWords, text, Field.Store.NO),
+            new Field(Fields.TitleEn, d.TitleEn ?? "", Expanded),
+            new Field(Fields.TextEn, Join(d.TitleEn, d.SummaryEn, d.BodyEn), Expanded),
+            new Field(Fields.Folded, Join(d.Title, d.Code, d.Summary, d.Body, d.TitleEn, d.SummaryEn, d.BodyEn), Expanded),
+            new Field(Fields.Suggest, Join(d.Title, d.TitleEn, d.Code), Expanded),
+            new Field(Fields.Spell, Join(d.Title, d.Summary, d.Body, d.TitleEn, d.SummaryEn), Presence),
         };
+        if (d.Code is not null)
+        {
+            doc.Add(new StringField(Fields.CodeKey, Analyzers.Fold(d.Code.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant()), Field.Store.NO));
+        }
+        foreach (var part in d.Parts)
+        {
+            doc.Add(new StoredField(Fields.Parts, part));
+        }
         doc.Add(new StringField(Fields.FacetPrefix + "type", d.Type, Field.Store.NO));
         doc.Add(new SortedSetDocValuesField(Fields.FacetPrefix + "type", new BytesRef(d.Type)));
         if (d.Code is not null) doc.Add(new StoredField(Fields.Code, d.Code));

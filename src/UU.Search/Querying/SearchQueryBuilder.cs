@@ -1,31 +1,52 @@
 using System.Text;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Sv;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using UU.Search.Analysis;
+using UU.Search.Indexing;
 
 namespace UU.Search.Querying;
 
 /// <summary>
-/// Builds a Lucene query from what a visitor typed, without any query syntax: every word becomes a
-/// disjunction of its exact and stemmed forms (title ranked above text), its English form, its folded form
-/// (å/ä/ö typed as a/a/o), its compound parts, its synonyms and — ranked lowest — fuzzy variants.
+/// Builds a Lucene query from what a visitor typed, without any query syntax, in layers so that expansions can
+/// never outrank what was typed: the topic words must match in some form (as written, stemmed, folded, English,
+/// as compound parts, synonyms, translations — each with its own weight); on top of that, the words as written
+/// score in their own fields, phrases and nearby words add more, genre words ("kurs", "fortbildning") only add.
 /// </summary>
 internal sealed class SearchQueryBuilder
 {
     public const int MaxQueryLength = 200;
     public const int MaxTerms = 12;
 
-    private readonly Analyzers _analyzers;
-    private readonly List<(string[] Words, HashSet<string> Stems)> _synonyms;
+    /// <summary>Words that say what kind of thing is wanted rather than what about: optional in a query.</summary>
+    public static readonly HashSet<string> GenreWords = new(StringComparer.Ordinal)
+    {
+        "kurs", "kurser", "kursen", "kurserna", "utbildning", "utbildningar", "utbildningen", "vidareutbildning", "vidareutbildningar",
+        "kompetensutveckling", "kompetensutvecklingen", "fortbildning", "fortbildningar", "uppdragsutbildning", "uppdragsutbildningar",
+        "webbkurs", "distanskurs", "kurstillfälle", "program", "programmet", "utbildningsprogram", "introduktion", "grundkurs",
+        "course", "courses", "training", "trainings", "education", "programme", "program", "module", "modul", "moduler",
+        "workshop", "seminarium", "föreläsning", "kompetenshöjning", "upskilling", "cpd", "online", "distans", "hp", "högskolepoäng",
+    };
 
-    public SearchQueryBuilder(Analyzers analyzers)
+    private readonly Analyzers _analyzers;
+    private readonly RankingOptions _weights;
+    private readonly List<(HashSet<string> Triggers, HashSet<string> TriggerStems, string[] Targets, bool OneWay)> _synonyms;
+    private readonly List<(string[] Words, string[] Targets)> _phraseSynonyms;
+
+    public SearchQueryBuilder(Analyzers analyzers, RankingOptions weights)
     {
         _analyzers = analyzers;
-        _synonyms = analyzers.Words.SynonymGroups
-            .Select(g => (g, g.SelectMany(w => Analyzers.Tokens(analyzers.SwedishQuery, Fields.Text, w)).ToHashSet(StringComparer.Ordinal)))
+        _weights = weights;
+        _synonyms = analyzers.Words.Synonyms
+            .Select(r => (
+                r.Triggers.ToHashSet(StringComparer.Ordinal),
+                r.Triggers.Where(w => !w.Contains(' ', StringComparison.Ordinal)).Select(WordForms.LightStem).ToHashSet(StringComparer.Ordinal),
+                r.Targets,
+                !r.Triggers.SequenceEqual(r.Targets)))
+            .ToList();
+        _phraseSynonyms = analyzers.Words.Synonyms
+            .SelectMany(r => r.Triggers.Where(t => t.Contains(' ', StringComparison.Ordinal)).Select(t => (t.Split(' ', StringSplitOptions.RemoveEmptyEntries), r.Targets)))
             .ToList();
     }
 
@@ -45,7 +66,7 @@ internal sealed class SearchQueryBuilder
             }
             builder.Append(char.IsControl(c) || char.IsSurrogate(c) ? ' ' : c);
         }
-        return builder.ToString().Trim();
+        return builder.ToString().Normalize(NormalizationForm.FormC).Trim();
     }
 
     /// <summary>The words that carry meaning: lower-cased, without Swedish or English stop words (but "it" stays: IT).</summary>
@@ -64,121 +85,167 @@ internal sealed class SearchQueryBuilder
         {
             return null;
         }
-        var query = new BooleanQuery();
-        foreach (var word in words)
+        var topic = words.Where(w => !GenreWords.Contains(w)).ToList();
+        var genre = words.Where(GenreWords.Contains).ToList();
+        if (topic.Count == 0)
         {
-            query.Add(TermClause(word, fuzzy), Occur.SHOULD);
+            (topic, genre) = (genre, []);
         }
-        query.MinimumNumberShouldMatch = relaxed ? 1 : words.Count <= 2 ? words.Count : words.Count - 1;
+
+        var core = new BooleanQuery();
+        foreach (var word in topic)
+        {
+            var clause = Expanded(word, fuzzy);
+            // A trigger of several words ("social work") adds its targets to each of its words when all are typed.
+            foreach (var (triggerWords, targets) in _phraseSynonyms)
+            {
+                if (triggerWords.Contains(word) && triggerWords.All(words.Contains))
+                {
+                    foreach (var target in targets)
+                    {
+                        clause.Add(AllOf(target.Split(' ', StringSplitOptions.RemoveEmptyEntries), _weights.Synonym));
+                    }
+                }
+            }
+            core.Add(clause, Occur.SHOULD);
+        }
+        core.MinimumNumberShouldMatch = relaxed ? 1 : topic.Count <= 2 ? topic.Count : topic.Count - 1;
+        var query = new BooleanQuery { { core, Occur.MUST } };
+
+        // The words as written: a document that has them ranks above one reached only through their variants.
+        var exact = new BooleanQuery { Boost = _weights.Exact };
+        foreach (var word in topic)
+        {
+            exact.Add(new DisjunctionMaxQuery(0.1f)
+            {
+                Term(Fields.TitleWords, word, _weights.ExactTitle),
+                Term(Fields.TextWords, word, 1f),
+            }, Occur.SHOULD);
+        }
+        query.Add(exact, Occur.SHOULD);
+
+        if (topic.Count >= 2)
+        {
+            // Stop words leave gaps ("lärare i matematik"), so a phrase allows two.
+            query.Add(Phrase(Fields.TitleWords, topic, 2, _weights.PhraseTitle), Occur.SHOULD);
+            query.Add(Phrase(Fields.TextWords, topic, 2, _weights.PhraseText), Occur.SHOULD);
+            query.Add(Phrase(Fields.TextWords, topic, 12, _weights.Proximity), Occur.SHOULD);
+        }
+        foreach (var word in genre)
+        {
+            var optional = Expanded(word, fuzzy: false);
+            optional.Boost = _weights.Genre;
+            query.Add(optional, Occur.SHOULD);
+        }
         return query;
     }
 
-    private DisjunctionMaxQuery TermClause(string word, bool fuzzy)
+    private static PhraseQuery Phrase(string field, IReadOnlyList<string> words, int slop, float boost)
     {
-        var clause = new DisjunctionMaxQuery(0.2f);
-        var swedish = Analyzers.Tokens(_analyzers.SwedishQuery, Fields.Text, word);
-        foreach (var form in swedish)
+        var phrase = new PhraseQuery { Slop = slop, Boost = boost };
+        foreach (var word in words)
         {
-            clause.Add(Term(Fields.Title, form, 4f));
-            clause.Add(Term(Fields.Text, form, 1.5f));
+            phrase.Add(new Term(field, word));
+        }
+        return phrase;
+    }
+
+    /// <summary>Every form of one word, each with its weight; the best-scoring form counts (plus a little of the others).</summary>
+    private DisjunctionMaxQuery Expanded(string word, bool fuzzy)
+    {
+        var w = _weights;
+        var clause = new DisjunctionMaxQuery(0.1f);
+        var expansion = _analyzers.Forms.Of(word);
+        clause.Add(Term(Fields.Title, word, w.Title));
+        clause.Add(Term(Fields.Text, word, w.Text));
+        foreach (var stem in expansion.Stems)
+        {
+            clause.Add(Term(Fields.Title, stem, w.Title * w.Stem));
+            clause.Add(Term(Fields.Text, stem, w.Text * w.Stem));
+        }
+        var folded = Analyzers.Fold(word);
+        clause.Add(Term(Fields.CodeKey, folded, w.Code));
+        foreach (var form in Analyzers.Tokens(_analyzers.FoldedQuery, Fields.Folded, word))
+        {
+            clause.Add(Term(Fields.Folded, form, w.Folded));
         }
         foreach (var form in Analyzers.Tokens(_analyzers.English, Fields.TextEn, word))
         {
-            clause.Add(Term(Fields.TitleEn, form, 3f));
-            clause.Add(Term(Fields.TextEn, form, 1f));
+            clause.Add(Term(Fields.TitleEn, form, w.EnglishTitle));
+            clause.Add(Term(Fields.TextEn, form, w.EnglishText));
         }
-        foreach (var form in Analyzers.Tokens(_analyzers.FoldedQuery, Fields.Folded, word))
+        if (expansion.Parts.Length >= 2)
         {
-            clause.Add(Term(Fields.Folded, form, 0.6f));
+            // A compound typed as one word also finds texts that use its parts separately, all of them required.
+            clause.Add(AllOf(expansion.Parts.Where(p => !expansion.Parts.Any(o => o != p && o.Contains(p, StringComparison.Ordinal))), w.Parts));
         }
-        if (CompoundParts(word) is { } parts)
+        foreach (var synonym in Synonyms(word))
         {
-            clause.Add(parts);
+            clause.Add(AllOf(synonym.Split(' ', StringSplitOptions.RemoveEmptyEntries), w.Synonym));
         }
-        foreach (var synonym in Synonyms(word, swedish))
+        if (!expansion.Known && _analyzers.Linguistics.EnglishToSwedish.TryGetValue(word, out var translations))
         {
-            clause.Add(synonym);
+            foreach (var translation in translations)
+            {
+                clause.Add(AllOf(translation.Split(' ', StringSplitOptions.RemoveEmptyEntries), w.Translation));
+            }
+        }
+        else if (expansion.Known && _analyzers.Linguistics.SwedishToEnglish.TryGetValue(word, out var english))
+        {
+            // A Swedish word also finds a course described only in English, below the Swedish ones.
+            foreach (var translation in english)
+            {
+                clause.Add(AllOf(translation.Split(' ', StringSplitOptions.RemoveEmptyEntries), w.Translation * 0.5f));
+            }
         }
         if (fuzzy && word.Length >= 5)
         {
             // The usual rule: exact for short words, one edit from five letters, two from nine.
             var edits = word.Length >= 9 ? 2 : 1;
             clause.Add(new FuzzyQuery(new Term(Fields.Text, word), edits, 1) { Boost = 0.35f });
-            clause.Add(new FuzzyQuery(new Term(Fields.Folded, Analyzers.Fold(word)), edits, 1) { Boost = 0.25f });
+            clause.Add(new FuzzyQuery(new Term(Fields.Folded, folded), edits, 1) { Boost = 0.25f });
         }
         return clause;
     }
 
-    /// <summary>A compound typed as one word also finds texts that use its parts separately, all of them required.</summary>
-    private BooleanQuery? CompoundParts(string word)
+    /// <summary>All the words required, each in any of its Swedish forms, in title or text (English text too).</summary>
+    private BooleanQuery AllOf(IEnumerable<string> words, float boost)
     {
-        var parts = new List<string>();
-        using (var stream = _analyzers.SwedishIndex.GetTokenStream(Fields.Text, word))
+        var all = new BooleanQuery { Boost = boost };
+        foreach (var part in words)
         {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            var keyword = stream.AddAttribute<IKeywordAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                var value = term.ToString();
-                if (keyword.IsKeyword && value != word && value.Length >= 3 && !parts.Contains(value))
-                {
-                    parts.Add(value);
-                }
-            }
-            stream.End();
-        }
-        // A part contained in a longer part ("skola" in "grundskola") adds nothing on its own.
-        parts = parts.Where(p => !parts.Any(o => o != p && o.Contains(p, StringComparison.Ordinal))).ToList();
-        if (parts.Count < 2)
-        {
-            return null;
-        }
-        var all = new BooleanQuery { Boost = 0.8f };
-        foreach (var part in parts)
-        {
-            var forms = new BooleanQuery();
+            var alternatives = new BooleanQuery();
             foreach (var form in Analyzers.Tokens(_analyzers.SwedishQuery, Fields.Text, part))
             {
-                forms.Add(Term(Fields.Text, form, 1f), Occur.SHOULD);
+                alternatives.Add(Term(Fields.Text, form, 1f), Occur.SHOULD);
+                alternatives.Add(Term(Fields.Title, form, 2f), Occur.SHOULD);
             }
-            all.Add(forms, Occur.MUST);
+            foreach (var form in Analyzers.Tokens(_analyzers.English, Fields.TextEn, part))
+            {
+                alternatives.Add(Term(Fields.TextEn, form, 1f), Occur.SHOULD);
+            }
+            if (alternatives.Clauses.Count > 0)
+            {
+                all.Add(alternatives, Occur.MUST);
+            }
         }
         return all;
     }
 
-    private IEnumerable<Query> Synonyms(string word, List<string> forms)
+    private IEnumerable<string> Synonyms(string word)
     {
-        foreach (var (group, stems) in _synonyms)
+        var light = WordForms.LightStem(word);
+        // Swedish compounds name their kind last: "distriktssköterska" is a "sköterska", "skolkurator" a "kurator".
+        var head = _analyzers.Forms.Of(word).Parts is { Length: >= 2 } parts ? parts[^1] : null;
+        var headLight = head is null ? null : WordForms.LightStem(head);
+        foreach (var (triggers, stems, targets, oneWay) in _synonyms)
         {
-            if (!group.Contains(word) && !forms.Any(stems.Contains))
+            // Only a profession rule follows the head: "demensvård" is no reason to find everything about "vård".
+            if (triggers.Contains(word) || stems.Contains(light) || (oneWay && head is not null && (triggers.Contains(head) || stems.Contains(headLight!))))
             {
-                continue;
-            }
-            foreach (var synonym in group.Where(s => s != word))
-            {
-                var synonymWords = synonym.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                var all = new BooleanQuery { Boost = 0.5f };
-                foreach (var synonymWord in synonymWords)
+                foreach (var target in targets.Where(t => t != word && WordForms.LightStem(t) != light))
                 {
-                    var alternatives = new BooleanQuery();
-                    foreach (var form in Analyzers.Tokens(_analyzers.SwedishQuery, Fields.Text, synonymWord))
-                    {
-                        alternatives.Add(Term(Fields.Text, form, 1f), Occur.SHOULD);
-                        alternatives.Add(Term(Fields.Title, form, 2f), Occur.SHOULD);
-                    }
-                    foreach (var form in Analyzers.Tokens(_analyzers.English, Fields.TextEn, synonymWord))
-                    {
-                        alternatives.Add(Term(Fields.TextEn, form, 1f), Occur.SHOULD);
-                    }
-                    if (alternatives.Clauses.Count > 0)
-                    {
-                        all.Add(alternatives, Occur.MUST);
-                    }
-                }
-                if (all.Clauses.Count > 0)
-                {
-                    yield return all;
+                    yield return target;
                 }
             }
         }

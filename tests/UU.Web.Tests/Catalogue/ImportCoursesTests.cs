@@ -137,6 +137,29 @@ public abstract class ImportCoursesTests<TApp>(TApp app) : IClassFixture<TApp> w
     }
 
     [Fact]
+    public async Task LadokCodesWithSwedishLetters_AreImported_AndStrangeCodesNamed()
+    {
+        var suffix = Random.Shared.Next(100, 999);
+        var decomposed = $"va\u030A{suffix}1"; // "vå" as a Mac export writes it: a ring above combining with the a
+        var csv = $"""
+            code,title,credits,level,subject
+            FÖ{suffix}G,Förvaltningsrätt,7.5,grund,Juridik
+            2ÖÄ{suffix},Äldres hälsa,15,grund,Omvårdnad
+            {decomposed},Vårdvetenskap,7.5,avancerad,Omvårdnad
+            """;
+        var result = await ImportAsync(WriteFile("ladok.csv", csv));
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        Assert.True(await QueryAsync(db => db.Courses.AnyAsync(c => c.Code == $"FÖ{suffix}G")));
+        Assert.True(await QueryAsync(db => db.Courses.AnyAsync(c => c.Code == $"2ÖÄ{suffix}")));
+        Assert.True(await QueryAsync(db => db.Courses.AnyAsync(c => c.Code == $"VÅ{suffix}1")));
+
+        var bad = await ImportAsync(WriteFile("bad-codes.csv", $"code,title,credits,level,subject\nFØ{suffix}G,Titel,7.5,grund,Juridik\nPE-{suffix},Titel,7.5,grund,Juridik\n"));
+        Assert.False(bad.Succeeded);
+        Assert.Contains(bad.Problems, p => p.Row == 2 && p.Field == "code" && p.Message.Contains($"'FØ{suffix}G' is not a course code", StringComparison.Ordinal));
+        Assert.Contains(bad.Problems, p => p.Row == 3 && p.Field == "code");
+    }
+
+    [Fact]
     public async Task NonUtf8File_IsRefused()
     {
         var path = Path.Combine(app.DataPath, Guid.NewGuid().ToString("N") + ".csv");

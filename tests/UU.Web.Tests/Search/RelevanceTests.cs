@@ -11,7 +11,7 @@ namespace UU.Web.Tests.Search;
 public sealed class RelevanceTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     // Levels reached when this test was written; raise them as ranking improves, never lower them silently.
-    private const double MinNdcg10 = 0.85;
+    private const double MinNdcg10 = 0.90;
     private const double MinMrr = 0.90;
     private const double MaxZeroResultRate = 0.0;
 
@@ -32,8 +32,11 @@ public sealed class RelevanceTests(SqliteApp app) : IClassFixture<SqliteApp>
         foreach (var j in judged)
         {
             using var json = JsonDocument.Parse(await client.GetStringAsync("/api/search?pageSize=10&q=" + Uri.EscapeDataString(j.Query)));
+            // A module's courses are listed under it: the buyer reads them in that order.
             results[j.Query] = json.RootElement.GetProperty("hits").EnumerateArray()
-                .Select(h => h.GetProperty("type").GetString() + ":" + h.GetProperty("slug").GetString()).ToList();
+                .SelectMany(h => h.GetProperty("courses").EnumerateArray().Select(c => "course:" + c.GetProperty("slug").GetString())
+                    .Prepend(h.GetProperty("type").GetString() + ":" + h.GetProperty("slug").GetString()))
+                .Take(10).ToList();
         }
         var report = RelevanceMetrics.Evaluate(judged, q => results[q]);
         var weakest = string.Join("; ", report.PerQuery.OrderBy(p => p.Ndcg).Take(5).Select(p => $"{p.Query} {p.Ndcg:0.00}"));

@@ -143,6 +143,35 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task Api_ShowsAModuleWithTheCoursesItBuildsOnUnderIt_AndTypeStillFilters()
+    {
+        await EventuallyAsync(async () => (await SearchAsync("q=demens")).GetProperty("total").GetInt32() > 0, "the index is built");
+        var hits = (await SearchAsync("pageSize=50&q=" + Uri.EscapeDataString("demensvård"))).GetProperty("hits").EnumerateArray().ToList();
+        var module = hits.Single(h => h.GetProperty("slug").GetString() == "demensvard");
+        Assert.Equal("module", hits[0].GetProperty("type").GetString());
+        var course = Assert.Single(module.GetProperty("courses").EnumerateArray(), c => c.GetProperty("code").GetString() == "OM031G");
+        Assert.Equal("/kurser/OM031G", course.GetProperty("url").GetString());
+        Assert.DoesNotContain(hits, h => h.GetProperty("slug").GetString() == "OM031G"); // not a second hit with the same title
+
+        var courses = (await SearchAsync("type=course&q=" + Uri.EscapeDataString("demensvård"))).GetProperty("hits").EnumerateArray().ToList();
+        Assert.Equal("OM031G", courses[0].GetProperty("slug").GetString());
+        Assert.All(courses, h => Assert.Equal("course", h.GetProperty("type").GetString()));
+    }
+
+    [Fact]
+    public async Task ResultsPage_ShowsTheModulesCoursesCollapsedUnderIt()
+    {
+        await EventuallyAsync(async () => (await SearchAsync("q=demens")).GetProperty("total").GetInt32() > 0, "the index is built");
+        var page = await _client.GetDocumentAsync("/sok?q=demensv%C3%A5rd");
+        var first = page.QuerySelector(".hit")!;
+        Assert.Equal("/utbildningar/demensvard", first.QuerySelector("h3 a")!.GetAttribute("href"));
+        var collapsed = first.QuerySelector("details.hit-courses")!;
+        Assert.Null(collapsed.GetAttribute("open"));
+        Assert.Contains(collapsed.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/kurser/OM031G");
+        Assert.DoesNotContain(page.QuerySelectorAll(".hits > li > h3 a"), a => a.GetAttribute("href") == "/kurser/OM031G");
+    }
+
+    [Fact]
     public async Task ImportedCourses_BecomeSearchable()
     {
         var code = $"GR{Random.Shared.Next(100, 999)}G";
@@ -150,6 +179,19 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         await File.WriteAllTextAsync(path, $"code,title,credits,level,subject\n{code},Glaciärer och klimatförändringar,7.5,grund,Naturgeografi\n");
         Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["import-courses", path]));
         await EventuallyAsync(async () => (await SlugsAsync("glaciärer")).Contains(code), "an imported course is found");
+    }
+
+    [Fact]
+    public async Task LadokCodeWithSwedishLetters_IsFoundTypedWithOrWithoutThem()
+    {
+        var code = $"FÖ{Random.Shared.Next(100, 999)}G";
+        var path = Path.Combine(app.DataPath, Guid.NewGuid().ToString("N") + ".csv");
+        await File.WriteAllTextAsync(path, $"code,title,credits,level,subject\n{code},Förvaltningsrättens grunder,7.5,grund,Juridik\n");
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["import-courses", path]));
+        await EventuallyAsync(async () => (await SlugsAsync(code)).FirstOrDefault() == code, "the course is first for its code");
+        Assert.Equal(code, (await SlugsAsync(code.ToLowerInvariant()))[0]);
+        Assert.Equal(code, (await SlugsAsync(code.Replace("Ö", "O", StringComparison.Ordinal)))[0]);
+        Assert.Equal(code, (await SlugsAsync(code.Replace("Ö", "o", StringComparison.Ordinal).ToLowerInvariant()))[0]);
     }
 }
 

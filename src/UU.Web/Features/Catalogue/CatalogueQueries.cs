@@ -130,7 +130,7 @@ public sealed class CatalogueQueries(UuDbContext db, ModuleDrafts drafts)
     public Task<Course?> CourseAsync(string code, CancellationToken cancellationToken)
     {
         // Codes are stored upper-case, so an exact comparison can use the unique index.
-        var normalised = code.ToUpperInvariant();
+        var normalised = CourseCodes.Normalise(code);
         return db.Courses.AsNoTracking()
             .Include(c => c.Subject)
             .Include(c => c.Department)

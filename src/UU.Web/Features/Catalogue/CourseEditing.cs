@@ -23,7 +23,7 @@ public sealed class CourseEditing(UuDbContext db, AuditTrail audit, Localization
 {
     public async Task<CourseSaveOutcome> SaveAsync(string code, CourseEdit edit, CancellationToken cancellationToken)
     {
-        var normalised = code.ToUpperInvariant();
+        var normalised = CourseCodes.Normalise(code);
         var course = await db.Courses.FirstOrDefaultAsync(c => c.Code == normalised, cancellationToken);
         if (course is null)
         {

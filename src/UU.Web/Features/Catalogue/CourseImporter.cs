@@ -74,9 +74,9 @@ public sealed class CourseImporter(UuDbContext db, TimeProvider clock)
         foreach (var r in records)
         {
             var before = problems.Count;
-            var code = r.Code?.Trim().ToUpperInvariant() ?? "";
+            var code = CourseCodes.Normalise(r.Code);
             if (code.Length == 0) problems.Add(new(r.Row, "code", "is missing."));
-            else if (code.Length is < 3 or > 12 || !code.All(char.IsAsciiLetterOrDigit)) problems.Add(new(r.Row, "code", $"'{Clip(r.Code)}' is not a course code (3–12 letters and digits, for example PE031G)."));
+            else if (!CourseCodes.IsValid(code)) problems.Add(new(r.Row, "code", $"'{Clip(r.Code)}' is not a course code (3–12 letters A–Ö and digits, for example PE031G or FÖ117G)."));
             else if (seen.TryGetValue(code, out var first)) problems.Add(new(r.Row, "code", $"{code} appears again (first on row {first})."));
             else seen[code] = r.Row;
 

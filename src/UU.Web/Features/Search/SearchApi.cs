@@ -23,7 +23,8 @@ public static class SearchApi
         var result = search.Search(query);
         return TypedResults.Ok(new SearchResponse(
             result.Total,
-            result.Hits.Select(h => new SearchResponseHit(h.Type, h.Id, h.Code, h.Slug, h.Title, h.Score, h.Highlight, CatalogueSearch.Url(h.Type, h.Slug))).ToList(),
+            result.Hits.Select(h => new SearchResponseHit(h.Type, h.Id, h.Code, h.Slug, h.Title, h.Score, h.Highlight, CatalogueSearch.Url(h.Type, h.Slug),
+                h.Courses.Select(c => new SearchResponseCourse(c.Id, c.Code, c.Slug, c.Title, c.Score, CatalogueSearch.Url(c.Type, c.Slug))).ToList())).ToList(),
             result.Facets.ToDictionary(f => f.Key, f => f.Value.Select(v => new SearchResponseFacet(v.Value, v.Count)).ToList()),
             result.DidYouMean));
     }
@@ -35,7 +36,10 @@ public static class SearchApi
 
 public sealed record SearchResponse(int Total, IReadOnlyList<SearchResponseHit> Hits, IReadOnlyDictionary<string, List<SearchResponseFacet>> Facets, string? DidYouMean);
 
-public sealed record SearchResponseHit(string Type, int Id, string? Code, string Slug, string Title, float Score, string Highlight, string Url);
+/// <param name="Courses">For a module: the matching courses it builds on, collapsed under it rather than listed as hits.</param>
+public sealed record SearchResponseHit(string Type, int Id, string? Code, string Slug, string Title, float Score, string Highlight, string Url, IReadOnlyList<SearchResponseCourse> Courses);
+
+public sealed record SearchResponseCourse(int Id, string? Code, string Slug, string Title, float Score, string Url);
 
 public sealed record SearchResponseFacet(string Value, int Count);
 

@@ -92,6 +92,7 @@ public sealed class SearchDocuments(UuDbContext db)
         {
             Type = ModuleType,
             Id = m.Id,
+            Parts = courses.Select(c => SearchDocument.DocumentKey(CourseType, c.Id)).ToList(),
             Slug = m.Slug,
             Title = m.TitleSv,
             TitleEn = m.TitleEn,

@@ -24,7 +24,7 @@ public sealed class CourseEditModel(UuDbContext db, CourseEditing editing, Local
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
-        var normalised = code.ToUpperInvariant();
+        var normalised = CourseCodes.Normalise(code);
         var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Code == normalised, cancellationToken);
         if (course is null)
         {

@@ -1,0 +1,25 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+
+namespace UU.Search.Indexing;
+
+/// <summary>bm25 with its own k1 and b per field: titles are short, so their length matters less than a text's.</summary>
+internal sealed class FieldSimilarity(RankingOptions ranking) : PerFieldSimilarityWrapper
+{
+    private readonly BM25Similarity _title = new(ranking.TitleK1, ranking.TitleB);
+    private readonly BM25Similarity _text = new(ranking.TextK1, ranking.TextB);
+    private readonly BM25Similarity _other = new();
+
+    public override Similarity Get(string name) => name switch
+    {
+        Fields.Title or Fields.TitleWords or Fields.TitleEn => _title,
+        Fields.Text or Fields.TextWords or Fields.TextEn or Fields.Folded => _text,
+        _ => _other,
+    };
+}
+
+internal sealed class SimilaritySearcherFactory(Similarity similarity) : SearcherFactory
+{
+    public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+}
