@@ -18,6 +18,7 @@ using UU.Web.Features.Scheduling;
 using UU.Web.Features.Search;
 using UU.Web.Features.Seed;
 using UU.Web.Features.Seo;
+using UU.Web.Features.Staff;
 using UU.Web.Features.Statistics;
 using UU.Web.Infrastructure;
 
@@ -34,6 +35,7 @@ builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddCatalogue();
 builder.Services.AddCatalogueSearch();
 builder.Services.AddContent(builder.Configuration);
+builder.Services.AddStaff();
 builder.Services.AddMedia();
 builder.Services.AddInquiries();
 builder.Services.AddCommissions();

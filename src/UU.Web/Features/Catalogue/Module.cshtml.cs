@@ -11,8 +11,11 @@ using UU.Web.Localization;
 namespace UU.Web.Features.Catalogue;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = UU.Web.Infrastructure.PublicCache.Policy)]
-public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
+public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOptions<SiteOptions> site, Staff.ParticipantRights participantRights) : PageModel
 {
+    /// <summary>What applies to the participants (they are not students), as the staff section publishes it; null when it has not.</summary>
+    public Staff.RightsText? Rights { get; private set; }
+
     public Module Module { get; private set; } = null!;
     public string CanonicalUrl { get; private set; } = "";
     public string JsonLd { get; private set; } = "";
@@ -28,6 +31,7 @@ public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOption
             return NotFound();
         }
         Module = module;
+        Rights = await participantRights.ForVisitorAsync(cancellationToken);
         CanonicalUrl = urls.Absolute("/utbildningar/" + module.Slug);
         JsonLd = BuildJsonLd(module);
         return Page();
