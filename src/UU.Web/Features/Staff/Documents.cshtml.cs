@@ -8,7 +8,7 @@ public sealed class StaffDocumentsModel(StaffDocuments documents) : PageModel
 {
     public IReadOnlyList<StaffDocument> Documents { get; private set; } = [];
 
-    public static string Url(StaffDocumentVersion version) =>
+    public static string Href(StaffDocumentVersion version) =>
         string.Create(CultureInfo.InvariantCulture, $"{StaffSetup.Home}/dokument/{version.DocumentId}/version/{version.Number}");
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
