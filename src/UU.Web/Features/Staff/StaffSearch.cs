@@ -14,13 +14,16 @@ public sealed class StaffAnalysis : IDisposable
 
     /// <summary>Every term the text is indexed as.</summary>
     public HashSet<string> Terms(string text) =>
-        [.. Analyzers.Tokens(_analyzers.SwedishIndex, Field, text), .. Analyzers.Tokens(_analyzers.FoldedIndex, Field, text), .. Analyzers.Tokens(_analyzers.English, Field, text)];
+        Analyzers.Tokens(_analyzers.SwedishIndex, Field, text)
+            .Concat(Analyzers.Tokens(_analyzers.FoldedIndex, Field, text))
+            .Concat(Analyzers.Tokens(_analyzers.English, Field, text))
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Each word of a query with the terms it may match; stop words drop out.</summary>
     public List<HashSet<string>> QueryWords(string query) =>
         query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Take(10)
-            .Select(w => new HashSet<string>([.. Tokens(_analyzers.SwedishQuery, w), .. Tokens(_analyzers.FoldedQuery, w), .. Tokens(_analyzers.English, w)]))
+            .Select(w => Tokens(_analyzers.SwedishQuery, w).Concat(Tokens(_analyzers.FoldedQuery, w)).Concat(Tokens(_analyzers.English, w)).ToHashSet(StringComparer.Ordinal))
             .Where(s => s.Count > 0)
             .ToList();
 
