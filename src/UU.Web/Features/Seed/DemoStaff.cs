@@ -135,7 +135,9 @@ public static class DemoStaff
             {
                 ws.Cell(i + 2, 1).Value = rows[i];
             }
-            ws.Columns().AdjustToContents();
+            // Fixed widths: ClosedXML measures text for AdjustToContents through GDI+, which servers lack.
+            ws.Column(1).Width = 40;
+            ws.Column(2).Width = 60;
         }
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
