@@ -107,7 +107,7 @@ public abstract class StaffSectionTests<TApp>(TApp app) : IClassFixture<TApp> wh
     public async Task AnEditor_WritesAndPublishesAStaffPage_ThatStaffReadAndPublicSearchAndSitemapNeverShow()
     {
         var editor = await OfficeUsers.SignedInClientAsync(app, Roles.Editor);
-        var word = "Rutinpärmsmetoden" + Guid.NewGuid().ToString("N")[..6];
+        var word = "Rutinparmsmetoden" + Guid.NewGuid().ToString("N")[..6];
         await CreateAndPublishAsync(editor, ContentTypes.Staff, new()
         {
             ["Form.TitleSv"] = "Checklista inför kursstart " + word, ["Form.Slug"] = "checklista-" + word.ToLowerInvariant(),
