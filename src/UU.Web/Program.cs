@@ -20,6 +20,7 @@ using UU.Web.Features.Scheduling;
 using UU.Web.Features.Search;
 using UU.Web.Features.Seed;
 using UU.Web.Features.Seo;
+using UU.Web.Features.Staff;
 using UU.Web.Features.Statistics;
 using UU.Web.Infrastructure;
 
@@ -37,6 +38,7 @@ builder.Services.AddCatalogue();
 builder.Services.AddInventory();
 builder.Services.AddCatalogueSearch();
 builder.Services.AddContent(builder.Configuration);
+builder.Services.AddStaff();
 builder.Services.AddMedia();
 builder.Services.AddInquiries();
 builder.Services.AddCommissions();

@@ -65,24 +65,24 @@ public sealed class DeliveryAndCacheTests(SqliteApp app) : IClassFixture<SqliteA
     public async Task CachedPublicPages_ShowAPublishedChangeAtOnce()
     {
         var client = app.CreateClient();
-        var before = await client.GetDocumentAsync("/sidor/for-institutioner");
-        using (var cached = await client.GetAsync("/sidor/for-institutioner"))
+        var before = await client.GetDocumentAsync("/sidor/sa-gar-det-till");
+        using (var cached = await client.GetAsync("/sidor/sa-gar-det-till"))
         {
             Assert.True(cached.Headers.Age is not null, "the second request is served from the output cache");
         }
-        Assert.Equal("För institutioner: vägen in", before.QuerySelector("article h1")!.TextContent.Trim());
+        Assert.Equal("Så går det till", before.QuerySelector("article h1")!.TextContent.Trim());
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
             var content = scope.ServiceProvider.GetRequiredService<ContentService>();
-            var item = await db.ContentItems.AsNoTracking().SingleAsync(c => c.PublishedSlug == "for-institutioner");
-            var saved = await content.SaveAsync(item.Id, item.Draft with { TitleSv = "Vägen in för institutionerna" }, item.Version, CancellationToken.None);
+            var item = await db.ContentItems.AsNoTracking().SingleAsync(c => c.PublishedSlug == "sa-gar-det-till");
+            var saved = await content.SaveAsync(item.Id, item.Draft with { TitleSv = "Så går ett uppdrag till" }, item.Version, CancellationToken.None);
             Assert.True(saved.Succeeded);
             Assert.True((await content.PublishAsync(item.Id, saved.Item!.Version, CancellationToken.None)).Succeeded);
         }
 
-        var after = await client.GetDocumentAsync("/sidor/for-institutioner");
-        Assert.Equal("Vägen in för institutionerna", after.QuerySelector("article h1")!.TextContent.Trim());
+        var after = await client.GetDocumentAsync("/sidor/sa-gar-det-till");
+        Assert.Equal("Så går ett uppdrag till", after.QuerySelector("article h1")!.TextContent.Trim());
     }
 }

@@ -62,7 +62,31 @@ public sealed class RoleMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         { "/office/teman", SignIn, Ok, Forbidden, Forbidden, Ok, Forbidden },
         { "/api/inventory?subject=historia", Unauthorized, Forbidden, Ok, Forbidden, Ok, Forbidden },
         { "/api/inventory?subject=finns-inte", Unauthorized, Forbidden, NotFound, NotFound, NotFound, Forbidden },
+        // The staff section: every signed-in role reads it; only editors keep its templates.
+        { "/personal", SignIn, Ok, Ok, Ok, Ok, Ok },
+        { "/personal/for-institutioner", SignIn, Ok, Ok, Ok, Ok, Ok },
+        { "/personal/sok?q=avtal", SignIn, Ok, Ok, Ok, Ok, Ok },
+        { "/personal/dokument", SignIn, Ok, Ok, Ok, Ok, Ok },
+        { "/personal/dokument/1/version/1", SignIn, Ok, Ok, Ok, Ok, Ok },
+        { "/office/dokumentmallar", SignIn, Ok, Forbidden, Forbidden, Ok, Forbidden },
+        { "/office/innehall/ny?typ=staff", SignIn, Ok, Forbidden, Forbidden, Ok, Forbidden },
     };
+
+    /// <summary>The departments' light role: the staff section, one's own account and signing out; nothing else of the office.</summary>
+    private static readonly string[] OpenToDepartmentStaff =
+        ["/office/konto", "/office/logga-ut", "/office/logga-in", "/personal", "/personal/for-institutioner", "/personal/sok?q=avtal", "/personal/dokument", "/personal/dokument/1/version/1"];
+
+    [Fact]
+    public async Task DepartmentStaff_ReadTheStaffSection_AndNothingElseOfTheOffice()
+    {
+        var client = await OfficeUsers.SignedInClientAsync(app, Roles.DepartmentStaff);
+        foreach (var path in Matrix.Select(row => (string)row[0]))
+        {
+            using var response = await client.GetAsync(path);
+            var expected = OpenToDepartmentStaff.Contains(path) ? Ok : Forbidden;
+            Assert.True(expected == response.StatusCode, $"{Roles.DepartmentStaff} on {path}: expected {expected}, got {response.StatusCode}");
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Matrix))]

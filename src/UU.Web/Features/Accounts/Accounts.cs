@@ -13,7 +13,14 @@ public static class Roles
     /// <summary>A faculty office (fakultetskansli): reads its faculty's cases (the faculty is <see cref="UuUser.FacultyId"/>).</summary>
     public const string FacultyOffice = "FacultyOffice";
 
-    public static readonly string[] All = [Admin, Editor, Coordinator, SubjectContact, FacultyOffice];
+    /// <summary>A department's staff (teachers, heads, directors of studies): reads the staff section under /personal, nothing else.</summary>
+    public const string DepartmentStaff = "DepartmentStaff";
+
+    /// <summary>Every role a user can be given.</summary>
+    public static readonly string[] All = [Admin, Editor, Coordinator, SubjectContact, FacultyOffice, DepartmentStaff];
+
+    /// <summary>The roles that work in the back office under /office (every role but the departments' light one).</summary>
+    public static readonly string[] Office = [Admin, Editor, Coordinator, SubjectContact, FacultyOffice];
 }
 
 /// <summary>A back-office user (marketing, coordinators, subject contacts, admins).</summary>

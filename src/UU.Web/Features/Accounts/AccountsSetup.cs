@@ -17,8 +17,10 @@ namespace UU.Web.Features.Accounts;
 /// </summary>
 public static class Policies
 {
-    /// <summary>Any office role.</summary>
+    /// <summary>Any office role (not <see cref="Roles.DepartmentStaff"/>).</summary>
     public const string Office = "Office";
+    /// <summary>Any signed-in role, the departments' staff included: the staff section under /personal, one's own account.</summary>
+    public const string SignedIn = "SignedIn";
     /// <summary>Marketing: pages, stories, modules, courses, subjects' texts, media.</summary>
     public const string Editors = "Editors";
     /// <summary>The support's coordinators (and admins): inquiries, clients, sources, statistics.</summary>
@@ -81,7 +83,8 @@ public static class AccountsSetup
         services.AddDataProtection().SetApplicationName("UU").PersistKeysToDbContext<UuDbContext>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.All))
+            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Office))
+            .AddPolicy(Policies.SignedIn, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.Editors, p => p.RequireRole(Roles.Editor, Roles.Admin))
             .AddPolicy(Policies.Coordinators, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.LeadWorkers, p => p.RequireRole(Roles.Coordinator, Roles.Admin, Roles.SubjectContact))

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,35 +22,12 @@ public static class AgreementFormat
 /// </summary>
 public sealed class AgreementDocuments(DataPaths paths)
 {
-    public static AgreementDocumentKind? Sniff(Stream content)
+    public static AgreementDocumentKind? Sniff(Stream content) => Infrastructure.FileSniffer.Sniff(content) switch
     {
-        Span<byte> head = stackalloc byte[5];
-        content.Position = 0;
-        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        content.Position = 0;
-        if (read == 5 && head.SequenceEqual("%PDF-"u8))
-        {
-            return AgreementDocumentKind.Pdf;
-        }
-        if (read >= 4 && head[..4].SequenceEqual("PK\u0003\u0004"u8))
-        {
-            try
-            {
-                using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-                var isWord = zip.GetEntry("word/document.xml") is not null && zip.GetEntry("[Content_Types].xml") is not null;
-                return isWord ? AgreementDocumentKind.Docx : null;
-            }
-            catch (InvalidDataException)
-            {
-                return null; // starts like a ZIP but is not one
-            }
-            finally
-            {
-                content.Position = 0;
-            }
-        }
-        return null;
-    }
+        Infrastructure.FileKind.Pdf => AgreementDocumentKind.Pdf,
+        Infrastructure.FileKind.Docx => AgreementDocumentKind.Docx,
+        _ => null,
+    };
 
     public async Task<string> SaveAsync(int agreementId, Stream content, AgreementDocumentKind kind, CancellationToken cancellationToken)
     {

@@ -11,8 +11,11 @@ using UU.Web.Localization;
 namespace UU.Web.Features.Catalogue;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = UU.Web.Infrastructure.PublicCache.Policy)]
-public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOptions<SiteOptions> site, UU.Web.Features.Evaluations.EvaluationResults evaluations) : PageModel
+public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOptions<SiteOptions> site, UU.Web.Features.Evaluations.EvaluationResults evaluations, Staff.ParticipantRights participantRights) : PageModel
 {
+    /// <summary>What applies to the participants (they are not students), as the staff section publishes it; null when it has not.</summary>
+    public Staff.RightsText? Rights { get; private set; }
+
     public Module Module { get; private set; } = null!;
     public string CanonicalUrl { get; private set; } = "";
     public string JsonLd { get; private set; } = "";
@@ -30,6 +33,7 @@ public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOption
             return NotFound();
         }
         Module = module;
+        Rights = await participantRights.ForVisitorAsync(cancellationToken);
         CanonicalUrl = urls.Absolute("/utbildningar/" + module.Slug);
         Rating = await evaluations.ForModuleAsync(module.Id, cancellationToken);
         JsonLd = BuildJsonLd(module);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -49,39 +48,10 @@ public sealed class CaseDocuments(UuDbContext db, DataPaths paths, TimeProvider 
     public Stream Open(CaseDocument document) => File.OpenRead(Path.Combine(paths.Folder(Folder), document.StoredName));
 
     /// <summary>The content type the bytes are, or null when they are none of the accepted kinds.</summary>
-    public static string? Sniff(byte[] bytes)
-    {
-        if (bytes.AsSpan().StartsWith("%PDF-"u8))
-        {
-            return "application/pdf";
-        }
-        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
-        {
-            try
-            {
-                using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
-                var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
-                if (!entries.Contains("[Content_Types].xml"))
-                {
-                    return null;
-                }
-                if (entries.Contains("word/document.xml"))
-                {
-                    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-                }
-                if (entries.Contains("xl/workbook.xml"))
-                {
-                    return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-                }
-                return null;
-            }
-            catch (InvalidDataException)
-            {
-                return null; // a zip header on something that is not a zip
-            }
-        }
-        return IsText(bytes) ? "text/plain; charset=utf-8" : null;
-    }
+    public static string? Sniff(byte[] bytes) =>
+        Infrastructure.FileSniffer.Sniff(bytes) is { } kind ? Infrastructure.FileSniffer.ContentType(kind)
+        : IsText(bytes) ? "text/plain; charset=utf-8"
+        : null;
 
     private static bool IsText(byte[] bytes)
     {

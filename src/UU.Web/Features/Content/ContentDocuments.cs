@@ -129,6 +129,16 @@ public sealed partial class ContentDocuments(UuDbContext db) : IDocumentKind<Con
             if (f.ImagePath is not null && string.IsNullOrWhiteSpace(f.ImageAlt)) errors.TryAdd(nameof(f.ImageAlt), "content.error.altRequired");
         }
         if (f.ImagePath is not null && !f.ImagePath.StartsWith("/media/", StringComparison.Ordinal)) errors.TryAdd(nameof(f.ImagePath), "content.error.image");
+        // Module pages, offers and agreement clauses find the participants' rights by its address.
+        if (type == ContentTypes.Staff && id != 0 && f.Slug != Staff.ParticipantRights.Slug
+            && await db.ContentItems.AnyAsync(c => c.Id == id && (c.PublishedSlug == Staff.ParticipantRights.Slug || c.DraftSlug == Staff.ParticipantRights.Slug), cancellationToken))
+        {
+            errors.TryAdd(nameof(f.Slug), "staff.error.rightsSlug");
+        }
+        if (type == ContentTypes.Staff && Staff.StaffSetup.ReservedSlugs.Contains(f.Slug))
+        {
+            errors.TryAdd(nameof(f.Slug), "content.error.slugTaken");
+        }
         if (f.Slug.Length is 0 or > 150 || !SlugPattern().IsMatch(f.Slug))
         {
             errors.TryAdd(nameof(f.Slug), "content.error.slug");

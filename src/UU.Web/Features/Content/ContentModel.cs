@@ -9,9 +9,19 @@ public static class ContentTypes
 {
     public const string Page = "page";
     public const string Story = "story";
-    public static readonly string[] All = [Page, Story];
+    /// <summary>A page of the staff section (/personal): for signed-in staff only, never in public search, the sitemap or the delivery API.</summary>
+    public const string Staff = "staff";
+    public static readonly string[] All = [Page, Story, Staff];
+    /// <summary>The types visitors may see: what public search, the sitemap and the delivery API are made of.</summary>
+    public static readonly string[] Public = [Page, Story];
 
-    public static string PublicPath(string type, string slug) => type == Story ? "/berattelser/" + slug : "/sidor/" + slug;
+    /// <summary>Where the item is read: the public address of a page or story, the staff section's address of a staff page.</summary>
+    public static string PublicPath(string type, string slug) => type switch
+    {
+        Story => "/berattelser/" + slug,
+        Staff => Features.Staff.StaffSetup.Home + "/" + slug,
+        _ => "/sidor/" + slug,
+    };
 }
 
 public enum ContentState

@@ -20,6 +20,9 @@ public static class OfficeSetup
         return services;
     }
 
+    /// <summary>Pages under /office that every signed-in role may use, the departments' staff included: one's own account and signing out.</summary>
+    private static readonly string[] OpenToEverySignedInRole = ["/Accounts/Office/Account", "/Accounts/Office/Logout"];
+
     private sealed class OfficeAreaConvention : IPageApplicationModelConvention
     {
         public void Apply(PageApplicationModel model)
@@ -27,7 +30,8 @@ public static class OfficeSetup
             var template = model.ActionDescriptor.AttributeRouteInfo?.Template;
             if (template is not null && (template == RoutePrefix || template.StartsWith(RoutePrefix + "/", StringComparison.OrdinalIgnoreCase)))
             {
-                model.EndpointMetadata.Add(new AuthorizeAttribute(Policies.Office));
+                var policy = OpenToEverySignedInRole.Contains(model.ViewEnginePath, StringComparer.Ordinal) ? Policies.SignedIn : Policies.Office;
+                model.EndpointMetadata.Add(new AuthorizeAttribute(policy));
             }
         }
     }

@@ -57,11 +57,14 @@ public sealed class SearchDocuments(UuDbContext db)
         return courses.Select(ToDocument).ToList();
     }
 
-    /// <summary>Published pages and stories; a draft, unpublished or deleted item yields nothing (and so leaves the index).</summary>
+    /// <summary>
+    /// Published pages and stories; a draft, unpublished or deleted item yields nothing (and so leaves the index), and so does a
+    /// staff page: the staff section is searched on its own (Features/Staff), so it can never surface in public search or suggestions.
+    /// </summary>
     public async Task<List<SearchDocument>> ContentAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
         var items = await db.ContentItems.AsNoTracking()
-            .Where(c => ids.Contains(c.Id) && c.State == Content.ContentState.Published && c.PublishedJson != null)
+            .Where(c => ids.Contains(c.Id) && c.State == Content.ContentState.Published && c.PublishedJson != null && Content.ContentTypes.Public.Contains(c.Type))
             .ToListAsync(cancellationToken);
         return items.Select(ToDocument).ToList();
     }

@@ -72,12 +72,7 @@ internal static class DemoContent
             SummarySv = "Från första kontakt till uppföljning – fem steg i en uppdragsutbildning.",
             BodySv = "## 1. Behov\nNi berättar vad personalen behöver kunna.\n\n## 2. Offert\nInstitutionen föreslår upplägg och pris – fast eller per deltagare.\n\n## 3. Avtal\nVi skriver ett avtal som diarieförs. Poänggivande utbildning får en kursplan.\n\n## 4. Genomförande\nDistans, campus eller hos er.\n\n## 5. Uppföljning\nVi utvärderar tillsammans och för lärdomarna vidare.",
         }, now));
-        db.ContentItems.Add(Published(ContentTypes.Page, new ContentFields
-        {
-            TitleSv = "För institutioner: vägen in", TitleEn = "For departments: the way in", Slug = "for-institutioner",
-            SummarySv = "Så får institutionerna stöd av UU-stödet i varje fas av ett uppdrag.",
-            BodySv = "Varje institution har en **kontaktperson** för uppdragsutbildning. UU-stödet hjälper till med kalkyl, offert, avtal och administration av deltagare.\n\nNya förfrågningar och leads skickas direkt till kontaktpersonerna för de ämnen som berörs.",
-        }, now));
+        // "För institutioner" lives in the staff section now (DemoStaff), for signed-in staff only.
         var draft = new ContentItem { Type = ContentTypes.Story, State = ContentState.Draft, CreatedAt = now, UpdatedAt = now, UpdatedBy = "demo", Version = 1 };
         draft.SetDraft(new ContentFields { TitleSv = "Psykisk hälsa i elevhälsan (utkast)", Slug = "psykisk-halsa-i-elevhalsan", ClientName = "Ånge kommun", SummarySv = "Utkast – inte publicerat än." });
         db.ContentItems.Add(draft);
@@ -87,7 +82,7 @@ internal static class DemoContent
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static ContentItem Published(string type, ContentFields fields, DateTimeOffset now)
+    internal static ContentItem Published(string type, ContentFields fields, DateTimeOffset now)
     {
         var item = new ContentItem { Type = type, State = ContentState.Published, CreatedAt = now, UpdatedAt = now, UpdatedBy = "demo", Version = 1, PublishedAt = now, PublishedSlug = fields.Slug };
         item.SetDraft(fields);

@@ -6,7 +6,7 @@ namespace UU.Web.Features.Seed;
 public sealed record SeedCounts(int Subjects, int Courses, int Modules);
 
 /// <summary>Writes the demo catalogue into an empty database in one transaction.</summary>
-public sealed class DemoSeeder(UuDbContext db, TimeProvider clock, UU.Web.Features.Media.MediaLibrary media, Microsoft.Extensions.Options.IOptions<UU.Web.Infrastructure.SeedOptions> options)
+public sealed class DemoSeeder(UuDbContext db, TimeProvider clock, UU.Web.Features.Media.MediaLibrary media, UU.Web.Features.Staff.StaffDocuments staffDocuments, Microsoft.Extensions.Options.IOptions<UU.Web.Infrastructure.SeedOptions> options)
 {
     public async Task<SeedCounts> SeedAsync(CancellationToken cancellationToken)
     {
@@ -18,6 +18,7 @@ public sealed class DemoSeeder(UuDbContext db, TimeProvider clock, UU.Web.Featur
         await db.SaveChangesAsync(cancellationToken);
         await DemoContent.SeedAsync(db, media, clock.GetUtcNow(), cancellationToken);
         await DemoInventory.SeedAsync(db, graph, clock.GetUtcNow(), cancellationToken);
+        await DemoStaff.SeedAsync(db, staffDocuments, clock.GetUtcNow(), cancellationToken);
         if (options.Value.DemoCases)
         {
             await DemoCases.SeedAsync(db, graph.Subjects, cancellationToken);

@@ -15,7 +15,7 @@ public static class SeoEndpoints
     {
         app.MapGet("/sitemap.xml", WriteSitemapAsync);
         app.MapGet("/robots.txt", (SiteUrls urls) =>
-            TypedResults.Text($"User-agent: *\nDisallow: /office/\nDisallow: /api/\nDisallow: /forfragan/tack/\nSitemap: {urls.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"));
+            TypedResults.Text($"User-agent: *\nDisallow: /office/\nDisallow: /personal/\nDisallow: /api/\nDisallow: /forfragan/tack/\nSitemap: {urls.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"));
         return app;
     }
 
@@ -30,7 +30,7 @@ public static class SeoEndpoints
         var subjects = await db.Subjects.AsNoTracking().OrderBy(s => s.Slug).Select(s => s.Slug).ToListAsync(cancellationToken);
         var courses = await db.Courses.AsNoTracking().OrderBy(c => c.Code).Select(c => new { c.Code, c.UpdatedAt }).ToListAsync(cancellationToken);
         var content = await db.ContentItems.AsNoTracking()
-            .Where(c => c.State == UU.Web.Features.Content.ContentState.Published && c.PublishedSlug != null)
+            .Where(c => c.State == UU.Web.Features.Content.ContentState.Published && c.PublishedSlug != null && UU.Web.Features.Content.ContentTypes.Public.Contains(c.Type))
             .OrderBy(c => c.Type).ThenBy(c => c.PublishedSlug)
             .Select(c => new { c.Type, c.PublishedSlug, c.PublishedAt })
             .ToListAsync(cancellationToken);

@@ -13,6 +13,8 @@ public sealed class LoginModel(SignInManager<UuUser> signIn, UserManager<UuUser>
     [BindProperty] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
+    private const string StaffHome = Staff.StaffSetup.Home;
+
     public bool AskForCode { get; private set; }
     public string? Error { get; private set; }
 
@@ -68,7 +70,9 @@ public sealed class LoginModel(SignInManager<UuUser> signIn, UserManager<UuUser>
         if (result.Succeeded)
         {
             await audit.RecordAsync("sign-in", user: user);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/office", StringComparison.Ordinal) ? ReturnUrl : "/office");
+            var home = await users.IsInRoleAsync(user, Roles.DepartmentStaff) ? StaffHome : "/office";
+            var allowed = Url.IsLocalUrl(ReturnUrl) && (ReturnUrl!.StartsWith("/office", StringComparison.Ordinal) || ReturnUrl.StartsWith(StaffHome, StringComparison.Ordinal));
+            return LocalRedirect(allowed ? ReturnUrl! : home);
         }
         if (result.IsLockedOut)
         {

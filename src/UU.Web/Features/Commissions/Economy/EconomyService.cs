@@ -15,7 +15,7 @@ namespace UU.Web.Features.Commissions.Economy;
 public sealed record Evaluation(CalculationInput? Input, DateOnly Day, IReadOnlyDictionary<string, AppliedRate> Rates, CalculationResult? Result, Dictionary<string, string> Errors);
 
 /// <summary>A case's calculation versions, the head of department's decisions, and the offers generated from them.</summary>
-public sealed partial class EconomyService(UuDbContext db, TimeProvider clock, Texts texts, AuditTrail audit, OfferDocument documents, IOptions<InquiryOptions> inquiries, EmailComposer mails, CaseMilestones milestones, ILogger<EconomyService> logger)
+public sealed partial class EconomyService(UuDbContext db, TimeProvider clock, Texts texts, AuditTrail audit, OfferDocument documents, IOptions<InquiryOptions> inquiries, EmailComposer mails, CaseMilestones milestones, Staff.ParticipantRights participantRights, ILogger<EconomyService> logger)
 {
     public Task<List<Calculation>> VersionsAsync(int inquiryId, CancellationToken cancellationToken) =>
         db.Set<Calculation>().AsNoTracking().AsSplitQuery()
@@ -251,7 +251,8 @@ public sealed partial class EconomyService(UuDbContext db, TimeProvider clock, T
         var template = await db.Set<OfferTemplate>().AsNoTracking().FirstOrDefaultAsync(t => t.Language == lang, cancellationToken) ?? OfferTemplates.Default(lang);
         var modules = await db.InquiryModules.AsNoTracking().Where(m => m.InquiryId == inquiry.Id).Select(m => lang == "en" && m.Module!.TitleEn != null ? m.Module!.TitleEn : m.Module!.TitleSv).ToListAsync(cancellationToken);
         var number = (await db.Set<Offer>().Where(o => o.InquiryId == inquiry.Id).MaxAsync(o => (int?)o.Number, cancellationToken) ?? 0) + 1;
-        var values = OfferTemplates.Values(lang, inquiry, current!, ResultOf(current!), modules, template, until, today, number);
+        var rights = await participantRights.InAsync(lang, cancellationToken);
+        var values = OfferTemplates.Values(lang, inquiry, current!, ResultOf(current!), modules, template, until, today, number, rights?.PlainText);
         var offer = new Offer
         {
             InquiryId = inquiry.Id,

@@ -56,8 +56,12 @@ public static partial class OfferTemplates
     public static List<string> Unknown(string body) =>
         Placeholder().Matches(body).Select(m => m.Groups[1].Value).Where(p => !Placeholders.Contains(p)).Distinct().ToList();
 
+    /// <param name="participantRights">
+    /// The participants' rights and obligations as the staff section publishes them, in the offer's language; the template's own
+    /// text stands in only when none is published.
+    /// </param>
     public static Dictionary<string, string> Values(string language, Inquiry inquiry, Calculation calculation, CalculationResult result, IReadOnlyList<string> modules,
-        OfferTemplate template, DateOnly validUntil, DateOnly today, int number)
+        OfferTemplate template, DateOnly validUntil, DateOnly today, int number, string? participantRights = null)
     {
         var en = language == "en";
         var culture = CultureInfo.GetCultureInfo(en ? "en-GB" : "sv-SE");
@@ -84,7 +88,7 @@ public static partial class OfferTemplates
             ["pris"] = price,
             ["villkor"] = template.Terms,
             ["giltig_till"] = EconomyService.Iso(validUntil),
-            ["deltagarnas_rattigheter"] = template.ParticipantRights,
+            ["deltagarnas_rattigheter"] = string.IsNullOrWhiteSpace(participantRights) ? template.ParticipantRights : participantRights,
         };
     }
 
