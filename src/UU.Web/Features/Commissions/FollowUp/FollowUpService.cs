@@ -229,8 +229,10 @@ public sealed class FollowUpService(UuDbContext db, TimeProvider clock, Texts te
 
     private async Task<List<FacultyShare>> SharesAsync(Inquiry inquiry, int calculationId, CancellationToken cancellationToken)
     {
-        var shares = await db.CalculationShares.AsNoTracking().Where(s => s.CalculationId == calculationId).OrderByDescending(s => s.Share).ThenBy(s => s.FacultyId)
-            .Select(s => new FacultyShare(s.FacultyId, s.Faculty!.NameSv, s.Share)).ToListAsync(cancellationToken);
+        // Ordered in memory: SQLite compares decimals (stored as text) through a collation that reads them in the current culture.
+        var shares = (await db.CalculationShares.AsNoTracking().Where(s => s.CalculationId == calculationId)
+            .Select(s => new FacultyShare(s.FacultyId, s.Faculty!.NameSv, s.Share)).ToListAsync(cancellationToken))
+            .OrderByDescending(s => s.Share).ThenBy(s => s.FacultyId).ToList();
         return shares.Count > 0 ? shares : await SubjectFacultyAsync(inquiry, cancellationToken);
     }
 
