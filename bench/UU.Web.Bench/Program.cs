@@ -3,6 +3,8 @@
 // and GET /api/inquiries/{reference}, sequentially and 4 in parallel: latency percentiles, requests per second and
 // the SQL commands each request sends (counted by a DbCommandInterceptor registered only here). A second case is given a long
 // history (--history=N events, a fifth as many notes; 1,000 by default) to show how the page grows with a case's life.
+// Then the statistics page (/office/statistik, every table and chart) on the seeded history, and again on ten times
+// that history (the cases copied nine times over, with their closings and participants).
 // Run: dotnet run -c Release --project bench/UU.Web.Bench [-- --requests=200 --history=1000]
 using System.Diagnostics;
 using System.Globalization;
@@ -19,6 +21,8 @@ using Microsoft.Extensions.DependencyInjection;
 using UU.Web.Data;
 using UU.Web.Features.Accounts;
 using UU.Web.Features.Commissions;
+using UU.Web.Features.Commissions.FollowUp;
+using UU.Web.Features.Inquiries;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var requests = args.FirstOrDefault(a => a.StartsWith("--requests=", StringComparison.Ordinal)) is { } r ? int.Parse(r["--requests=".Length..], CultureInfo.InvariantCulture) : 200;
@@ -99,6 +103,67 @@ foreach (var (name, path) in new[]
     ("case API", $"/api/inquiries/{reference}"),
     ($"case API, {history} events", $"/api/inquiries/{longReference}"),
 })
+{
+    await MeasureAsync(name, path, requests);
+}
+
+// The statistics page builds every table from every case: fewer requests per row, on the seeded history and on ten times it.
+var statisticsRequests = Math.Max(10, requests / 10);
+var seeded = await CaseCountAsync();
+await MeasureAsync($"statistics page, {seeded} cases", "/office/statistik", statisticsRequests);
+await MultiplyHistoryAsync(10);
+await MeasureAsync($"statistics page, {await CaseCountAsync()} cases (10×)", "/office/statistik", statisticsRequests);
+await MeasureAsync("statistics API, 10×", "/api/statistics", statisticsRequests);
+
+async Task<int> CaseCountAsync()
+{
+    await using var scope = site.Services.CreateAsyncScope();
+    return await scope.ServiceProvider.GetRequiredService<UuDbContext>().Inquiries.CountAsync();
+}
+
+// Copies every case (with its subjects, closing and participants) until there are as many as the seeded history times the factor.
+async Task MultiplyHistoryAsync(int factor)
+{
+    await using var scope = site.Services.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+    var originals = await db.Inquiries.AsNoTracking().Include(i => i.Subjects).ToListAsync();
+    var closings = await db.Set<CaseClosing>().AsNoTracking().ToDictionaryAsync(c => c.InquiryId);
+    var participation = await db.Set<CaseParticipation>().AsNoTracking().ToDictionaryAsync(p => p.InquiryId);
+    for (var copy = 1; copy < factor; copy++)
+    {
+        var copies = new List<(Inquiry Copy, int Original)>();
+        foreach (var o in originals)
+        {
+            var sequence = o.Sequence + (copy * 10_000);
+            copies.Add((new Inquiry
+            {
+                ReferenceNumber = string.Create(CultureInfo.InvariantCulture, $"UU-{o.Year}-{sequence}"), Year = o.Year, Sequence = sequence, ReceiptKey = Guid.NewGuid().ToString("N"),
+                ClientId = o.ClientId, OrganisationName = o.OrganisationName, OrganisationNumber = o.OrganisationNumber, ContactName = o.ContactName, Email = o.Email,
+                Participants = o.Participants, Description = o.Description, ConsentGivenAt = o.ConsentGivenAt, ReceivedAt = o.ReceivedAt, Status = o.Status, WayIn = o.WayIn,
+                CommissionTypeId = o.CommissionTypeId, GivesCredits = o.GivesCredits, OutsideSupport = o.OutsideSupport, ForYear = o.ForYear, HolderEmail = o.HolderEmail,
+                Phase = o.Phase, FirstResponseDue = o.FirstResponseDue, FirstResponseAt = o.FirstResponseAt, RoutedAt = o.RoutedAt, ExcludedFromStatistics = o.ExcludedFromStatistics,
+                Outcome = o.Outcome, ClosedAt = o.ClosedAt, Subjects = [.. o.Subjects.Select(s => new CaseSubject { SubjectId = s.SubjectId })],
+            }, o.Id));
+        }
+        db.Inquiries.AddRange(copies.Select(c => c.Copy));
+        await db.SaveChangesAsync();
+        foreach (var (c, original) in copies)
+        {
+            if (closings.TryGetValue(original, out var closing))
+            {
+                db.Add(new CaseClosing { InquiryId = c.Id, Revenue = closing.Revenue, Cost = closing.Cost, DecidedByName = closing.DecidedByName, DecidedOn = closing.DecidedOn, RecordedAt = closing.RecordedAt });
+            }
+            if (participation.TryGetValue(original, out var p))
+            {
+                db.Add(new CaseParticipation { InquiryId = c.Id, Participants = p.Participants, Women = p.Women, Hst = p.Hst, Hpr = p.Hpr, UpdatedAt = p.UpdatedAt });
+            }
+        }
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+    }
+}
+
+async Task MeasureAsync(string name, string path, int requests)
 {
     for (var i = 0; i < 20; i++)
     {

@@ -46,6 +46,9 @@ public sealed class RoleMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         { "/office/kunder", SignIn, Forbidden, Ok, Forbidden, Ok, Forbidden },
         { "/office/statistik", SignIn, Forbidden, Ok, Forbidden, Ok, Forbidden },
         { "/api/statistics", Unauthorized, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/api/statistics/economy.csv", Unauthorized, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/api/statistics/revenue-per-type.xlsx", Unauthorized, Forbidden, Ok, Forbidden, Ok, Forbidden },
+        { "/office/statistik/deltagare", SignIn, Forbidden, Ok, Forbidden, Ok, Forbidden },
         { "/api/leads", Unauthorized, Forbidden, Ok, Forbidden, Ok, Forbidden },
         // A faculty office without a faculty (as here) reads the register's page, which lists nothing and says why.
         { "/office/avtal", SignIn, Forbidden, Ok, Forbidden, Ok, Ok },

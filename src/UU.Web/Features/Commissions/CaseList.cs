@@ -16,7 +16,8 @@ public sealed record CaseListItem(int Id, string ReferenceNumber, DateTimeOffset
 public sealed class CaseList(UuDbContext db, TimeProvider clock)
 {
     public sealed record Filter(InquiryStatus? Status, string? Text, int? Year, int Page, int PageSize,
-        CasePhase? Phase = null, int? Type = null, string? Subject = null, int? Faculty = null, string? Holder = null, int? Client = null, bool Overdue = false, bool NeedsSubject = false);
+        CasePhase? Phase = null, int? Type = null, string? Subject = null, int? Faculty = null, string? Holder = null, int? Client = null, bool Overdue = false, bool NeedsSubject = false,
+        SupportFilter? Support = null, int? Department = null, bool Credits = false);
 
     public const int MaxExportRows = 10_000;
 
@@ -68,6 +69,8 @@ public sealed class CaseList(UuDbContext db, TimeProvider clock)
             return false;
         }
         var status = Enumerated<InquiryStatus>("status");
+        var support = Enumerated<SupportFilter>("support");
+        var department = Whole("department", 1, int.MaxValue, "must be the id of a department");
         var phase = Enumerated<CasePhase>("phase");
         var year = Whole("year", 2000, 2100, "must be a year such as 2026");
         var type = Whole("type", 1, int.MaxValue, "must be the id of a commission type");
@@ -76,18 +79,30 @@ public sealed class CaseList(UuDbContext db, TimeProvider clock)
         var page = Whole("page", 1, int.MaxValue, "must be a whole number from 1") ?? 1;
         var pageSize = Whole("pageSize", 1, 500, "must be a whole number from 1 to 500") ?? 50;
         return (new Filter(status, Text("q", 100), year, page, pageSize, phase, type, Text("subject", 100), faculty, Text("holder", 254)?.ToLowerInvariant(), client,
-            Flag("overdue"), Flag("needsSubject")), errors);
+            Flag("overdue"), Flag("needsSubject"), support, department, Flag("credits")), errors);
     }
 
     public IQueryable<Inquiry> Query(Filter filter, CaseAccess access)
     {
         var query = db.Inquiries.AsNoTracking().VisibleTo(db, access);
         if (filter.Status is { } status) query = query.Where(i => i.Status == status);
-        if (filter.Year is { } year) query = query.Where(i => i.Year == year);
+        // The year a case is for (the statistics' year), which is the year it came in unless a coordinator said otherwise.
+        if (filter.Year is { } year) query = query.Where(i => (i.ForYear ?? i.Year) == year);
         if (filter.Phase is { } phase) query = query.Where(i => i.Phase == phase);
         if (filter.Type is { } type) query = query.Where(i => i.CommissionTypeId == type);
         if (filter.Subject is { } subject) query = query.Where(i => i.Subjects.Any(s => s.Subject!.Slug == subject));
         if (filter.Faculty is { } faculty) query = query.Where(i => i.Subjects.Any(s => s.Subject!.Department != null && s.Subject.Department.FacultyId == faculty));
+        if (filter.Department is { } department) query = query.Where(i => i.Subjects.Any(s => s.Subject!.DepartmentId == department));
+        if (filter.Credits) query = query.Where(i => i.GivesCredits == true);
+        query = filter.Support switch
+        {
+            SupportFilter.Through => query.Where(i => i.CommissionType!.HandlingOrder == HandlingOrderScope.EconomicParts || (i.CommissionType.HandlingOrder == HandlingOrderScope.Governed && !i.OutsideSupport)),
+            SupportFilter.Governed => query.Where(i => i.CommissionType!.HandlingOrder == HandlingOrderScope.Governed),
+            SupportFilter.OtherThrough => query.Where(i => i.CommissionType!.HandlingOrder == HandlingOrderScope.Governed && !i.OutsideSupport),
+            SupportFilter.Outside => query.Where(i => i.CommissionType!.HandlingOrder == HandlingOrderScope.Governed && i.OutsideSupport),
+            _ => query,
+        };
+        if (filter.Support is not null) query = query.Where(i => i.ExcludedFromStatistics == null);
         if (filter.Holder is { } holder) query = query.Where(i => i.HolderEmail == holder);
         if (filter.Client is { } client) query = query.Where(i => i.ClientId == client);
         if (filter.NeedsSubject) query = query.Where(i => i.Phase != CasePhase.Closed && !i.Subjects.Any());
@@ -139,6 +154,19 @@ public sealed class CaseList(UuDbContext db, TimeProvider clock)
                 i.Phase.ToString(), r.Type, i.HolderEmail, overdue(i), CasePhases.IsOpen(i.Phase) && r.Subjects.Count == 0, r.Subjects, i.NextStep, i.NextStepDue, i.WayIn.ToString(), i.ForYear ?? i.Year);
         }).ToList();
     }
+}
+
+/// <summary>
+/// Which commissions went through the support (the audit's question): Through is Lärarlyftet and the other commissions the handling order
+/// governs that were not run outside the support; Governed every commission the handling order governs but Lärarlyftet; OtherThrough and
+/// Outside those split by whether they went through the support. Cases left out of the statistics are left out here too.
+/// </summary>
+public enum SupportFilter
+{
+    Through = 1,
+    Governed = 2,
+    OtherThrough = 3,
+    Outside = 4,
 }
 
 /// <summary>The filtered case list as CSV or Excel.</summary>

@@ -17,6 +17,8 @@ public static class CommissionSetup
         services.AddScoped<CaseFiles>();
         services.AddScoped<CaseDocuments>();
         services.AddScoped<CaseManualEntry>();
+        services.AddScoped<FollowUp.FollowUpService>();
+        services.AddScoped<FollowUp.ParticipationImport>();
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Commissions/Office", Policies.CaseWorkers);

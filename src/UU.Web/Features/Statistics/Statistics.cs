@@ -18,7 +18,14 @@ public sealed record CountRow(string Name, int Inquiries, int Leads);
 /// <summary>Leads of one kind (tender, competence need, web item): how many came in, were worked on, became inquiries, were won.</summary>
 public sealed record KindRow(string Kind, int Leads, int Worked, int ToInquiry, int Won);
 
-public sealed record StatisticsReport(int? Year, IReadOnlyList<int> Years, IReadOnlyList<YearRow> PerYear, IReadOnlyList<CountRow> PerSubject, IReadOnlyList<CountRow> PerType, IReadOnlyList<CountRow> PerClient, IReadOnlyList<KindRow> PerLeadKind);
+public sealed record StatisticsReport(int? Year, IReadOnlyList<int> Years, IReadOnlyList<YearRow> PerYear, IReadOnlyList<CountRow> PerSubject, IReadOnlyList<CountRow> PerType, IReadOnlyList<CountRow> PerClient, IReadOnlyList<KindRow> PerLeadKind)
+{
+    /// <summary>The filters the tables were built with.</summary>
+    public StatisticsFilter? Filters { get; init; }
+
+    /// <summary>The case statistics (the audit's tables and the support's own), each under its key (<see cref="CaseStatistics.Keys"/>).</summary>
+    public IReadOnlyDictionary<string, StatTable>? Tables { get; init; }
+}
 
 /// <summary>
 /// What came in through the support, per year, subject, kind of client and client: inquiries (with how many came from

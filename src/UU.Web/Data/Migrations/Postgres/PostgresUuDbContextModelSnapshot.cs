@@ -1460,6 +1460,150 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.ToTable("OfferTemplates", (string)null);
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CalculationShare", b =>
+                {
+                    b.Property<int>("CalculationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FacultyId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Share")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.HasKey("CalculationId", "FacultyId");
+
+                    b.HasIndex("FacultyId");
+
+                    b.ToTable("CalculationShares", (string)null);
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CaseClosing", b =>
+                {
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("InquiryId");
+
+                    b.ToTable("CaseClosings", (string)null);
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CaseMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId", "HeldOn");
+
+                    b.ToTable("CaseMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CaseParticipation", b =>
+                {
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Hpr")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal?>("Hst")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("Women")
+                        .HasColumnType("integer");
+
+                    b.HasKey("InquiryId");
+
+                    b.ToTable("CaseParticipations", (string)null);
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.ClosingShare", b =>
+                {
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FacultyId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("Share")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.HasKey("InquiryId", "FacultyId");
+
+                    b.HasIndex("FacultyId");
+
+                    b.ToTable("ClosingShares", (string)null);
+                });
+
             modelBuilder.Entity("UU.Web.Features.Content.ContentItem", b =>
                 {
                     b.Property<int>("Id")
@@ -3119,6 +3263,67 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Navigation("Calculation");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CalculationShare", b =>
+                {
+                    b.HasOne("UU.Web.Features.Commissions.Economy.Calculation", null)
+                        .WithMany()
+                        .HasForeignKey("CalculationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Catalogue.Faculty", "Faculty")
+                        .WithMany()
+                        .HasForeignKey("FacultyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Faculty");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CaseClosing", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", null)
+                        .WithOne()
+                        .HasForeignKey("UU.Web.Features.Commissions.FollowUp.CaseClosing", "InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CaseMeeting", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CaseParticipation", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", null)
+                        .WithOne()
+                        .HasForeignKey("UU.Web.Features.Commissions.FollowUp.CaseParticipation", "InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.ClosingShare", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Faculty", "Faculty")
+                        .WithMany()
+                        .HasForeignKey("FacultyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Commissions.FollowUp.CaseClosing", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Faculty");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Content.ContentVersion", b =>
                 {
                     b.HasOne("UU.Web.Features.Content.ContentItem", "ContentItem")
@@ -3384,6 +3589,11 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Navigation("Lines");
 
                     b.Navigation("Rates");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CaseClosing", b =>
+                {
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Content.ContentItem", b =>

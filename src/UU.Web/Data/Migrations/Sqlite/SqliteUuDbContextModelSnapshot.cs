@@ -1403,6 +1403,148 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.ToTable("OfferTemplates", (string)null);
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CalculationShare", b =>
+                {
+                    b.Property<int>("CalculationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FacultyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Share")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CalculationId", "FacultyId");
+
+                    b.HasIndex("FacultyId");
+
+                    b.ToTable("CalculationShares", (string)null);
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CaseClosing", b =>
+                {
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InquiryId");
+
+                    b.ToTable("CaseClosings", (string)null);
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CaseMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId", "HeldOn");
+
+                    b.ToTable("CaseMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CaseParticipation", b =>
+                {
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Hpr")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Hst")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Women")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InquiryId");
+
+                    b.ToTable("CaseParticipations", (string)null);
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.ClosingShare", b =>
+                {
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FacultyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Share")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InquiryId", "FacultyId");
+
+                    b.HasIndex("FacultyId");
+
+                    b.ToTable("ClosingShares", (string)null);
+                });
+
             modelBuilder.Entity("UU.Web.Features.Content.ContentItem", b =>
                 {
                     b.Property<int>("Id")
@@ -3016,6 +3158,67 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Navigation("Calculation");
                 });
 
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CalculationShare", b =>
+                {
+                    b.HasOne("UU.Web.Features.Commissions.Economy.Calculation", null)
+                        .WithMany()
+                        .HasForeignKey("CalculationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Catalogue.Faculty", "Faculty")
+                        .WithMany()
+                        .HasForeignKey("FacultyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Faculty");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CaseClosing", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", null)
+                        .WithOne()
+                        .HasForeignKey("UU.Web.Features.Commissions.FollowUp.CaseClosing", "InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CaseMeeting", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CaseParticipation", b =>
+                {
+                    b.HasOne("UU.Web.Features.Inquiries.Inquiry", null)
+                        .WithOne()
+                        .HasForeignKey("UU.Web.Features.Commissions.FollowUp.CaseParticipation", "InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.ClosingShare", b =>
+                {
+                    b.HasOne("UU.Web.Features.Catalogue.Faculty", "Faculty")
+                        .WithMany()
+                        .HasForeignKey("FacultyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("UU.Web.Features.Commissions.FollowUp.CaseClosing", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Faculty");
+                });
+
             modelBuilder.Entity("UU.Web.Features.Content.ContentVersion", b =>
                 {
                     b.HasOne("UU.Web.Features.Content.ContentItem", "ContentItem")
@@ -3281,6 +3484,11 @@ namespace UU.Web.Data.Migrations.Sqlite
                     b.Navigation("Lines");
 
                     b.Navigation("Rates");
+                });
+
+            modelBuilder.Entity("UU.Web.Features.Commissions.FollowUp.CaseClosing", b =>
+                {
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("UU.Web.Features.Content.ContentItem", b =>

@@ -12,8 +12,22 @@ namespace UU.Web.Features.Commissions.Office;
 /// One case on one screen, with only the actions the signed-in user may take: coordinators and admins everything,
 /// a subject's contact person notes, documents and their own checklist steps, a faculty office reads.
 /// </summary>
-public sealed class CaseModel(UuDbContext db, CaseFiles files, CaseWorkflow workflow, CaseDocuments documents, AuditTrail audit) : PageModel
+public sealed class CaseModel(UuDbContext db, CaseFiles files, CaseWorkflow workflow, CaseDocuments documents, AuditTrail audit, FollowUp.FollowUpService followUp) : PageModel
 {
+    public FollowUp.FollowUpFile FollowUp { get; private set; } = null!;
+    [BindProperty] public string? MeetingOn { get; set; }
+    [BindProperty] public string? Attendees { get; set; }
+    [BindProperty] public string? MeetingText { get; set; }
+    [BindProperty] public Dictionary<int, string?> Shares { get; set; } = [];
+    [BindProperty] public string? Revenue { get; set; }
+    [BindProperty] public string? Cost { get; set; }
+    [BindProperty] public string? DecidedBy { get; set; }
+    [BindProperty] public string? DecidedOn { get; set; }
+    [BindProperty] public string? ParticipantCount { get; set; }
+    [BindProperty] public string? Women { get; set; }
+    [BindProperty] public string? Hst { get; set; }
+    [BindProperty] public string? Hpr { get; set; }
+
     public CaseFile Current { get; private set; } = null!;
     public CaseAccess Access { get; private set; } = null!;
     /// <summary>A subject contact person on one of the case's subjects: they tick the subject contact's steps.</summary>
@@ -77,6 +91,18 @@ public sealed class CaseModel(UuDbContext db, CaseFiles files, CaseWorkflow work
     public Task<IActionResult> OnPostSubjectsAsync(string reference, CancellationToken cancellationToken) =>
         ActAsync(reference, work: false, (c, by) => workflow.SetSubjectsAsync(c, SubjectIds.Distinct().ToList(), by, cancellationToken), cancellationToken);
 
+    public Task<IActionResult> OnPostMeetingAsync(string reference, CancellationToken cancellationToken) =>
+        ActAsync(reference, work: false, (c, by) => followUp.AddMeetingAsync(c, MeetingOn, Attendees, MeetingText, by, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostSharesAsync(string reference, CancellationToken cancellationToken) =>
+        ActAsync(reference, work: false, (c, by) => followUp.SetSharesAsync(c, Shares, by, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostEconomyAsync(string reference, CancellationToken cancellationToken) =>
+        ActAsync(reference, work: false, (c, by) => followUp.CloseEconomyAsync(c, Revenue, Cost, DecidedBy, DecidedOn, by, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostParticipantsAsync(string reference, CancellationToken cancellationToken) =>
+        ActAsync(reference, work: false, (c, by) => followUp.SetParticipationAsync(c, ParticipantCount, Women, Hst, Hpr, by, cancellationToken), cancellationToken);
+
     public Task<IActionResult> OnPostUploadAsync(string reference, CancellationToken cancellationToken) =>
         ActAsync(reference, work: true, async (c, by) =>
         {
@@ -127,6 +153,7 @@ public sealed class CaseModel(UuDbContext db, CaseFiles files, CaseWorkflow work
             return false;
         }
         Current = file;
+        FollowUp = await followUp.LoadAsync(file.Case, cancellationToken);
         IsSubjectContact = Access.View == CaseView.Subjects && await db.IsContactForAsync(Access, file.Subjects.Select(s => s.Id).ToList(), cancellationToken);
         if (Access.SeesAll)
         {
