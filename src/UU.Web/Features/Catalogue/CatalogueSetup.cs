@@ -14,8 +14,14 @@ public static class CatalogueSetup
         services.AddScoped<ModuleEditing>();
         services.AddScoped<CourseImporter>();
         services.AddScoped<SubjectEditing>();
+        services.AddScoped<SubjectContactEditing>();
         services.AddScoped<CourseEditing>();
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Catalogue/Office", Policies.Editors));
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Catalogue/Office", Policies.Editors);
+            // Who receives a subject's inquiries is the coordinators' decision, not marketing's.
+            o.Conventions.AuthorizeFolder("/Catalogue/Contacts/Office", Policies.Coordinators);
+        });
         return services;
     }
 }

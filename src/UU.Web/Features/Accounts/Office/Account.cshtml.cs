@@ -106,6 +106,9 @@ public sealed class AccountModel(UserManager<UuUser> users, SignInManager<UuUser
     {
         await LoadAsync();
         await users.ResetAuthenticatorKeyAsync(CurrentUser);
+        // A new key changes the security stamp, which every request checks: renew this session's cookie, or the
+        // next request (typing the first code) would find the user signed out.
+        await signIn.RefreshSignInAsync(CurrentUser);
         await LoadAsync();
         return Page();
     }
@@ -128,9 +131,20 @@ public sealed class AccountModel(UserManager<UuUser> users, SignInManager<UuUser
         return Page();
     }
 
+    /// <summary>Turning the second factor off is what a stolen session would do first: it takes the password or a code again.</summary>
     public async Task<IActionResult> OnPostDisableTwoFactorAsync()
     {
         await LoadAsync();
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var confirmed = (!string.IsNullOrEmpty(CurrentPassword) && CurrentPassword.Length <= 512 && await users.CheckPasswordAsync(CurrentUser, CurrentPassword))
+            || (code.Length is > 0 and <= 10 && await users.VerifyTwoFactorTokenAsync(CurrentUser, users.Options.Tokens.AuthenticatorTokenProvider, code));
+        if (!confirmed)
+        {
+            await audit.RecordAsync("two-factor-disable-refused", "user", CurrentUser.Id, user: CurrentUser);
+            Errors.Add(texts["office.account.twoFactorOffConfirm"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         await users.SetTwoFactorEnabledAsync(CurrentUser, false);
         await audit.RecordAsync("two-factor-disabled", "user", CurrentUser.Id, user: CurrentUser);
         await signIn.RefreshSignInAsync(CurrentUser);
