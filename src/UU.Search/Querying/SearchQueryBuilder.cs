@@ -18,6 +18,16 @@ internal sealed class SearchQueryBuilder
     public const int MaxQueryLength = 200;
     public const int MaxTerms = 12;
 
+    // The cost of a query is its expansion: what a visitor types is anonymous, so each part of it is bounded.
+    /// <summary>Longer words are cut to this length (no Swedish word a buyer types is longer; nonsense often is).</summary>
+    public const int MaxWordLength = 30;
+    /// <summary>Only this many words (the first typed) get typo-tolerant variants: fuzzy matching scans the term dictionary.</summary>
+    public const int MaxFuzzyWords = 4;
+    /// <summary>Terms one fuzzy variant may expand to (Lucene's default is 50).</summary>
+    public const int MaxFuzzyExpansions = 16;
+    /// <summary>The most clauses a whole query may have; the words beyond it are left out.</summary>
+    public const int MaxClauses = 300;
+
     private readonly Analyzers _analyzers;
     private readonly List<(string[] Words, HashSet<string> Stems)> _synonyms;
 
@@ -52,6 +62,7 @@ internal sealed class SearchQueryBuilder
     public List<string> Words(string cleaned) =>
         Analyzers.Tokens(_analyzers.Plain, Fields.Spell, cleaned)
             .Where(w => !SwedishAnalyzer.DefaultStopSet.Contains(w) && (w == "it" || !EnglishAnalyzer.DefaultStopSet.Contains(w)))
+            .Select(w => w.Length > MaxWordLength ? w[..MaxWordLength] : w)
             .Distinct()
             .Take(MaxTerms)
             .ToList();
@@ -65,13 +76,30 @@ internal sealed class SearchQueryBuilder
             return null;
         }
         var query = new BooleanQuery();
-        foreach (var word in words)
+        var clauses = 0;
+        for (var i = 0; i < words.Count; i++)
         {
-            query.Add(TermClause(word, fuzzy), Occur.SHOULD);
+            var clause = TermClause(words[i], fuzzy && i < MaxFuzzyWords);
+            var size = Count(clause);
+            if (clauses + size > MaxClauses && query.Clauses.Count > 0)
+            {
+                break;
+            }
+            clauses += size;
+            query.Add(clause, Occur.SHOULD);
         }
-        query.MinimumNumberShouldMatch = relaxed ? 1 : words.Count <= 2 ? words.Count : words.Count - 1;
+        var used = query.Clauses.Count;
+        query.MinimumNumberShouldMatch = relaxed ? 1 : used <= 2 ? used : used - 1;
         return query;
     }
+
+    /// <summary>The number of leaf clauses of a query (term and fuzzy queries), as the searcher will have to run them.</summary>
+    internal static int Count(Query query) => query switch
+    {
+        BooleanQuery boolean => boolean.Clauses.Sum(c => Count(c.Query)),
+        DisjunctionMaxQuery max => max.Disjuncts.Sum(Count),
+        _ => 1,
+    };
 
     private DisjunctionMaxQuery TermClause(string word, bool fuzzy)
     {
@@ -103,8 +131,8 @@ internal sealed class SearchQueryBuilder
         {
             // The usual rule: exact for short words, one edit from five letters, two from nine.
             var edits = word.Length >= 9 ? 2 : 1;
-            clause.Add(new FuzzyQuery(new Term(Fields.Text, word), edits, 1) { Boost = 0.35f });
-            clause.Add(new FuzzyQuery(new Term(Fields.Folded, Analyzers.Fold(word)), edits, 1) { Boost = 0.25f });
+            clause.Add(new FuzzyQuery(new Term(Fields.Text, word), edits, 1, MaxFuzzyExpansions, transpositions: true) { Boost = 0.35f });
+            clause.Add(new FuzzyQuery(new Term(Fields.Folded, Analyzers.Fold(word)), edits, 1, MaxFuzzyExpansions, transpositions: true) { Boost = 0.25f });
         }
         return clause;
     }

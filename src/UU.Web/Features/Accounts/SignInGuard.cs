@@ -54,11 +54,15 @@ public sealed class SignInGuard(TimeProvider clock)
     private sealed record Failures(int Count, DateTimeOffset LastAt, DateTimeOffset? LockedUntil);
 }
 
-/// <summary>Checks a password against a stored hash nobody's password matches, so an unknown address costs as much time as a known one.</summary>
-public sealed class DummyPassword(IPasswordHasher<UuUser> hasher)
+/// <summary>
+/// A password hash nobody's password matches, checked for an unknown address (and a locked pair) with the same hasher
+/// as a real one, so such an answer costs as much time as a wrong password for a real account.
+/// </summary>
+public sealed class DummyPassword(Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> options)
 {
     private static readonly UuUser Nobody = new() { UserName = "nobody", Email = "nobody@invalid" };
-    private readonly Lazy<string> _hash = new(() => hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+    private readonly Lazy<string> _hash = new(() =>
+        new PasswordHasher<UuUser>(options).HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
 
-    public void Verify(string password) => hasher.VerifyHashedPassword(Nobody, _hash.Value, password);
+    public void Verify(IPasswordHasher<UuUser> hasher, string password) => hasher.VerifyHashedPassword(Nobody, _hash.Value, password);
 }

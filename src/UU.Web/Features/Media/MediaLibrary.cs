@@ -97,7 +97,11 @@ public sealed partial class MediaLibrary(UuDbContext db, DataPaths paths, IOptio
             }
             buffer.Position = 0;
             var info = await Image.IdentifyAsync(buffer, cancellationToken);
-            if (info is null || (long)info.Width * info.Height > options.Value.MaxPixels)
+            if (info is null)
+            {
+                return (null, "File", "media.error.broken");
+            }
+            if ((long)info.Width * info.Height > options.Value.MaxPixels)
             {
                 return (null, "File", "media.error.tooManyPixels");
             }

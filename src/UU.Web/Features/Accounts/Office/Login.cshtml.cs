@@ -32,14 +32,14 @@ public sealed class LoginModel(SignInManager<UuUser> signIn, UserManager<UuUser>
         if (user is null)
         {
             // As long as a known address with a wrong password: the answer's time does not tell which addresses have accounts.
-            dummy.Verify(Password);
+            dummy.Verify(users.PasswordHasher, Password);
             await audit.RecordAsync("sign-in-failed", email: Email.Trim(), details: "unknown email");
             return Failed(texts["office.login.wrong"]);
         }
         var address = HttpContext.Connection.RemoteIpAddress;
         if (guard.IsLockedOut(address, user.Id))
         {
-            dummy.Verify(Password);
+            dummy.Verify(users.PasswordHasher, Password);
             await audit.RecordAsync("sign-in-failed", user: user, details: "locked out from this address");
             return Failed(texts["office.login.locked"]);
         }
