@@ -5,7 +5,7 @@
 namespace UU.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class hardening : Migration
+    public partial class Hardening : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
