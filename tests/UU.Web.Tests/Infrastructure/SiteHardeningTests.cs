@@ -11,6 +11,8 @@ namespace UU.Web.Tests.Infrastructure;
 /// <summary>What every answer carries: personal data is never cached, HTTPS is insisted on, the server does not name itself, /health tells strangers little.</summary>
 public sealed class SiteHardeningTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
+    private static readonly string[] Statuses = ["Healthy", "Degraded", "Unhealthy"];
+
     [Theory]
     [InlineData("/office")]
     [InlineData("/office/konto")]
@@ -62,7 +64,7 @@ public sealed class SiteHardeningTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         using var anonymous = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/health"));
         Assert.Equal(["status"], anonymous.RootElement.EnumerateObject().Select(p => p.Name));
-        Assert.Contains(anonymous.RootElement.GetProperty("status").GetString(), new[] { "Healthy", "Degraded", "Unhealthy" });
+        Assert.Contains(anonymous.RootElement.GetProperty("status").GetString(), Statuses);
 
         using var wrongToken = new HttpRequestMessage(HttpMethod.Get, "/health");
         wrongToken.Headers.Add("X-Health-Token", "gissad");
