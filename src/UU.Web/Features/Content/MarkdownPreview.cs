@@ -35,10 +35,11 @@ public static class MarkdownPreviewEndpoint
             {
                 return TooLarge();
             }
-            catch (InvalidDataException)
+            catch (InvalidDataException ex)
             {
-                // A form value or the number of fields beyond the form reader's limits.
-                return TooLarge();
+                // The form reader refuses what a form may not carry (a NUL, a value or field count beyond its limits).
+                return TypedResults.Problem("The form could not be read: it holds characters a form may not carry (such as a NUL) or more than its limits allow. " + ex.Message,
+                    statusCode: StatusCodes.Status400BadRequest, title: "The form is not valid.");
             }
             catch (Exception ex) when (ex is IOException or BadHttpRequestException)
             {
