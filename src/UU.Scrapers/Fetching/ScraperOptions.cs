@@ -47,7 +47,10 @@ public sealed class ScraperOptions
     [Range(1, 3650)]
     public int SnapshotDays { get; set; } = 90;
 
-    /// <summary>Whether web list sources added in the office may reach loopback and private addresses (tests, an intranet).</summary>
+    /// <summary>
+    /// Whether web list sources added in the office may reach loopback, private, reserved and the server's own addresses.
+    /// Off (blocked) unless set: for the tests, whose fixture sites listen on 127.0.0.1. Never set it in production.
+    /// </summary>
     public bool AllowPrivateAddresses { get; set; }
 
     public Dictionary<string, SourceOptions> Sources { get; set; } = [];

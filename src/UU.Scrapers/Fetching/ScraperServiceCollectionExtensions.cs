@@ -29,6 +29,7 @@ public static class ScraperServiceCollectionExtensions
         // The same pipeline on a connection pool of its own that reaches only public addresses (office-added sources).
         services.AddHttpClient(NetworkGuard.PublicOnlyClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(NetworkGuard.Handler)
+            .AddHttpMessageHandler(() => new NeutralErrorsHandler())
             .AddPoliteHandlers();
         services.AddTransient<PageFetchers>();
         return services;

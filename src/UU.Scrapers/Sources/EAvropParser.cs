@@ -60,7 +60,7 @@ public static partial class EAvropParser
                 Region = area >= 0 ? Normalisation.Counties.FromName(Clean(cells[area].InnerText)) : null,
                 PublishedOn = published >= 0 && DateOnly.TryParseExact(Clean(cells[published].InnerText), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var p) ? p : null,
                 Deadline = deadline >= 0 ? Deadline(Clean(cells[deadline].InnerText)) : null,
-                Url = new Uri(baseUrl, href).AbsoluteUri,
+                Url = WebLinks.Resolve(baseUrl, href),
             });
         }
         return new ListPage(items, NextPageForm(document), problems);

@@ -54,7 +54,7 @@ public static partial class KommersParser
                 ExternalId = id,
                 Title = dash > 0 ? heading[(dash + 3)..].Trim() : heading,
                 ProcurementId = null,
-                Url = new Uri(baseUrl, href).AbsoluteUri,
+                Url = WebLinks.Resolve(baseUrl, href),
                 PublishedOn = published is not null && DateOnly.TryParseExact(published.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null,
                 CpvCodes = cpv,
                 Place = nuts,

@@ -12,6 +12,25 @@ internal static partial class PageText
     private static partial Regex WhitespacePattern();
 }
 
+/// <summary>
+/// The links a lead may carry: absolute http or https only. A page can hold anything in an href (javascript:, data:,
+/// file:, a mailto:), and a lead's link is rendered as a link in the office: anything else is dropped at parsing.
+/// </summary>
+public static class WebLinks
+{
+    /// <summary>The absolute http(s) address of <paramref name="href"/> against <paramref name="baseUrl"/>, or null.</summary>
+    public static string? Resolve(Uri? baseUrl, string? href)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return null;
+        }
+        var resolved = baseUrl is null ? Uri.TryCreate(href.Trim(), UriKind.Absolute, out var absolute) ? absolute : null
+            : Uri.TryCreate(baseUrl, href.Trim(), out var relative) ? relative : null;
+        return resolved is { IsAbsoluteUri: true } && (resolved.Scheme == Uri.UriSchemeHttp || resolved.Scheme == Uri.UriSchemeHttps) ? resolved.AbsoluteUri : null;
+    }
+}
+
 internal static class JsonAnswer
 {
     /// <summary>Parses a source's JSON answer, naming the source and the line when it is not JSON (a truncated body).</summary>

@@ -62,7 +62,7 @@ public static class TedParser
                     CpvCodes = cpv,
                     Value = notice.TryGetProperty("total-value", out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal() : null,
                     Currency = Text(notice, "total-value-cur"),
-                    Url = Text(notice, "submission-url-lot") ?? Link(notice) ?? $"https://ted.europa.eu/en/notice/-/detail/{number}",
+                    Url = WebLinks.Resolve(null, Text(notice, "submission-url-lot")) ?? WebLinks.Resolve(null, Link(notice)) ?? $"https://ted.europa.eu/en/notice/-/detail/{number}",
                     // Swedish notices often link into an advertisement database whose address carries the upphandlings-ID.
                     ProcurementId = ProcurementIdFrom(Text(notice, "submission-url-lot")),
                 });

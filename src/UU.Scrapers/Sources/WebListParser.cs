@@ -89,11 +89,17 @@ public static partial class WebListParser
             index++;
             var title = Text(Select(node, definition.TitleSelector));
             var href = Select(node, definition.LinkSelector)?.GetAttribute("href");
-            if (string.IsNullOrEmpty(title) || string.IsNullOrEmpty(href) || !Uri.TryCreate(baseUrl, href, out var url))
+            if (string.IsNullOrEmpty(title) || string.IsNullOrEmpty(href))
             {
                 problems.Add($"item {index}: no {(string.IsNullOrEmpty(title) ? "title" : "link")}");
                 continue;
             }
+            if (WebLinks.Resolve(baseUrl, href) is not { } link)
+            {
+                problems.Add($"item {index}: the link is not an http or https address");
+                continue;
+            }
+            var url = new Uri(link);
             var deadline = ParseDate(Text(Select(node, definition.DeadlineSelector)));
             items.Add(new ScrapedItem
             {

@@ -459,14 +459,17 @@ public sealed partial class SearchIndex : IDisposable
         var reader = searcher.IndexReader;
         var changed = false;
         var corrected = new List<string>(words.Count);
+        var tried = 0;
         foreach (var word in words)
         {
-            if (reader.DocFreq(new Term(Fields.Spell, word)) > 0 || word.Length < 3)
+            // Correcting is a fuzzy scan of the dictionary per word: a few words only, as for the query itself.
+            if (reader.DocFreq(new Term(Fields.Spell, word)) > 0 || word.Length < 3 || tried >= SearchQueryBuilder.MaxFuzzyWords)
             {
                 corrected.Add(word);
                 continue;
             }
-            var fuzzy = new FuzzyQuery(new Term(Fields.Spell, word), 2, 0);
+            tried++;
+            var fuzzy = new FuzzyQuery(new Term(Fields.Spell, word), 2, 0, SearchQueryBuilder.MaxFuzzyExpansions, transpositions: true);
             // The expansion is a BooleanQuery of the closest terms, or the single TermQuery when only one is close.
             var candidates = searcher.Rewrite(fuzzy) switch
             {

@@ -29,6 +29,16 @@ internal sealed class SearchQueryBuilder
         "workshop", "seminarium", "föreläsning", "kompetenshöjning", "upskilling", "cpd", "online", "distans", "hp", "högskolepoäng",
     };
 
+    // The cost of a query is its expansion: what a visitor types is anonymous, so each part of it is bounded.
+    /// <summary>Longer words are cut to this length (no Swedish word a buyer types is longer; nonsense often is).</summary>
+    public const int MaxWordLength = 30;
+    /// <summary>Only this many words (the first typed) get typo-tolerant variants: fuzzy matching scans the term dictionary.</summary>
+    public const int MaxFuzzyWords = 4;
+    /// <summary>Terms one fuzzy variant may expand to (Lucene's default is 50).</summary>
+    public const int MaxFuzzyExpansions = 16;
+    /// <summary>The most clauses a whole query may have; the words beyond it are left out.</summary>
+    public const int MaxClauses = 300;
+
     private readonly Analyzers _analyzers;
     private readonly RankingOptions _weights;
     private readonly List<(HashSet<string> Triggers, HashSet<string> TriggerStems, string[] Targets, bool OneWay)> _synonyms;
@@ -73,6 +83,7 @@ internal sealed class SearchQueryBuilder
     public List<string> Words(string cleaned) =>
         Analyzers.Tokens(_analyzers.Plain, Fields.Spell, cleaned)
             .Where(w => !SwedishAnalyzer.DefaultStopSet.Contains(w) && (w == "it" || !EnglishAnalyzer.DefaultStopSet.Contains(w)))
+            .Select(w => w.Length > MaxWordLength ? w[..MaxWordLength] : w)
             .Distinct()
             .Take(MaxTerms)
             .ToList();
@@ -93,9 +104,11 @@ internal sealed class SearchQueryBuilder
         }
 
         var core = new BooleanQuery();
-        foreach (var word in topic)
+        var clauses = 0;
+        for (var i = 0; i < topic.Count; i++)
         {
-            var clause = Expanded(word, fuzzy);
+            var word = topic[i];
+            var clause = Expanded(word, fuzzy && i < MaxFuzzyWords);
             // A trigger of several words ("social work") adds its targets to each of its words when all are typed.
             foreach (var (triggerWords, targets) in _phraseSynonyms)
             {
@@ -107,6 +120,14 @@ internal sealed class SearchQueryBuilder
                     }
                 }
             }
+            var size = Count(clause);
+            if (clauses + size > MaxClauses && core.Clauses.Count > 0)
+            {
+                // The words beyond the bound are left out (and so not required).
+                topic = topic.Take(i).ToList();
+                break;
+            }
+            clauses += size;
             core.Add(clause, Occur.SHOULD);
         }
         core.MinimumNumberShouldMatch = relaxed ? 1 : topic.Count <= 2 ? topic.Count : topic.Count - 1;
@@ -139,6 +160,14 @@ internal sealed class SearchQueryBuilder
         }
         return query;
     }
+
+    /// <summary>The number of leaf clauses of a query (term and fuzzy queries), as the searcher will have to run them.</summary>
+    internal static int Count(Query query) => query switch
+    {
+        BooleanQuery boolean => boolean.Clauses.Sum(c => Count(c.Query)),
+        DisjunctionMaxQuery max => max.Disjuncts.Sum(Count),
+        _ => 1,
+    };
 
     private static PhraseQuery Phrase(string field, IReadOnlyList<string> words, int slop, float boost)
     {
@@ -202,8 +231,8 @@ internal sealed class SearchQueryBuilder
         {
             // The usual rule: exact for short words, one edit from five letters, two from nine.
             var edits = word.Length >= 9 ? 2 : 1;
-            clause.Add(new FuzzyQuery(new Term(Fields.Text, word), edits, 1) { Boost = 0.35f });
-            clause.Add(new FuzzyQuery(new Term(Fields.Folded, folded), edits, 1) { Boost = 0.25f });
+            clause.Add(new FuzzyQuery(new Term(Fields.Text, word), edits, 1, MaxFuzzyExpansions, transpositions: true) { Boost = 0.35f });
+            clause.Add(new FuzzyQuery(new Term(Fields.Folded, folded), edits, 1, MaxFuzzyExpansions, transpositions: true) { Boost = 0.25f });
         }
         return clause;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using UU.Web.Features.Content;
 using UU.Web.Features.Inquiries;
@@ -42,34 +43,40 @@ public static class SiteSetup
                 new CookieRequestCultureProvider(),
             ];
         });
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
+            .Validate(o => o.KnownProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "Proxy:KnownProxies must list IP addresses.")
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<ProxyOptions>>((o, proxy) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var address in proxy.Value.KnownProxies)
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(address));
+            }
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // No "Server: Kestrel" on every answer: it tells a scanner what to try.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                if (!HttpMethods.IsPost(context.Request.Method) ||
-                    !context.Request.Path.StartsWithSegments(InquiryRoutes.Form, StringComparison.OrdinalIgnoreCase))
-                {
-                    return RateLimitPartition.GetNoLimiter("unlimited");
-                }
-                var limits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<InquiryOptions>>().Value;
-                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter("inquiry:" + address, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.RateLimitPerHour,
-                    Window = TimeSpan.FromHours(1),
-                    QueueLimit = 0,
-                });
-            });
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(RateLimits.Partition);
             o.OnRejected = async (context, cancellationToken) =>
             {
+                var response = context.HttpContext.Response;
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
                 if (ApiProblems.IsApi(context.HttpContext))
                 {
                     return; // the 429 gets its ProblemDetails from the status code pages (UseSite)
                 }
                 var texts = context.HttpContext.RequestServices.GetRequiredService<Texts>();
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(texts["inquiry.rateLimited"], cancellationToken);
+                response.ContentType = "text/plain; charset=utf-8";
+                var key = context.HttpContext.Request.Path.StartsWithSegments(RateLimits.SignInPath, StringComparison.OrdinalIgnoreCase) ? "office.login.rateLimited" : "inquiry.rateLimited";
+                await response.WriteAsync(texts[key], cancellationToken);
             };
         });
         return services;
@@ -89,10 +96,25 @@ public static class SiteSetup
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
         // Inside the error page's handler: an /api status without a body gets its ProblemDetails here first.
         app.UseWhen(ApiProblems.IsApi, api => api.UseStatusCodePages(c => ApiProblems.WriteStatusAsync(c.HttpContext)));
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // only on answers over https (directly or through a known proxy)
+        }
         app.UseContentRedirects();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
+            if (PersonalData.IsPersonal(context.Request.Path))
+            {
+                // Set when the answer starts, so no endpoint's own caching header can loosen it.
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                    context.Response.Headers.Pragma = "no-cache";
+                    return Task.CompletedTask;
+                });
+            }
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -2,8 +2,12 @@ using Microsoft.Extensions.Options;
 
 namespace UU.Web.Infrastructure;
 
-/// <summary>Absolute URLs for canonical links, sitemap and structured data.</summary>
-public sealed class SiteUrls(IOptions<SiteOptions> options, IHttpContextAccessor accessor)
+/// <summary>
+/// Absolute URLs for canonical links, sitemap, feeds and structured data: from Site:PublicBaseUrl, or (when that is
+/// empty, as on a developer's machine) from the first address the server listens on. Never from the request's Host
+/// header: anyone can send one, and a cached page or a feed would hand their host to every later reader.
+/// </summary>
+public sealed class SiteUrls(IOptions<SiteOptions> options, IConfiguration configuration)
 {
     public string BaseUrl
     {
@@ -13,8 +17,14 @@ public sealed class SiteUrls(IOptions<SiteOptions> options, IHttpContextAccessor
             {
                 return options.Value.PublicBaseUrl.TrimEnd('/');
             }
-            var request = accessor.HttpContext?.Request;
-            return request is null ? "http://localhost:5080" : $"{request.Scheme}://{request.Host}";
+            var listening = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+            if (listening is null)
+            {
+                return "http://localhost:5080";
+            }
+            // A wildcard binding ("http://+:8080", "http://0.0.0.0:8080") names no host: the machine itself.
+            return listening.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal).TrimEnd('/');
         }
     }
 

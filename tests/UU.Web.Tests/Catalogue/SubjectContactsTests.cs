@@ -26,9 +26,8 @@ public abstract class SubjectContactsTests(UuWebFactory app)
         var before = await StoredContactsAsync("historia");
         Assert.Equal(41, Phone41.Length);
         await using var scope = app.Services.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<SubjectEditing>().SaveAsync("historia", new SubjectEdit(
-            "Historia", null, "Ändrad beskrivning", null,
-            "Per Nyström | Ämnesföreträdare | per.nystrom@uu-demo.se\nAnna Ek | Studierektor | anna.ek@uu-demo.se | " + Phone41), CancellationToken.None);
+        var outcome = await scope.ServiceProvider.GetRequiredService<SubjectContactEditing>().SaveAsync("historia",
+            "Per Nyström | Ämnesföreträdare | per.nystrom@uu-demo.se\nAnna Ek | Studierektor | anna.ek@uu-demo.se | " + Phone41, "samordnare@uu-demo.se", CancellationToken.None);
 
         Assert.Equal(SubjectSaveResult.Invalid, outcome.Result);
         var (field, message) = Assert.Single(outcome.Errors);
@@ -37,8 +36,6 @@ public abstract class SubjectContactsTests(UuWebFactory app)
         Assert.Contains("telefonnumret har 41 tecken", message, StringComparison.Ordinal);
         Assert.Contains("högst 40", message, StringComparison.Ordinal);
         Assert.Equal(before, await StoredContactsAsync("historia"));
-        await using var check = app.Services.CreateAsyncScope();
-        Assert.NotEqual("Ändrad beskrivning", (await check.ServiceProvider.GetRequiredService<UuDbContext>().Subjects.SingleAsync(s => s.Slug == "historia")).DescriptionSv);
     }
 
     [Fact]
@@ -67,16 +64,15 @@ public abstract class SubjectContactsTests(UuWebFactory app)
     }
 
     [Fact]
-    public async Task TheSubjectPage_ShowsEveryBadLine_AndKeepsWhatTheEditorTyped()
+    public async Task TheContactsPage_ShowsEveryBadLine_AndKeepsWhatTheCoordinatorTyped()
     {
-        var editor = await OfficeUsers.SignedInClientAsync(app, Roles.Editor);
+        var coordinator = await OfficeUsers.SignedInClientAsync(app, Roles.Coordinator);
         var before = await StoredContactsAsync("historia");
-        var form = await editor.GetDocumentAsync("/office/amnen/historia");
+        var form = await coordinator.GetDocumentAsync("/office/amnen/historia/kontaktpersoner");
         var typed = "Per Nyström | Ämnesföreträdare | per.nystrom@uu-demo.se | " + Phone41 + "\nEva Berg | Prefekt | inte-en-adress";
-        using var response = await editor.PostAsync("/office/amnen/historia", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await coordinator.PostAsync("/office/amnen/historia/kontaktpersoner", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = form.QuerySelector("form.content-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-            ["NameSv"] = "Historia",
             ["Contacts"] = typed,
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -87,6 +83,66 @@ public abstract class SubjectContactsTests(UuWebFactory app)
         Assert.StartsWith("Rad 2:", items[1], StringComparison.Ordinal);
         Assert.Equal(typed, page.QuerySelector("textarea#Contacts")!.TextContent.ReplaceLineEndings("\n").TrimStart('\n'));
         Assert.Equal(before, await StoredContactsAsync("historia"));
+    }
+
+    [Fact]
+    public async Task AnEditor_CannotChangeWhoReceivesASubjectsInquiries()
+    {
+        var editor = await OfficeUsers.SignedInClientAsync(app, Roles.Editor);
+        var before = await StoredContactsAsync("psykologi");
+        var form = await editor.GetDocumentAsync("/office/amnen/psykologi");
+        Assert.Null(form.QuerySelector("textarea#Contacts")); // the editor's page shows them, without a field to change them
+        using (var sneaked = await editor.PostAsync("/office/amnen/psykologi", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("form.content-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["NameSv"] = "Psykologi",
+            ["Contacts"] = "Mallory | Redaktör | mallory@uu-demo.se",
+        })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sneaked.StatusCode); // the texts are saved, the contacts untouched
+        }
+        Assert.Equal(before, await StoredContactsAsync("psykologi"));
+        using var contactsPage = await editor.GetAsync("/office/amnen/psykologi/kontaktpersoner");
+        Assert.Equal(HttpStatusCode.Forbidden, contactsPage.StatusCode);
+    }
+
+    [Fact]
+    public async Task ACoordinatorsChange_IsAudited_AndThePeopleAddedAndRemovedAreTold()
+    {
+        var coordinatorEmail = await OfficeUsers.CreateAsync(app, Roles.Coordinator);
+        var coordinator = OfficeUsers.Client(app);
+        (await OfficeUsers.SignInAsync(coordinator, coordinatorEmail)).Dispose();
+        string removedEmail;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            var contacts = await db.SubjectContacts.Where(c => c.Subject!.Slug == "foretagsekonomi").OrderBy(c => c.Id).ToListAsync();
+            Assert.NotEmpty(contacts);
+            removedEmail = contacts[0].Email;
+        }
+        var kept = string.Join("\n", (await StoredContactsAsync("foretagsekonomi")).Skip(1).Select(c => c.Split('|')).Select(p => $"{p[0]} | Kontakt | {p[1]}"));
+        var typed = (kept.Length > 0 ? kept + "\n" : "") + "Lina Sjöberg | Studierektor | lina.sjoberg@uu-demo.se";
+        var form = await coordinator.GetDocumentAsync("/office/amnen/foretagsekonomi/kontaktpersoner");
+        using (var saved = await coordinator.PostAsync("/office/amnen/foretagsekonomi/kontaktpersoner", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("form.content-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["Contacts"] = typed,
+        })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        await using var check = app.Services.CreateAsyncScope();
+        var stored = check.ServiceProvider.GetRequiredService<UuDbContext>();
+        var audit = await stored.AuditEntries.Where(a => a.Action == "subject-contacts-changed" && a.UserEmail == coordinatorEmail).SingleAsync();
+        Assert.Contains("lina.sjoberg@uu-demo.se", audit.Details, StringComparison.Ordinal);
+        Assert.Contains(removedEmail, audit.Details, StringComparison.Ordinal);
+        var mail = await stored.OutboxMessages.Where(m => m.Reference != null && m.Reference.StartsWith("subject-contacts-")).ToListAsync();
+        var added = Assert.Single(mail, m => m.ToAddress == "lina.sjoberg@uu-demo.se");
+        Assert.Contains("Du är nu kontaktperson", added.Subject, StringComparison.Ordinal);
+        Assert.Contains(coordinatorEmail, added.TextBody, StringComparison.Ordinal);
+        var removed = Assert.Single(mail, m => m.ToAddress == removedEmail);
+        Assert.Contains("inte längre kontaktperson", removed.Subject, StringComparison.Ordinal);
     }
 }
 

@@ -19,6 +19,9 @@ public enum Provider
 /// </summary>
 public class UuWebFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Health:Token of every test app: shows /health's details (<see cref="HealthDetailsAsync"/>).</summary>
+    public const string HealthToken = "health-token-of-the-tests";
+
     public static readonly DateTimeOffset StartTime = new(2026, 3, 16, 9, 0, 0, TimeSpan.Zero);
 
     private readonly string? _postgresDatabase;
@@ -39,6 +42,10 @@ public class UuWebFactory : WebApplicationFactory<Program>
             // The demo history of cases (2022–2025) would change the counts the inquiry and statistics tests assert; the case tests turn it on.
             ["Seed:DemoCases"] = "false",
             ["Site:PublicBaseUrl"] = "https://uppdrag.example.se",
+            ["Health:Token"] = HealthToken,
+            // Many tests sign in and search from the one test address; the tests of the limits set them low.
+            ["RateLimits:SearchPerMinute"] = "100000",
+            ["RateLimits:SignInPerMinute"] = "100000",
         };
         if (provider == Provider.Postgres)
         {
@@ -57,6 +64,15 @@ public class UuWebFactory : WebApplicationFactory<Program>
 
     /// <summary>The database this app uses, as the app resolves it: for a second node on the same database.</summary>
     public string ConnectionString => UU.Web.Data.DataServiceCollectionExtensions.ConnectionString(Services);
+
+    /// <summary>GET /health as monitoring reads it (with the health token): the overall status and every part's entry.</summary>
+    public static async Task<System.Text.Json.JsonDocument> HealthDetailsAsync(HttpClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        request.Headers.Add("X-Health-Token", HealthToken);
+        using var response = await client.SendAsync(request);
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
 
     public static string PostgresBase =>
         Environment.GetEnvironmentVariable("UU_TEST_POSTGRES") is { Length: > 0 } cs

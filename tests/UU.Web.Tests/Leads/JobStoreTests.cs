@@ -112,7 +112,7 @@ public sealed class JobStoreTestsOnPostgres() : JobStoreTests(Provider.Postgres)
         Assert.Equal(1, await StoredJobsAsync(nodeA, SourceSchedule.KeyFor("KommersAnnons").Name));
 
         // /health says how the scheduler runs.
-        using var health = System.Text.Json.JsonDocument.Parse(await nodeB.CreateClient().GetStringAsync("/health"));
+        using var health = await UuWebFactory.HealthDetailsAsync(nodeB.CreateClient());
         var scheduler = health.RootElement.GetProperty("checks").GetProperty("scheduler");
         Assert.Equal("Healthy", scheduler.GetProperty("status").GetString());
         Assert.Contains("clustered", scheduler.GetProperty("description").GetString(), StringComparison.Ordinal);

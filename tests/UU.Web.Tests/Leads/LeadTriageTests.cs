@@ -383,11 +383,11 @@ public abstract class LeadTriageTests(Provider provider) : LeadTestBase(provider
     }
 
     [Fact]
-    public async Task PrivateAtomFeed_TakesThePersonalTokenInItsAddress_AndNothingElseDoes()
+    public async Task PrivateAtomFeed_TakesAFeedTokenInItsAddress_AndNothingElseDoes()
     {
         await using var app = App(out _);
         var coordinator = await ScrapedAndSignedInAsync(app, matched: false);
-        using var created = await OfficeUsers.PostFormAsync(coordinator, "/office/konto", "CreateToken", new() { ["TokenName"] = "Flödesläsare" });
+        using var created = await OfficeUsers.PostFormAsync(coordinator, "/office/konto", "CreateFeedToken", new() { ["TokenName"] = "Flödesläsare" });
         var secret = (await Html.ParseAsync(created)).QuerySelector("[data-testid=new-token]")!.TextContent.Trim();
 
         var reader = app.CreateClient();

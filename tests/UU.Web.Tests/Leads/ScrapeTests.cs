@@ -103,7 +103,7 @@ public abstract class ScrapeTests(Provider provider) : LeadTestBase(provider)
         var alarm = Assert.Single(await scope.ServiceProvider.GetRequiredService<UuDbContext>().OutboxMessages.Where(m => m.Reference == "source-failing-KommersAnnons").ToListAsync());
         Assert.Equal("samordnare@uu-demo.se", alarm.ToAddress);
         Assert.Contains("KommersAnnons", alarm.Subject, StringComparison.Ordinal);
-        using var health = JsonDocument.Parse(await client.GetStringAsync("/health"));
+        using var health = await UuWebFactory.HealthDetailsAsync(client);
         var scrapers = health.RootElement.GetProperty("checks").GetProperty("scrapers");
         Assert.Equal("Degraded", scrapers.GetProperty("status").GetString());
         Assert.Contains("KommersAnnons", scrapers.GetProperty("description").GetString(), StringComparison.Ordinal);

@@ -29,7 +29,7 @@ public sealed class SearchIndexHealingTests
         using var home = await client.GetAsync("/");
         Assert.True(home.IsSuccessStatusCode); // the site serves at once
         await EventuallyAsync(async () => await TotalAsync(client, "demensvård") > 0, "the healed index is rebuilt");
-        using var health = JsonDocument.Parse(await client.GetStringAsync("/health"));
+        using var health = await UuWebFactory.HealthDetailsAsync(client);
         Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty("search").GetProperty("status").GetString());
     }
 

@@ -45,7 +45,17 @@ public static class UserLanguages
     public static readonly string[] All = [Swedish, English];
 }
 
-/// <summary>A personal API token for scripts and BI tools. Only a hash is stored; the token is shown once.</summary>
+/// <summary>What a token grants.</summary>
+public static class TokenKinds
+{
+    /// <summary>The JSON API, sent as "Authorization: Bearer …": what its owner's roles allow there.</summary>
+    public const string Api = "api";
+    /// <summary>The private Atom feed of leads only, in the feed's address (feed readers cannot send headers).</summary>
+    public const string Feed = "feed";
+    public const int MaxLength = 8;
+}
+
+/// <summary>A personal API token for scripts and BI tools, or a feed token. Only a hash is stored; the token is shown once.</summary>
 public sealed class ApiToken
 {
     public int Id { get; set; }
@@ -58,6 +68,10 @@ public sealed class ApiToken
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>After this the token no longer works; null: until revoked.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+    /// <summary>What it grants (<see cref="TokenKinds"/>).</summary>
+    public string Kind { get; set; } = TokenKinds.Api;
 }
 
 internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
@@ -68,6 +82,7 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         builder.Property(x => x.Name).HasMaxLength(100);
         builder.Property(x => x.Prefix).HasMaxLength(16);
         builder.Property(x => x.Hash).HasMaxLength(64);
+        builder.Property(x => x.Kind).HasMaxLength(TokenKinds.MaxLength).HasDefaultValue(TokenKinds.Api);
         builder.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

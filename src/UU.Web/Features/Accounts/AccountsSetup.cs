@@ -51,6 +51,8 @@ public static class AccountsSetup
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 4;
+                // Counts wrong authenticator codes only (after the right password): wrong passwords lock an address
+                // out of an account, not the account (see SignInGuard).
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -98,6 +100,8 @@ public static class AccountsSetup
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, BearerTokenHandler.SchemeName)
                 .RequireRole(Roles.Coordinator, Roles.Admin));
         services.AddScoped<ApiTokens>();
+        services.AddSingleton<SignInGuard>();
+        services.AddSingleton<DummyPassword>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<IDatabaseStartupTask, IdentityBootstrapper>();
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>

@@ -11,12 +11,19 @@ using UU.Web.Data;
 
 namespace UU.Web.Features.Accounts;
 
-/// <summary>Creates, verifies and revokes personal API tokens. A token is "uu_" + 40 random characters; only its SHA-256 is kept.</summary>
+/// <summary>
+/// Creates, verifies and revokes personal tokens: API tokens ("uu_" + 40 random characters) and feed tokens ("uuf_" +
+/// 40), each with an optional expiry. Only a token's SHA-256 is kept.
+/// </summary>
 public sealed class ApiTokens(UuDbContext db, TimeProvider clock)
 {
-    public async Task<(ApiToken Token, string Secret)> CreateAsync(UuUser user, string name, CancellationToken cancellationToken)
+    /// <summary>The expiries the office offers, in days (0: none).</summary>
+    public static readonly int[] ExpiryDays = [0, 30, 90, 365];
+
+    public async Task<(ApiToken Token, string Secret)> CreateAsync(UuUser user, string name, CancellationToken cancellationToken, string kind = TokenKinds.Api, DateTimeOffset? expiresAt = null)
     {
-        var secret = "uu_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)).Replace('+', 'A').Replace('/', 'B').TrimEnd('=');
+        var prefix = kind == TokenKinds.Feed ? "uuf_" : "uu_";
+        var secret = prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)).Replace('+', 'A').Replace('/', 'B').TrimEnd('=');
         var token = new ApiToken
         {
             UserId = user.Id,
@@ -24,6 +31,8 @@ public sealed class ApiTokens(UuDbContext db, TimeProvider clock)
             Prefix = secret[..10],
             Hash = Hash(secret),
             CreatedAt = clock.GetUtcNow(),
+            ExpiresAt = expiresAt,
+            Kind = kind,
         };
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);
@@ -60,14 +69,18 @@ public sealed class BearerTokenHandler(
     {
         var header = Request.Headers.Authorization.ToString();
         string secret;
+        string kind;
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             secret = header["Bearer ".Length..].Trim();
+            kind = TokenKinds.Api;
         }
         else if (Request.Path == Leads.LeadApi.LeadFeedPath && Request.Query["token"] is [{ Length: > 0 } fromQuery])
         {
-            // Feed readers cannot send headers: the private lead feed alone takes the personal token in its address.
+            // Feed readers cannot send headers: the private lead feed alone takes a token in its address, and only a
+            // feed token, which grants nothing else (an address ends up in logs and reader settings; an API token must not).
             secret = fromQuery.Trim();
+            kind = TokenKinds.Feed;
         }
         else
         {
@@ -79,9 +92,13 @@ public sealed class BearerTokenHandler(
         }
         var hash = ApiTokens.Hash(secret);
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, Context.RequestAborted);
-        if (token is null)
+        if (token is null || token.Kind != kind)
         {
             return AuthenticateResult.Fail("Unknown or revoked token.");
+        }
+        if (token.ExpiresAt is { } expires && expires <= clock.GetUtcNow())
+        {
+            return AuthenticateResult.Fail("The token has expired.");
         }
         var user = await users.FindByIdAsync(token.UserId);
         if (user is null || await users.IsLockedOutAsync(user))

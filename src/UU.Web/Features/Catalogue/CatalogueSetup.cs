@@ -14,11 +14,17 @@ public static class CatalogueSetup
         services.AddScoped<ModuleEditing>();
         services.AddScoped<CourseImporter>();
         services.AddScoped<SubjectEditing>();
+        services.AddScoped<SubjectContactEditing>();
         services.AddScoped<CourseEditing>();
         services.AddScoped<ThemeEditing>();
         // English addresses of the theme pages.
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Catalogue/Theme", "en/themes/{slug}"));
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Catalogue/Office", Policies.Editors));
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Catalogue/Office", Policies.Editors);
+            // Who receives a subject's inquiries is the coordinators' decision, not marketing's.
+            o.Conventions.AuthorizeFolder("/Catalogue/Contacts/Office", Policies.Coordinators);
+        });
         return services;
     }
 }

@@ -101,8 +101,8 @@ public static class SubjectContactList
     }
 }
 
-/// <summary>What an editor typed for a subject.</summary>
-public sealed record SubjectEdit(string? NameSv, string? NameEn, string? DescriptionSv, string? DescriptionEn, string? Contacts);
+/// <summary>What an editor typed for a subject: its names and descriptions (its contact persons are a coordinator's, see <see cref="SubjectContactEditing"/>).</summary>
+public sealed record SubjectEdit(string? NameSv, string? NameEn, string? DescriptionSv, string? DescriptionEn);
 
 public enum SubjectSaveResult
 {
@@ -114,37 +114,70 @@ public enum SubjectSaveResult
 /// <summary>Saved, or each problem under its field (a field may have several, such as one per bad contact line).</summary>
 public sealed record SubjectSaveOutcome(SubjectSaveResult Result, IReadOnlyList<(string Field, string Message)> Errors);
 
-/// <summary>Saves a subject's names, descriptions and contact persons: all of it, or nothing when any part is wrong.</summary>
+/// <summary>Saves a subject's names and descriptions (an editor's part): all of it, or nothing when any part is wrong.</summary>
 public sealed class SubjectEditing(UuDbContext db, AuditTrail audit, Localization.Texts texts)
 {
     public async Task<SubjectSaveOutcome> SaveAsync(string slug, SubjectEdit edit, CancellationToken cancellationToken)
     {
-        var subject = await db.Subjects.Include(s => s.Contacts).FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
+        var subject = await db.Subjects.FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
         if (subject is null)
         {
             return new SubjectSaveOutcome(SubjectSaveResult.NotFound, []);
         }
-        var errors = new List<(string Field, string Message)>();
         if (string.IsNullOrWhiteSpace(edit.NameSv) || edit.NameSv.Trim().Length > 200)
         {
-            errors.Add(("NameSv", texts["inquiry.error.required"]));
+            return new SubjectSaveOutcome(SubjectSaveResult.Invalid, [("NameSv", texts["inquiry.error.required"])]);
         }
-        var (contacts, problems) = SubjectContactList.Parse(edit.Contacts);
-        errors.AddRange(problems.Select(p => ("Contacts", SubjectContactList.Describe(p, texts))));
-        if (errors.Count > 0)
-        {
-            return new SubjectSaveOutcome(SubjectSaveResult.Invalid, errors);
-        }
-        subject.NameSv = edit.NameSv!.Trim();
+        subject.NameSv = edit.NameSv.Trim();
         subject.NameEn = Blank(edit.NameEn);
         subject.DescriptionSv = Blank(edit.DescriptionSv);
         subject.DescriptionEn = Blank(edit.DescriptionEn);
-        db.SubjectContacts.RemoveRange(subject.Contacts);
-        subject.Contacts = [.. contacts];
         audit.Add("subject-saved", "subject", subject.Id.ToString(CultureInfo.InvariantCulture), subject.NameSv);
         await db.SaveChangesAsync(cancellationToken);
         return new SubjectSaveOutcome(SubjectSaveResult.Saved, []);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>
+/// Saves a subject's contact persons: coordinators and admins only, since a contact person receives the inquiries of
+/// the subject (with the buyer's personal data) and sees its leads, so who routes to whom is their decision. Every
+/// change is audited (who was added and removed), and the people added or removed are told by e-mail, in the same
+/// save as the change (the outbox): nobody starts or stops receiving a subject's inquiries without knowing.
+/// </summary>
+public sealed class SubjectContactEditing(UuDbContext db, AuditTrail audit, Notifications.EmailComposer mail, TimeProvider clock, Localization.Texts texts)
+{
+    public async Task<SubjectSaveOutcome> SaveAsync(string slug, string? contactsText, string? changedBy, CancellationToken cancellationToken)
+    {
+        var subject = await db.Subjects.Include(s => s.Contacts).FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
+        if (subject is null)
+        {
+            return new SubjectSaveOutcome(SubjectSaveResult.NotFound, []);
+        }
+        var (contacts, problems) = SubjectContactList.Parse(contactsText);
+        if (problems.Count > 0)
+        {
+            return new SubjectSaveOutcome(SubjectSaveResult.Invalid, problems.Select(p => ("Contacts", SubjectContactList.Describe(p, texts))).ToList());
+        }
+        var before = subject.Contacts.ToList();
+        var added = contacts.Where(c => !before.Exists(b => Same(b, c))).GroupBy(c => c.Email, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+        var removed = before.Where(b => !contacts.Any(c => Same(b, c))).GroupBy(c => c.Email, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+        db.SubjectContacts.RemoveRange(subject.Contacts);
+        subject.Contacts = [.. contacts];
+        if (added.Count > 0 || removed.Count > 0 || before.Count != contacts.Count)
+        {
+            audit.Add("subject-contacts-changed", "subject", subject.Id.ToString(CultureInfo.InvariantCulture),
+                $"{subject.NameSv}: added {Names(added)}; removed {Names(removed)}");
+            var now = clock.GetUtcNow();
+            db.OutboxMessages.AddRange(await mail.SubjectContactsChangedAsync(subject, added, removed, changedBy, now, cancellationToken));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return new SubjectSaveOutcome(SubjectSaveResult.Saved, []);
+    }
+
+    private static bool Same(SubjectContact a, SubjectContact b) => string.Equals(a.Email, b.Email, StringComparison.OrdinalIgnoreCase);
+
+    private static string Names(IEnumerable<SubjectContact> contacts) =>
+        contacts.Select(c => $"{c.Name} <{c.Email}>").DefaultIfEmpty("nobody").Aggregate((a, b) => a + ", " + b);
 }

@@ -112,6 +112,13 @@ public sealed partial class ContentDocuments(UuDbContext db) : IDocumentKind<Con
         Check(nameof(f.SummaryEn), f.SummaryEn, 600, multiline: true);
         Check(nameof(f.BodySv), f.BodySv, 50_000, multiline: true);
         Check(nameof(f.BodyEn), f.BodyEn, 50_000, multiline: true);
+        foreach (var (field, body) in new[] { (nameof(f.BodySv), f.BodySv), (nameof(f.BodyEn), f.BodyEn) })
+        {
+            if (!errors.ContainsKey(field) && RichText.Problem(body) is { } problem)
+            {
+                errors[field] = problem;
+            }
+        }
         Check(nameof(f.MetaTitleSv), f.MetaTitleSv, 120);
         Check(nameof(f.MetaTitleEn), f.MetaTitleEn, 120);
         Check(nameof(f.MetaDescriptionSv), f.MetaDescriptionSv, 320);

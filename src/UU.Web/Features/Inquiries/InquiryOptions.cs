@@ -5,6 +5,8 @@ namespace UU.Web.Features.Inquiries;
 public static class InquiryRoutes
 {
     public const string Form = "/forfragan";
+    /// <summary>The receipt page after sending ("/forfragan/tack/{reference}").</summary>
+    public const string Received = "/forfragan/tack";
 }
 
 public sealed class InquiryOptions

@@ -28,7 +28,7 @@ public static class LeadApi
         return TypedResults.Ok(new ApiPage<LeadListItem>(total, filter.Page, filter.PageSize, items));
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem>> FeedAsync(HttpContext context, LeadList list, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> FeedAsync(HttpContext context, LeadList list, SiteUrls urls, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (filter, errors) = LeadList.Parse(context.Request.Query);
         if (errors.Count > 0)
@@ -36,7 +36,8 @@ public static class LeadApi
             return TypedResults.ValidationProblem(errors, title: "Some filters are not valid.");
         }
         var (items, _) = await list.ListAsync(filter with { Page = 1, PageSize = Math.Min(filter.PageSize, 100) }, cancellationToken);
-        var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+        // Site:PublicBaseUrl when set: a Host header sent by anyone must not become the links a feed reader follows.
+        var origin = urls.BaseUrl;
         return TypedResults.Bytes(LeadAtom.Write(items, origin, clock.GetUtcNow()), "application/atom+xml; charset=utf-8");
     }
 }

@@ -49,10 +49,13 @@ public sealed class MediaOptions
 public sealed record MediaUpload(string FileName, Stream Content, long Length, string? AltSv, string? AltEn);
 
 /// <summary>Validates, stores and resizes images. Only JPEG, PNG, GIF and WebP are accepted, judged by content, not by name.</summary>
-public sealed class MediaLibrary(UuDbContext db, DataPaths paths, IOptions<MediaOptions> options, TimeProvider clock, AuditTrail audit, IHttpContextAccessor http)
+public sealed partial class MediaLibrary(UuDbContext db, DataPaths paths, IOptions<MediaOptions> options, TimeProvider clock, AuditTrail audit, IHttpContextAccessor http, ILogger<MediaLibrary> logger)
 {
     public static readonly int[] VariantWidths = [480, 960, 1600];
     private static readonly string[] Accepted = ["JPEG", "PNG", "GIF", "WEBP"];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused an upload of a broken image {FileName}")]
+    private static partial void LogBrokenImage(ILogger logger, Exception exception, string fileName);
 
     public string Folder => paths.Folder("media");
 
@@ -82,26 +85,37 @@ public sealed class MediaLibrary(UuDbContext db, DataPaths paths, IOptions<Media
         {
             return (null, "File", "media.error.svg");
         }
-        buffer.Position = 0;
-        var format = await Image.DetectFormatAsync(buffer, cancellationToken);
-        if (format is null || !Accepted.Contains(format.Name.ToUpperInvariant()))
-        {
-            return (null, "File", "media.error.notImage");
-        }
-        buffer.Position = 0;
-        var info = await Image.IdentifyAsync(buffer, cancellationToken);
-        if (info is null || (long)info.Width * info.Height > options.Value.MaxPixels)
-        {
-            return (null, "File", "media.error.tooManyPixels");
-        }
-        buffer.Position = 0;
         Image image;
         try
         {
+            // Every step reads the file's structure (chunks, checksums, sizes), and a broken file can fail at any of them.
+            buffer.Position = 0;
+            var format = await Image.DetectFormatAsync(buffer, cancellationToken);
+            if (format is null || !Accepted.Contains(format.Name.ToUpperInvariant()))
+            {
+                return (null, "File", "media.error.notImage");
+            }
+            buffer.Position = 0;
+            var info = await Image.IdentifyAsync(buffer, cancellationToken);
+            if (info is null)
+            {
+                return (null, "File", "media.error.broken");
+            }
+            if ((long)info.Width * info.Height > options.Value.MaxPixels)
+            {
+                return (null, "File", "media.error.tooManyPixels");
+            }
+            buffer.Position = 0;
             image = await Image.LoadAsync(buffer, cancellationToken);
         }
-        catch (Exception ex) when (ex is ImageFormatException or InvalidImageContentException or UnknownImageFormatException)
+        catch (UnknownImageFormatException)
         {
+            return (null, "File", "media.error.notImage");
+        }
+        catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or ArgumentException or IndexOutOfRangeException or InvalidDataException or EndOfStreamException or OverflowException)
+        {
+            // A PNG chunk with a wrong checksum, a truncated file, a header that lies about its sizes.
+            LogBrokenImage(logger, ex, SafeName(upload.FileName));
             return (null, "File", "media.error.broken");
         }
         using (image)

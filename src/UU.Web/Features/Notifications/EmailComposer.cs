@@ -197,6 +197,23 @@ public sealed partial class EmailComposer(UuDbContext db, Texts texts, ILookupNo
                 ("details", details.ToString()), ("link", LeadLink(lead.Id))));
     }
 
+    /// <summary>To each person added to or removed from a subject's contact persons: from now on they do (or no longer do) receive its inquiries and leads.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> SubjectContactsChangedAsync(Subject subject, IReadOnlyList<SubjectContact> added, IReadOnlyList<SubjectContact> removed, string? changedBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var everyone = added.Select(c => (Contact: c, Added: true)).Concat(removed.Select(c => (Contact: c, Added: false))).ToList();
+        var languages = await StaffLanguagesAsync(everyone.Select(e => e.Contact.Email), cancellationToken);
+        return everyone.Select(e =>
+        {
+            var mail = new Mail(this, languages[e.Contact.Email]);
+            var name = mail.Pick(subject.NameSv, subject.NameEn);
+            var who = string.IsNullOrWhiteSpace(changedBy) ? mail.Render("mail.leadAssigned.someone") : changedBy;
+            var prefix = e.Added ? "mail.subjectContact.added" : "mail.subjectContact.removed";
+            return Message(new MailRecipient(e.Contact.Email, e.Contact.Name), "subject-contacts-" + subject.Id.ToString(CultureInfo.InvariantCulture), now,
+                mail.Render(prefix + ".subject", ("subject", name)),
+                mail.Render(prefix + ".body", ("subject", name), ("changedBy", who), ("role", e.Contact.Role)));
+        }).ToList();
+    }
+
     /// <summary>The coordinators' morning digest: the leads that came in since the last one, in the order given (best first).</summary>
     public async Task<IReadOnlyList<OutboxMessage>> NewLeadsDigestAsync(IReadOnlyList<MailRecipient> coordinators, IReadOnlyList<Lead> leads, IReadOnlyList<OverdueCase> overdue, DateOnly day, string reference, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -9,6 +9,10 @@ namespace UU.Web.Features.Shared;
 /// <summary>How domain values read in the visitor's language.</summary>
 public static class Display
 {
+    /// <summary>The address when it is an absolute http(s) one, else null: a scraped link is shown as a link only then (never javascript: or data:).</summary>
+    public static string? WebLink(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri.AbsoluteUri : null;
+
     public static string Credits(double credits) =>
         credits.ToString("0.#", CultureInfo.CurrentCulture) + " hp";
 

@@ -8,13 +8,14 @@ using UU.Web.Features.Audit;
 
 namespace UU.Web.Features.Accounts.Office;
 
-public sealed class AccountModel(UserManager<UuUser> users, SignInManager<UuUser> signIn, ApiTokens tokens, UuDbContext db, AuditTrail audit, Texts texts) : PageModel
+public sealed class AccountModel(UserManager<UuUser> users, SignInManager<UuUser> signIn, ApiTokens tokens, UuDbContext db, AuditTrail audit, Texts texts, TimeProvider clock) : PageModel
 {
     public UuUser CurrentUser { get; private set; } = null!;
     public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
     public bool TwoFactorEnabled { get; private set; }
     public string? AuthenticatorKey { get; private set; }
     public string? NewTokenSecret { get; private set; }
+    public bool NewTokenIsFeed { get; private set; }
     public string? Message { get; private set; }
     public List<string> Errors { get; } = [];
 
@@ -22,6 +23,8 @@ public sealed class AccountModel(UserManager<UuUser> users, SignInManager<UuUser
     [BindProperty] public string? NewPassword { get; set; }
     [BindProperty] public string? TokenName { get; set; }
     [BindProperty] public int TokenId { get; set; }
+    /// <summary>The new token's expiry in days (one of <see cref="ApiTokens.ExpiryDays"/>; 0: none).</summary>
+    [BindProperty] public int ExpiresInDays { get; set; }
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Language { get; set; }
 
@@ -80,12 +83,25 @@ public sealed class AccountModel(UserManager<UuUser> users, SignInManager<UuUser
         return Redirect("/office/logga-in");
     }
 
-    public async Task<IActionResult> OnPostCreateTokenAsync(CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostCreateTokenAsync(CancellationToken cancellationToken) => CreateAsync(TokenKinds.Api, cancellationToken);
+
+    /// <summary>A token for a feed reader: it opens the private lead feed and nothing else.</summary>
+    public Task<IActionResult> OnPostCreateFeedTokenAsync(CancellationToken cancellationToken) => CreateAsync(TokenKinds.Feed, cancellationToken);
+
+    private async Task<IActionResult> CreateAsync(string kind, CancellationToken cancellationToken)
     {
         await LoadAsync();
-        var (token, secret) = await tokens.CreateAsync(CurrentUser, TokenName ?? "", cancellationToken);
-        await audit.RecordAsync("token-created", "token", token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), token.Name, user: CurrentUser, cancellationToken: cancellationToken);
+        if (!ApiTokens.ExpiryDays.Contains(ExpiresInDays))
+        {
+            Errors.Add(texts["office.account.tokenExpiryUnknown"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        DateTimeOffset? expires = ExpiresInDays == 0 ? null : clock.GetUtcNow().AddDays(ExpiresInDays);
+        var (token, secret) = await tokens.CreateAsync(CurrentUser, TokenName ?? "", cancellationToken, kind, expires);
+        await audit.RecordAsync(kind == TokenKinds.Feed ? "feed-token-created" : "token-created", "token", token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), token.Name, user: CurrentUser, cancellationToken: cancellationToken);
         NewTokenSecret = secret; // shown this once; only the hash is stored
+        NewTokenIsFeed = kind == TokenKinds.Feed;
         await LoadAsync();
         return Page();
     }
@@ -106,6 +122,9 @@ public sealed class AccountModel(UserManager<UuUser> users, SignInManager<UuUser
     {
         await LoadAsync();
         await users.ResetAuthenticatorKeyAsync(CurrentUser);
+        // A new key changes the security stamp, which every request checks: renew this session's cookie, or the
+        // next request (typing the first code) would find the user signed out.
+        await signIn.RefreshSignInAsync(CurrentUser);
         await LoadAsync();
         return Page();
     }
@@ -128,9 +147,20 @@ public sealed class AccountModel(UserManager<UuUser> users, SignInManager<UuUser
         return Page();
     }
 
+    /// <summary>Turning the second factor off is what a stolen session would do first: it takes the password or a code again.</summary>
     public async Task<IActionResult> OnPostDisableTwoFactorAsync()
     {
         await LoadAsync();
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var confirmed = (!string.IsNullOrEmpty(CurrentPassword) && CurrentPassword.Length <= 512 && await users.CheckPasswordAsync(CurrentUser, CurrentPassword))
+            || (code.Length is > 0 and <= 10 && await users.VerifyTwoFactorTokenAsync(CurrentUser, users.Options.Tokens.AuthenticatorTokenProvider, code));
+        if (!confirmed)
+        {
+            await audit.RecordAsync("two-factor-disable-refused", "user", CurrentUser.Id, user: CurrentUser);
+            Errors.Add(texts["office.account.twoFactorOffConfirm"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         await users.SetTwoFactorEnabledAsync(CurrentUser, false);
         await audit.RecordAsync("two-factor-disabled", "user", CurrentUser.Id, user: CurrentUser);
         await signIn.RefreshSignInAsync(CurrentUser);

@@ -6,7 +6,7 @@ using UU.Web.Features.Audit;
 
 namespace UU.Web.Features.Accounts.Office;
 
-public sealed class LoginModel(SignInManager<UuUser> signIn, UserManager<UuUser> users, AuditTrail audit, Texts texts) : PageModel
+public sealed class LoginModel(SignInManager<UuUser> signIn, UserManager<UuUser> users, SignInGuard guard, DummyPassword dummy, AuditTrail audit, Texts texts) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -33,10 +33,28 @@ public sealed class LoginModel(SignInManager<UuUser> signIn, UserManager<UuUser>
         var user = await users.FindByEmailAsync(Email.Trim());
         if (user is null)
         {
+            // As long as a known address with a wrong password: the answer's time does not tell which addresses have accounts.
+            dummy.Verify(users.PasswordHasher, Password);
             await audit.RecordAsync("sign-in-failed", email: Email.Trim(), details: "unknown email");
             return Failed(texts["office.login.wrong"]);
         }
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (guard.IsLockedOut(address, user.Id))
+        {
+            dummy.Verify(users.PasswordHasher, Password);
+            await audit.RecordAsync("sign-in-failed", user: user, details: "locked out from this address");
+            return Failed(texts["office.login.locked"]);
+        }
+        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: false);
+        if (!result.Succeeded && !result.RequiresTwoFactor && !result.IsLockedOut && !result.IsNotAllowed && guard.Failed(address, user.Id))
+        {
+            await audit.RecordAsync("sign-in-failed", user: user, details: "wrong password; this address is now locked out of the account");
+            return Failed(texts["office.login.locked"]);
+        }
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            guard.Succeeded(address, user.Id);
+        }
         if (result.RequiresTwoFactor)
         {
             AskForCode = true;

@@ -5,14 +5,13 @@ using UU.Web.Data;
 
 namespace UU.Web.Features.Catalogue.Office;
 
-/// <summary>Subjects and their contact persons ("Name | Role | email | phone", one a line).</summary>
+/// <summary>Subjects' names and descriptions (an editor's part); the contact persons are shown, and changed by coordinators on their own page.</summary>
 public sealed class SubjectEditModel(UuDbContext db, SubjectEditing editing, Localization.Texts texts) : PageModel
 {
     [BindProperty] public string? NameSv { get; set; }
     [BindProperty] public string? NameEn { get; set; }
     [BindProperty] public string? DescriptionSv { get; set; }
     [BindProperty] public string? DescriptionEn { get; set; }
-    [BindProperty] public string? Contacts { get; set; }
 
     public IReadOnlyList<Subject> All { get; private set; } = [];
     public Subject? Item { get; private set; }
@@ -38,14 +37,13 @@ public sealed class SubjectEditModel(UuDbContext db, SubjectEditing editing, Loc
         NameEn = Item.NameEn;
         DescriptionSv = Item.DescriptionSv;
         DescriptionEn = Item.DescriptionEn;
-        Contacts = SubjectContactList.Format(Item.Contacts);
         Message = Request.Query.ContainsKey("sparad") ? texts["office.saved"] : null;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
     {
-        var outcome = await editing.SaveAsync(slug, new SubjectEdit(NameSv, NameEn, DescriptionSv, DescriptionEn, Contacts), cancellationToken);
+        var outcome = await editing.SaveAsync(slug, new SubjectEdit(NameSv, NameEn, DescriptionSv, DescriptionEn), cancellationToken);
         switch (outcome.Result)
         {
             case SubjectSaveResult.Saved:
@@ -55,7 +53,7 @@ public sealed class SubjectEditModel(UuDbContext db, SubjectEditing editing, Loc
         }
         // The page again with what the editor typed (still bound) and every problem.
         Errors = outcome.Errors;
-        Item = await db.Subjects.AsNoTracking().FirstAsync(s => s.Slug == slug, cancellationToken);
+        Item = await db.Subjects.AsNoTracking().Include(s => s.Contacts).FirstAsync(s => s.Slug == slug, cancellationToken);
         All = await db.Subjects.AsNoTracking().OrderBy(s => s.NameSv).ToListAsync(cancellationToken);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
