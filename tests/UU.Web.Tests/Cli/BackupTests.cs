@@ -18,6 +18,12 @@ public abstract class BackupTests(Provider provider) : IDisposable
 
     public void Dispose()
     {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
@@ -27,7 +33,6 @@ public abstract class BackupTests(Provider provider) : IDisposable
         {
             // A file still held open only leaves a folder in the temp directory behind.
         }
-        GC.SuppressFinalize(this);
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> RunProgramAsync(params string[] args)

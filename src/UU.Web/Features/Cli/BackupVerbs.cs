@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using UU.Web.Data;
+using UU.Web.Infrastructure;
 
 namespace UU.Web.Features.Cli;
 
