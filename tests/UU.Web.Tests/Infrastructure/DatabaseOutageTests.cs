@@ -34,53 +34,60 @@ public sealed class DatabaseOutageTests
             c.Port = proxy.Port;
             c.Timeout = 3;
         });
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var marker = Guid.NewGuid().ToString("N");
         var receipts = new ConcurrentBag<string>();
-
-        async Task<HttpStatusCode> SubmitAsync(string token)
+        try
         {
-            using var response = await client.PostAsync("/forfragan", new FormUrlEncodedContent(InquiryForm(marker, token)));
-            if (response.StatusCode == HttpStatusCode.Redirect)
+            var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+            async Task<HttpStatusCode> SubmitAsync(string token)
             {
-                receipts.Add(response.Headers.Location!.OriginalString.Split('/', '?')[3]);
+                using var response = await client.PostAsync("/forfragan", new FormUrlEncodedContent(InquiryForm(marker, token)));
+                if (response.StatusCode == HttpStatusCode.Redirect)
+                {
+                    receipts.Add(response.Headers.Location!.OriginalString.Split('/', '?')[3]);
+                }
+                return response.StatusCode;
             }
-            return response.StatusCode;
+
+            var token = (await client.GetDocumentAsync("/forfragan")).AntiforgeryToken();
+            Assert.Equal(HttpStatusCode.Redirect, await SubmitAsync(token));
+
+            proxy.Cut();
+
+            using (var page = await client.GetAsync("/forfragan"))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+                Assert.Contains("Försök igen om en stund", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                Assert.NotNull(page.Headers.RetryAfter);
+            }
+            using (var api = await client.GetAsync("/api/content/modules"))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+                Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+                Assert.Contains("try again in a moment", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+            var duringOutage = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SubmitAsync(token)));
+            Assert.All(duringOutage, status => Assert.Equal(HttpStatusCode.ServiceUnavailable, status));
+            using (var english = await client.GetAsync("/forfragan?culture=en"))
+            {
+                Assert.Contains("try again in a moment", await english.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            proxy.Restore();
+
+            // No restart and no cached failure: the very next requests are served again.
+            using (var back = await client.GetAsync("/forfragan"))
+            {
+                Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+            }
+            var afterOutage = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SubmitAsync(token)));
+            Assert.All(afterOutage, status => Assert.Equal(HttpStatusCode.Redirect, status));
         }
-
-        var token = (await client.GetDocumentAsync("/forfragan")).AntiforgeryToken();
-        Assert.Equal(HttpStatusCode.Redirect, await SubmitAsync(token));
-
-        proxy.Cut();
-
-        using (var page = await client.GetAsync("/forfragan"))
+        finally
         {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
-            Assert.Contains("Försök igen om en stund", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            Assert.NotNull(page.Headers.RetryAfter);
+            proxy.Restore(); // the app stops (and drops its database) with the database reachable, whatever failed above
         }
-        using (var api = await client.GetAsync("/api/content/modules"))
-        {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
-            Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
-            Assert.Contains("try again in a moment", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        }
-        var duringOutage = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SubmitAsync(token)));
-        Assert.All(duringOutage, status => Assert.Equal(HttpStatusCode.ServiceUnavailable, status));
-        using (var english = await client.GetAsync("/forfragan?culture=en"))
-        {
-            Assert.Contains("try again in a moment", await english.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        }
-
-        proxy.Restore();
-
-        // No restart and no cached failure: the very next requests are served again.
-        using (var back = await client.GetAsync("/forfragan"))
-        {
-            Assert.Equal(HttpStatusCode.OK, back.StatusCode);
-        }
-        var afterOutage = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SubmitAsync(token)));
-        Assert.All(afterOutage, status => Assert.Equal(HttpStatusCode.Redirect, status));
 
         await using var scope = app.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<UuDbContext>().Inquiries
