@@ -275,9 +275,9 @@ public sealed class ScrapeRunnerTests : IDisposable
         }
     }
 
-    private static HashSet<string?> ListPagesRequested(LocalSite site) =>
+    private static HashSet<string> ListPagesRequested(LocalSite site) =>
         site.Requests.Where(r => r.Path.StartsWith("/Notices/TenderNotices", StringComparison.Ordinal))
-            .Select(r => System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + r.Path).Query)["PageIndex"]).ToHashSet();
+            .Select(r => System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + r.Path).Query)["PageIndex"] ?? "").ToHashSet();
 
     [Fact]
     public async Task Kommers_PlainNumberedPagerWithoutRelNext_IsFollowedToItsLastPage()
