@@ -62,7 +62,7 @@ public static partial class KommersParser
                 Description = row.QuerySelector("p") is { } p ? PageText.Collapse(p.TextContent) : null,
             });
         }
-        var next = document.QuerySelector("a[rel=next], .pagination a.next")?.GetAttribute("href");
+        var next = Pagination.NextHref(document);
         return new ScrapedPage(items, null, next, problems);
     }
 

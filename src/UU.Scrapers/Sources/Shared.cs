@@ -46,3 +46,53 @@ internal static class JsonAnswer
         }
     }
 }
+
+/// <summary>
+/// Finds a list page's link to the next page in the pagers sites actually use: <c>rel=next</c>, a link with the
+/// class <c>next</c>, or a plain numbered pager (Bootstrap's <c>ul.pagination</c>) with a "Nästa"/»/Next link or
+/// the number after the current page. A disabled "Nästa" on the last page is no link.
+/// </summary>
+internal static class Pagination
+{
+    private static readonly string[] NextWords = ["nästa", "nästa sida", "next", "»", "›", ">", "→", "nästa »", "nästa ›"];
+
+    public static string? NextHref(AngleSharp.Dom.IDocument document)
+    {
+        if (document.QuerySelector("a[rel~=next][href], .pagination a.next[href]")?.GetAttribute("href") is { Length: > 0 } marked)
+        {
+            return marked;
+        }
+        foreach (var pager in document.QuerySelectorAll(".pagination, nav[aria-label] ul, .pager"))
+        {
+            var links = pager.QuerySelectorAll("a[href]")
+                .Where(a => a.Closest("li")?.ClassList.Contains("disabled") != true && a.GetAttribute("aria-disabled") != "true")
+                .ToList();
+            var worded = links.FirstOrDefault(a => NextWords.Contains(Label(a), StringComparer.OrdinalIgnoreCase));
+            if (worded is not null)
+            {
+                return worded.GetAttribute("href");
+            }
+            // No "next" link: the number after the current page (li.active or aria-current), if it is a link.
+            var current = pager.QuerySelector("li.active, [aria-current=page]");
+            if (current is not null && int.TryParse(Label(current), out var number))
+            {
+                var following = (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (links.FirstOrDefault(a => Label(a) == following) is { } numbered)
+                {
+                    return numbered.GetAttribute("href");
+                }
+            }
+        }
+        return null;
+    }
+
+    // A link's words, without the screen-reader-only text Bootstrap adds ("(current)").
+    private static string Label(AngleSharp.Dom.IElement element) => PageText.Collapse(Visible(element));
+
+    private static string Visible(AngleSharp.Dom.INode node) => node switch
+    {
+        AngleSharp.Dom.IElement e when e.ClassList.Contains("sr-only") || e.ClassList.Contains("visually-hidden") => "",
+        AngleSharp.Dom.IElement e => string.Concat(e.ChildNodes.Select(Visible)),
+        _ => node.TextContent,
+    };
+}

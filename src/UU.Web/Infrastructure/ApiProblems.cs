@@ -23,6 +23,8 @@ public static class ApiProblems
             c.ProblemDetails.Title ??= ReasonPhrases.GetReasonPhrase(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode);
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier);
         });
+        // Order matters: a database outage is a 503 (and not logged as a bug) before anything else is a 500.
+        services.AddExceptionHandler<DatabaseOutageHandler>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         return services;
     }

@@ -274,4 +274,51 @@ public sealed class ScrapeRunnerTests : IDisposable
             Directory.Delete(_snapshots, recursive: true);
         }
     }
+
+    private static HashSet<string> ListPagesRequested(LocalSite site) =>
+        site.Requests.Where(r => r.Path.StartsWith("/Notices/TenderNotices", StringComparison.Ordinal))
+            .Select(r => System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + r.Path).Query)["PageIndex"] ?? "").ToHashSet();
+
+    [Fact]
+    public async Task Kommers_PlainNumberedPagerWithoutRelNext_IsFollowedToItsLastPage()
+    {
+        using var site = new LocalSite(c => c.Request.Url!.AbsolutePath switch
+        {
+            "/Notices/TenderNotices" => Serve(c, c.Request.QueryString["PageIndex"] switch
+            {
+                "1" => "kommers-pager-numbers-only.html", // "1 2 3", no next link: the number after the current page
+                "2" => "kommers-pager-page2.html",        // Bootstrap: « 1 2 3 Nästa
+                "3" => "kommers-pager-last.html",         // Nästa disabled
+                _ => "kommers-list.html",
+            }),
+            var p when p.StartsWith("/Notices/TenderNotice/", StringComparison.Ordinal) => Serve(c, "kommers-detail.html"),
+            _ => LocalSite.WriteAsync(c, 404, ""),
+        });
+        var runner = Runner(site, out var services);
+        using (services)
+        {
+            var report = await runner.RunAsync("KommersAnnons", CancellationToken.None);
+
+            Assert.Empty(report.Errors);
+            Assert.Equal(["1", "2", "3"], ListPagesRequested(site).Order().ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task Kommers_PagerThatNeverEnds_StopsAtThePageLimit()
+    {
+        using var site = new LocalSite(c => c.Request.Url!.AbsolutePath switch
+        {
+            "/Notices/TenderNotices" => Serve(c, "kommers-pager-page2.html"), // always another "Nästa"
+            var p when p.StartsWith("/Notices/TenderNotice/", StringComparison.Ordinal) => Serve(c, "kommers-detail.html"),
+            _ => LocalSite.WriteAsync(c, 404, ""),
+        });
+        var runner = Runner(site, out var services);
+        using (services)
+        {
+            var report = await runner.RunAsync("KommersAnnons", CancellationToken.None);
+
+            Assert.Equal(["1", "2", "3", "4", "5"], ListPagesRequested(site).Order().ToArray());
+        }
+    }
 }

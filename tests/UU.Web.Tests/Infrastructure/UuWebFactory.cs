@@ -27,7 +27,8 @@ public class UuWebFactory : WebApplicationFactory<Program>
     private readonly string? _postgresDatabase;
     private readonly Dictionary<string, string?> _settings;
 
-    public UuWebFactory(Provider provider, IDictionary<string, string?>? settings = null)
+    /// <param name="postgres">Changes the app's PostgreSQL connection string (a proxy's port, a short timeout); the database stays the factory's.</param>
+    public UuWebFactory(Provider provider, IDictionary<string, string?>? settings = null, Action<NpgsqlConnectionStringBuilder>? postgres = null)
     {
         Provider = provider;
         DataPath = Path.Combine(Path.GetTempPath(), "uu-tests", Guid.NewGuid().ToString("N"));
@@ -50,7 +51,9 @@ public class UuWebFactory : WebApplicationFactory<Program>
         if (provider == Provider.Postgres)
         {
             _postgresDatabase = "uu_test_" + Guid.NewGuid().ToString("N")[..16];
-            _settings["ConnectionStrings:UU"] = new NpgsqlConnectionStringBuilder(PostgresBase) { Database = _postgresDatabase }.ConnectionString;
+            var connection = new NpgsqlConnectionStringBuilder(PostgresBase) { Database = _postgresDatabase };
+            postgres?.Invoke(connection);
+            _settings["ConnectionStrings:UU"] = connection.ConnectionString;
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -14,6 +14,8 @@ public static class CliSetup
         services.AddScoped<ScrapeVerb>();
         services.AddScoped<RescrapeVerb>();
         services.AddScoped<ImportCoursesVerb>();
+        services.AddScoped<BackupVerb>();
+        services.AddScoped<RestoreVerb>();
         // The index opens when it is first resolved and refuses when a running site holds it: reindex asks for it
         // late, so that it can say so and leave the rebuild to that site.
         services.AddTransient<Func<IndexSynchronizer>>(sp => sp.GetRequiredService<IndexSynchronizer>);

@@ -108,6 +108,22 @@ public static class CommandLine
         import.SetAction((p, ct) => RunVerbAsync<ImportCoursesVerb>(services, (verb, c) => verb.RunAsync(console, p.GetRequiredValue(file), c), ct));
         root.Subcommands.Add(import);
 
+        var archive = new Argument<string>("PATH") { Description = "The archive, a .tar.gz file." };
+        var backup = new Command("backup", "Write the database (a consistent copy while the site runs; pg_dump for PostgreSQL) and the storage folder (media, documents, snapshots) to one archive.") { archive };
+        backup.SetAction((p, ct) => RunVerbAsync<BackupVerb>(services, (verb, c) => verb.RunAsync(console, p.GetRequiredValue(archive), c), ct));
+        root.Subcommands.Add(backup);
+
+        var restored = new Argument<string>("PATH") { Description = "An archive written by backup." };
+        var force = new Option<bool>("--force") { Description = "Replace the data folder's files and the database even when they are not empty." };
+        var restore = new Command("restore", "Put a backup's database and storage folder into this configuration's empty data folder and database (pg_restore for PostgreSQL).") { restored, force };
+        // Before any migration: the target must stay as empty as it was found.
+        restore.SetAction(async (p, ct) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<RestoreVerb>().RunAsync(console, p.GetRequiredValue(restored), p.GetValue(force), ct);
+        });
+        root.Subcommands.Add(restore);
+
         return root;
     }
 

@@ -93,7 +93,7 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
                 LogStored(logger, inquiry.ReferenceNumber, modules.Count);
                 return inquiry;
             }
-            catch (DbUpdateException ex) when (attempt < MaxAllocationAttempts)
+            catch (DbUpdateException ex) when (attempt < MaxAllocationAttempts && !Infrastructure.DatabaseOutage.IsOutage(ex))
             {
                 // Another request took the same sequence number (or created the same client) at the same moment: start over.
                 LogRetry(logger, ex, attempt);

@@ -14,7 +14,9 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost() => Code = ResolveCode();
 
+    // After an exception the handler has set the status (500, or 503 while the database is away).
     private int ResolveCode() =>
         HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode
+        ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null ? Response.StatusCode : (int?)null)
         ?? (RouteData.Values["code"] is string s && int.TryParse(s, out var code) ? code : 500);
 }
