@@ -33,7 +33,7 @@ public sealed class QueryCostTests : IAsyncLifetime, IDisposable
     [Fact]
     public void TwelveLongNonsenseWords_GetTypoVariantsForTheFirstFewOnly_AndABoundedQuery()
     {
-        var builder = new SearchQueryBuilder(_analyzers);
+        var builder = new SearchQueryBuilder(_analyzers, new UU.Search.Indexing.RankingOptions());
         var words = builder.Words(Nonsense + " " + new string('x', 120)); // past Clean's 200 characters: the words' own bounds
         Assert.Equal(SearchQueryBuilder.MaxTerms, words.Count);
         Assert.All(words, w => Assert.True(w.Length <= SearchQueryBuilder.MaxWordLength, w));
