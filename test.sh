@@ -49,6 +49,10 @@ as_pg "$pg_bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w \
 export UU_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Maximum Pool Size=30"
 export UU_CHROMIUM="${UU_CHROMIUM:-$(command -v chromium)}"
 
+# Test hosts do not watch their configuration files: every WebApplicationFactory would take inotify instances
+# (128 per user here), and a parallel run exhausts them.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+
 results=$(mktemp)
 dotnet test UU.Web.sln --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$results"
 status=${PIPESTATUS[0]}

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
+using UU.Web.Features.Shared;
 using UU.Web.Infrastructure;
 
 namespace UU.Web.Features.Catalogue;
@@ -227,18 +228,7 @@ public sealed class CourseImporter(UuDbContext db, TimeProvider clock)
     {
         var records = new List<CourseRecord>();
         var malformed = new List<CsvMalformedRecord>();
-        var firstLine = text.Split('\n', 2)[0];
-        var options = new CsvReaderOptions
-        {
-            // Swedish Excel writes semicolons; the header says which one the file uses.
-            Separator = firstLine.Contains(';', StringComparison.Ordinal) && !firstLine.Contains(',', StringComparison.Ordinal) ? ';' : ',',
-            HasHeader = true,
-            TrackLineNumbers = true,
-            DetectSeparatorHint = false,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            OnMalformedRecord = malformed.Add,
-        };
+        var options = CsvFiles.Options(text, malformed);
         using var csv = CsvReader.FromText(text, options);
         var header = csv.Headers.Select(h => h.Trim().ToLowerInvariant()).ToList();
         if (header.Count == 0 || header.All(string.IsNullOrEmpty))

@@ -40,7 +40,7 @@ public sealed class CaseDocuments(UuDbContext db, DataPaths paths, TimeProvider 
             Size = bytes.Length, UploadedAt = now, By = by,
         };
         db.CaseDocuments.Add(document);
-        db.CaseEvents.Add(new CaseEvent { InquiryId = inquiry.Id, At = now, By = by, Action = "document", Detail = document.FileName });
+        db.CaseEvents.Add(CaseEvent.Of(inquiry.Id, now, by, "document", document.FileName));
         await db.SaveChangesAsync(cancellationToken);
         return document;
     }

@@ -158,6 +158,16 @@ public sealed class CaseEvent
     /// <summary>What happened, a key of the texts (case.event.*).</summary>
     public required string Action { get; set; }
     public string? Detail { get; set; }
+
+    /// <summary>The longest detail kept; a longer one is cut with an ellipsis.</summary>
+    public const int MaxDetail = 2000;
+
+    /// <summary>A history entry of the case, its detail cut to what the column holds.</summary>
+    public static CaseEvent Of(int inquiryId, DateTimeOffset at, string? by, string action, string? detail) => new()
+    {
+        InquiryId = inquiryId, At = at, By = by, Action = action,
+        Detail = detail is { Length: > MaxDetail } ? detail[..(MaxDetail - 1)] + "…" : detail,
+    };
 }
 
 public static class CaseLimits
@@ -257,6 +267,6 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         builder.HasIndex(x => new { x.InquiryId, x.At });
         builder.Property(x => x.By).HasMaxLength(InquiryLimits.Email);
         builder.Property(x => x.Action).HasMaxLength(60);
-        builder.Property(x => x.Detail).HasMaxLength(2000);
+        builder.Property(x => x.Detail).HasMaxLength(CaseEvent.MaxDetail);
     }
 }

@@ -22,12 +22,26 @@ public enum CaseMilestone
 /// and the signed agreement. A head of department is the subject contact whose role names one (prefekt, biträdande prefekt,
 /// head of department); a faculty office is a user in the FacultyOffice role given that faculty.
 /// </summary>
-public sealed class CaseMilestones(UuDbContext db, EmailComposer mails)
+public sealed class CaseMilestones(UuDbContext db, EmailComposer mails) : ICasePhaseListener
 {
     private static readonly string[] HeadOfDepartmentWords = ["prefekt", "head of department"];
 
     public static bool IsHeadOfDepartment(string role) =>
         HeadOfDepartmentWords.Any(w => role.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A case leaving the agreement phase has its agreement signed: those who take it over are told, and the history says whom.</summary>
+    public async Task PhaseChangedAsync(Inquiry inquiry, CasePhase from, CasePhase to, string? by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (to != CasePhase.Delivery)
+        {
+            return;
+        }
+        var told = await NotifyAsync(inquiry, CaseMilestone.AgreementSigned, new MilestoneDetail(), now, cancellationToken);
+        if (told.Count > 0)
+        {
+            db.CaseEvents.Add(CaseEvent.Of(inquiry.Id, now, by, "milestoneNotified", string.Join(", ", told.Select(r => r.Address))));
+        }
+    }
 
     /// <summary>Queues the milestone's mail to everyone it concerns and returns them (none when the case has no one to tell).</summary>
     /// <remarks>For <see cref="CaseMilestone.AgreementSigned"/> the mail names the agreements the case is registered under; the caller saves.</remarks>

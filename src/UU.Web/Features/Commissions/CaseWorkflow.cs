@@ -23,7 +23,7 @@ public sealed class CaseRuleException(string message) : Exception(message);
 /// Everything that changes a case after it came in: notes, checklist steps, phases, closing, holder, subjects (routing),
 /// next step, details. Each change writes a line of history and, where it is one, counts as the first response.
 /// </summary>
-public sealed partial class CaseWorkflow(UuDbContext db, TimeProvider clock, Texts texts, IOptions<InquiryOptions> inquiries, EmailComposer mails, CaseMilestones milestones, IEnumerable<ICasePhaseListener> phaseListeners, ILogger<CaseWorkflow> logger)
+public sealed partial class CaseWorkflow(UuDbContext db, TimeProvider clock, Texts texts, IOptions<InquiryOptions> inquiries, EmailComposer mails, IEnumerable<ICasePhaseListener> phaseListeners, ILogger<CaseWorkflow> logger)
 {
     public Task<Inquiry?> FindAsync(string reference, CancellationToken cancellationToken) =>
         db.Inquiries.Include(i => i.Subjects).ThenInclude(s => s.Subject!).ThenInclude(s => s.Contacts)
@@ -112,17 +112,12 @@ public sealed partial class CaseWorkflow(UuDbContext db, TimeProvider clock, Tex
         inquiry.Phase = next;
         if (next == CasePhase.Delivery)
         {
-            // The agreement is signed: the commission is won, whatever happens after; the head of department and the faculty office take it over.
+            // The agreement is signed: the commission is won, whatever happens after.
             inquiry.Status = InquiryStatus.Won;
-            var told = await milestones.NotifyAsync(inquiry, CaseMilestone.AgreementSigned, new MilestoneDetail(), now, cancellationToken);
-            if (told.Count > 0)
-            {
-                Record(inquiry, now, by, "milestoneNotified", string.Join(", ", told.Select(r => r.Address)));
-            }
         }
         foreach (var listener in phaseListeners)
         {
-            await listener.PhaseChangedAsync(inquiry, from, next, now, cancellationToken);
+            await listener.PhaseChangedAsync(inquiry, from, next, by, now, cancellationToken);
         }
         Responded(inquiry, now);
         await db.SaveChangesAsync(cancellationToken);
@@ -288,7 +283,7 @@ public sealed partial class CaseWorkflow(UuDbContext db, TimeProvider clock, Tex
     }
 
     private void Record(Inquiry inquiry, DateTimeOffset now, string? by, string action, string? detail) =>
-        db.CaseEvents.Add(new CaseEvent { InquiryId = inquiry.Id, At = now, By = by, Action = action, Detail = detail is null ? null : Shorten(detail, 2000) });
+        db.CaseEvents.Add(CaseEvent.Of(inquiry.Id, now, by, action, detail));
 
     /// <summary>A note, a phase change or an assignment is the case's first response: it is no longer waiting.</summary>
     private static void Responded(Inquiry inquiry, DateTimeOffset now)

@@ -13,6 +13,7 @@ public static class CommissionSetup
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseMilestones>();
+        services.AddScoped<ICasePhaseListener>(sp => sp.GetRequiredService<CaseMilestones>());
         services.AddScoped<CaseList>();
         services.AddScoped<CaseFiles>();
         services.AddScoped<CaseDocuments>();

@@ -36,7 +36,7 @@ public sealed partial class EvaluationInvitations(UuDbContext db, TimeProvider c
     private static readonly char[] Separators = [',', ';', ' ', '\n', '\r', '\t'];
 
     /// <summary>A case reaching follow-up: the client's contact gets a link, and so does every participant entered before.</summary>
-    public async Task PhaseChangedAsync(Inquiry inquiry, CasePhase from, CasePhase to, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task PhaseChangedAsync(Inquiry inquiry, CasePhase from, CasePhase to, string? by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (to != CasePhase.FollowUp)
         {

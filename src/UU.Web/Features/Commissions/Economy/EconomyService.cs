@@ -15,6 +15,9 @@ namespace UU.Web.Features.Commissions.Economy;
 public sealed record Evaluation(CalculationInput? Input, DateOnly Day, IReadOnlyDictionary<string, AppliedRate> Rates, CalculationResult? Result, Dictionary<string, string> Errors);
 
 /// <summary>A case's calculation versions, the head of department's decisions, and the offers generated from them.</summary>
+/// <summary>A calculation sent for the head of department's decision: when, and to which addresses.</summary>
+public sealed record DecisionRequest(DateTimeOffset At, string To);
+
 public sealed partial class EconomyService(UuDbContext db, TimeProvider clock, Texts texts, AuditTrail audit, OfferDocument documents, IOptions<InquiryOptions> inquiries, EmailComposer mails, CaseMilestones milestones, Staff.ParticipantRights participantRights, ILogger<EconomyService> logger)
 {
     public Task<List<Calculation>> VersionsAsync(int inquiryId, CancellationToken cancellationToken) =>
@@ -202,19 +205,20 @@ public sealed partial class EconomyService(UuDbContext db, TimeProvider clock, T
             return texts["economy.requestDecision.noOne"];
         }
         var to = string.Join(", ", recipients.Select(r => r.Address));
-        db.CaseEvents.Add(new CaseEvent { InquiryId = inquiry.Id, At = now, By = user, Action = "decisionRequested", Detail = string.Create(CultureInfo.InvariantCulture, $"version {version}: {to}") });
+        db.CaseEvents.Add(CaseEvent.Of(inquiry.Id, now, user, "decisionRequested", string.Create(CultureInfo.InvariantCulture, $"version {version}: {to}")));
         audit.Add("calculation-decision-requested", "inquiry", inquiry.ReferenceNumber, string.Create(CultureInfo.InvariantCulture, $"version {version}"));
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
 
-    /// <summary>When and to whom the given version was last sent for a decision (null when it was not).</summary>
-    public Task<CaseEvent?> DecisionRequestOfAsync(int inquiryId, int version, CancellationToken cancellationToken)
+    /// <summary>When and to whom the given version was last sent for a decision (null when it was not), read from the case's history.</summary>
+    public async Task<DecisionRequest?> DecisionRequestOfAsync(int inquiryId, int version, CancellationToken cancellationToken)
     {
         var prefix = string.Create(CultureInfo.InvariantCulture, $"version {version}:");
-        return db.CaseEvents.AsNoTracking()
+        var entry = await db.CaseEvents.AsNoTracking()
             .Where(e => e.InquiryId == inquiryId && e.Action == "decisionRequested" && e.Detail != null && e.Detail.StartsWith(prefix))
-            .OrderByDescending(e => e.Id).FirstOrDefaultAsync(cancellationToken);
+            .OrderByDescending(e => e.Id).Select(e => new { e.At, e.Detail }).FirstOrDefaultAsync(cancellationToken);
+        return entry is null ? null : new DecisionRequest(entry.At, entry.Detail![prefix.Length..].Trim());
     }
 
     /// <summary>Why no offer may be generated for the case now (null when it may): it needs an approved decision on its current calculation.</summary>

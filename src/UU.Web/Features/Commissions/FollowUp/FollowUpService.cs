@@ -262,5 +262,5 @@ public sealed class FollowUpService(UuDbContext db, TimeProvider clock, Texts te
     }
 
     private void Record(Inquiry inquiry, DateTimeOffset now, string? by, string action, string? detail) =>
-        db.CaseEvents.Add(new CaseEvent { InquiryId = inquiry.Id, At = now, By = by, Action = action, Detail = detail is { Length: > 2000 } d ? d[..2000] : detail });
+        db.CaseEvents.Add(CaseEvent.Of(inquiry.Id, now, by, action, detail));
 }

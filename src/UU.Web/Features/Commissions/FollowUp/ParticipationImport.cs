@@ -1,6 +1,7 @@
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
+using UU.Web.Features.Shared;
 using UU.Web.Features.Catalogue;
 using UU.Web.Features.Inquiries;
 
@@ -32,17 +33,7 @@ public sealed class ParticipationImport(UuDbContext db, FollowUpService followUp
     {
         var problems = new List<ImportProblem>();
         var malformed = new List<CsvMalformedRecord>();
-        var firstLine = text.Split('\n', 2)[0];
-        var options = new CsvReaderOptions
-        {
-            Separator = firstLine.Contains(';', StringComparison.Ordinal) && !firstLine.Contains(',', StringComparison.Ordinal) ? ';' : ',',
-            HasHeader = true,
-            TrackLineNumbers = true,
-            DetectSeparatorHint = false,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            OnMalformedRecord = malformed.Add,
-        };
+        var options = CsvFiles.Options(text, malformed);
         using var csv = CsvReader.FromText(text.TrimStart('\uFEFF'), options);
         var header = csv.Headers.Select(h => Columns.GetValueOrDefault(h.Trim(), h.Trim().ToLowerInvariant())).ToList();
         foreach (var required in new[] { "reference", "participants", "women" })
@@ -121,7 +112,7 @@ public sealed class ParticipationImport(UuDbContext db, FollowUpService followUp
         foreach (var (id, figures) in valid)
         {
             await followUp.ApplyParticipationAsync(id, figures, by, cancellationToken);
-            db.CaseEvents.Add(new CaseEvent { InquiryId = id, At = clock.GetUtcNow(), By = by, Action = "participants", Detail = $"{figures.Item1} ({figures.Item2}), import" });
+            db.CaseEvents.Add(CaseEvent.Of(id, clock.GetUtcNow(), by, "participants", $"{figures.Item1} ({figures.Item2}), import"));
         }
         await db.SaveChangesAsync(cancellationToken);
         return new ParticipationImportResult(valid.Count, []);

@@ -39,7 +39,7 @@ public sealed class CalculationModel(UuDbContext db, EconomyService economy, Tex
     public bool IsPreview { get; private set; }
     public string? OfferBlock { get; private set; }
     /// <summary>When and to whom the current version was sent for the head of department's decision.</summary>
-    public CaseEvent? DecisionRequest { get; private set; }
+    public DecisionRequest? DecisionRequest { get; private set; }
     public Dictionary<string, string> Errors { get; private set; } = [];
     public string? Message { get; private set; }
 
