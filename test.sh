@@ -49,9 +49,10 @@ as_pg "$pg_bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w \
 export UU_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Maximum Pool Size=30"
 export UU_CHROMIUM="${UU_CHROMIUM:-$(command -v chromium)}"
 
-# Test hosts do not watch their configuration files: every WebApplicationFactory would take inotify instances
-# (128 per user here), and a parallel run exhausts them.
+# Test hosts neither reload their configuration nor hold an inotify watcher per file provider (the web root's, for
+# asp-append-version): every WebApplicationFactory took some, the limit is 128 per user, and a parallel run exhausted it.
 export DOTNET_hostBuilder__reloadConfigOnChange=false
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 
 results=$(mktemp)
 dotnet test UU.Web.sln --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$results"

@@ -113,7 +113,7 @@ public sealed class CaseJourneyTests(SiteFixture site)
         {
             await TickAsync(office, step);
         }
-        await office.GetByLabel("Utfall").SelectOptionAsync("Won");
+        await office.GetByLabel("Utfall", new() { Exact = true }).SelectOptionAsync("Won"); // the follow-up section is labelled "… utfall" too
         await office.GetByRole(AriaRole.Button, new() { Name = "Avsluta" }).ClickAsync();
         await Assertions.Expect(office.Locator("[data-testid=outcome]")).ToContainTextAsync("vunnet");
 

@@ -56,7 +56,7 @@ public sealed class InventoryJourneyTests(SiteFixture site)
         var title = "Lärande utomhus " + word;
         await page.GetByLabel(new Regex($"^{codes[0]} ")).CheckAsync();
         await page.GetByLabel(new Regex($"^{codes[1]} ")).CheckAsync();
-        await page.GetByLabel("Titel", new() { Exact = true }).FillAsync(title);
+        await page.Locator("#TitleSv").FillAsync(title);
         await page.Locator("#SummarySv").FillAsync("Utomhuspedagogik och säkerhet för förskolans personal.");
         await page.GetByLabel("Timmar").FillAsync("24");
         await page.GetByRole(AriaRole.Button, new() { Name = "Föreslå modul för ämneskollegiets godkännande" }).ClickAsync();

@@ -45,7 +45,10 @@ public sealed class TcpProxy : IAsyncDisposable
     {
         try
         {
-            client.Client.LingerState = new LingerOption(true, 0); // RST, not a polite FIN
+            if (client.Client is { } socket) // null once the other direction's copy loop has closed it
+            {
+                socket.LingerState = new LingerOption(true, 0); // RST, not a polite FIN
+            }
             client.Close();
         }
         catch (ObjectDisposedException)
