@@ -55,6 +55,10 @@ public static class SeoEndpoints
         Url("/amnen");
         Url("/forfragan");
         Url("/berattelser");
+        Url("/kontakt");
+        Url("/personuppgifter");
+        Url("/tillganglighet");
+        Url("/webbplatskarta");
         foreach (var c in content)
         {
             Url(UU.Web.Features.Content.ContentTypes.PublicPath(c.Type, c.PublishedSlug!), c.PublishedAt);
