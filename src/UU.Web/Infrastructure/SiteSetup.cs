@@ -33,8 +33,8 @@ public static class SiteSetup
             o.DefaultRequestCulture = new RequestCulture("sv");
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
-            // Swedish unless the visitor chose English: the browser's Accept-Language is deliberately not consulted.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // English under /en; elsewhere Swedish unless the visitor chose English: the browser's Accept-Language is deliberately not consulted.
+            o.RequestCultureProviders = [new LanguagePaths.CultureProvider(), new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         services.AddRateLimiter(o =>
         {
@@ -93,6 +93,7 @@ public static class SiteSetup
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
             await next(context);
         });
+        app.UseLanguagePaths();
         app.UseRequestLocalization();
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -18,5 +18,14 @@ public sealed class SiteUrls(IOptions<SiteOptions> options, IHttpContextAccessor
         }
     }
 
-    public string Absolute(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
+    /// <summary>The absolute address of a path in the request's language: under /en for an English address.</summary>
+    public string Absolute(string path)
+    {
+        var rooted = path.StartsWith('/') ? path : "/" + path;
+        return accessor.HttpContext?.Request is { } request && LanguagePaths.IsEnglish(request) ? English(rooted) : Swedish(rooted);
+    }
+
+    public string Swedish(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
+
+    public string English(string path) => BaseUrl + LanguagePaths.English(path);
 }

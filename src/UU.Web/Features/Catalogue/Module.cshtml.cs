@@ -11,8 +11,14 @@ using UU.Web.Localization;
 namespace UU.Web.Features.Catalogue;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = UU.Web.Infrastructure.PublicCache.Policy)]
-public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
+public sealed class ModuleModel(CatalogueQueries queries, Content.PublishedContent content, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
 {
+    /// <summary>Other published modules in the same subject, for "related courses".</summary>
+    public IReadOnlyList<ModuleCard> Related { get; private set; } = [];
+
+    /// <summary>Success stories that used this module.</summary>
+    public IReadOnlyList<Content.StoryCard> Stories { get; private set; } = [];
+
     public Module Module { get; private set; } = null!;
     public string CanonicalUrl { get; private set; } = "";
     public string JsonLd { get; private set; } = "";
@@ -30,6 +36,8 @@ public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOption
         Module = module;
         CanonicalUrl = urls.Absolute("/utbildningar/" + module.Slug);
         JsonLd = BuildJsonLd(module);
+        Related = (await queries.ModulesInSubjectAsync(module.SubjectId, cancellationToken)).Where(c => c.Slug != module.Slug).Take(3).ToList();
+        Stories = await content.StoriesAboutModuleAsync(module.Slug, cancellationToken);
         return Page();
     }
 

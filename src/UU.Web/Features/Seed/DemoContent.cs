@@ -58,9 +58,11 @@ internal static class DemoContent
             {
                 throw new InvalidOperationException("Demo image rejected: " + problem);
             }
+            DemoTranslations.Stories.TryGetValue(row.Slug, out var english);
             var fields = new ContentFields
             {
                 TitleSv = row.Title, TitleEn = row.TitleEn, Slug = row.Slug, SummarySv = row.Summary, BodySv = row.Body,
+                SummaryEn = english.Summary, BodyEn = english.Body, QuoteEn = english.Quote, ResultsEn = english.Results,
                 ClientName = row.Client, Sector = row.Sector, SubjectSlug = row.Subject, QuoteSv = row.Quote, QuoteBy = row.QuoteBy,
                 ResultsSv = row.Results, ImagePath = item.Url(960), ImageAlt = row.Alt, ModuleSlugs = row.Modules,
             };
@@ -71,12 +73,16 @@ internal static class DemoContent
             TitleSv = "Så går det till", TitleEn = "How it works", Slug = "sa-gar-det-till",
             SummarySv = "Från första kontakt till uppföljning – fem steg i en uppdragsutbildning.",
             BodySv = "## 1. Behov\nNi berättar vad personalen behöver kunna.\n\n## 2. Offert\nInstitutionen föreslår upplägg och pris – fast eller per deltagare.\n\n## 3. Avtal\nVi skriver ett avtal som diarieförs. Poänggivande utbildning får en kursplan.\n\n## 4. Genomförande\nDistans, campus eller hos er.\n\n## 5. Uppföljning\nVi utvärderar tillsammans och för lärdomarna vidare.",
+            SummaryEn = "From the first contact to the follow-up – the five steps of a commissioned course.",
+            BodyEn = "## 1. Need\nYou tell us what your staff need to be able to do.\n\n## 2. Offer\nThe department proposes a format and a price – fixed or per participant.\n\n## 3. Agreement\nWe sign an agreement, which is registered. A credit-bearing course gets a syllabus.\n\n## 4. Delivery\nOnline, on campus or at your premises.\n\n## 5. Follow-up\nWe evaluate together and carry the lessons forward.",
         }, now));
         db.ContentItems.Add(Published(ContentTypes.Page, new ContentFields
         {
             TitleSv = "För institutioner: vägen in", TitleEn = "For departments: the way in", Slug = "for-institutioner",
-            SummarySv = "Så får institutionerna stöd av UU-stödet i varje fas av ett uppdrag.",
-            BodySv = "Varje institution har en **kontaktperson** för uppdragsutbildning. UU-stödet hjälper till med kalkyl, offert, avtal och administration av deltagare.\n\nNya förfrågningar och leads skickas direkt till kontaktpersonerna för de ämnen som berörs.",
+            SummarySv = "Så får institutionerna stöd av universitetets samordnare för uppdragsutbildning i varje fas av ett uppdrag.",
+            SummaryEn = "How the departments get support from the university's commissioned education coordinators in every phase of a commission.",
+            BodyEn = "Every department has a **contact person** for commissioned education. The coordinators help with the calculation, the offer, the agreement and the administration of participants.\n\nNew inquiries and leads go straight to the contact persons of the subjects concerned.",
+            BodySv = "Varje institution har en **kontaktperson** för uppdragsutbildning. Samordnarna hjälper till med kalkyl, offert, avtal och administration av deltagare.\n\nNya förfrågningar och leads skickas direkt till kontaktpersonerna för de ämnen som berörs.",
         }, now));
         var draft = new ContentItem { Type = ContentTypes.Story, State = ContentState.Draft, CreatedAt = now, UpdatedAt = now, UpdatedBy = "demo", Version = 1 };
         draft.SetDraft(new ContentFields { TitleSv = "Psykisk hälsa i elevhälsan (utkast)", Slug = "psykisk-halsa-i-elevhalsan", ClientName = "Ånge kommun", SummarySv = "Utkast – inte publicerat än." });

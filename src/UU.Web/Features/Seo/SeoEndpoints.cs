@@ -15,7 +15,7 @@ public static class SeoEndpoints
     {
         app.MapGet("/sitemap.xml", WriteSitemapAsync);
         app.MapGet("/robots.txt", (SiteUrls urls) =>
-            TypedResults.Text($"User-agent: *\nDisallow: /office/\nDisallow: /api/\nDisallow: /forfragan/tack/\nSitemap: {urls.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"));
+            TypedResults.Text($"User-agent: *\nDisallow: /office/\nDisallow: /api/\nDisallow: /forfragan/tack/\nDisallow: /en/forfragan/tack/\nSitemap: {urls.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"));
         return app;
     }
 
@@ -39,16 +39,30 @@ public static class SeoEndpoints
         await using var writer = XmlWriter.Create(context.Response.Body, XmlSettings);
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         await writer.WriteStartDocumentAsync();
+        const string xhtml = "http://www.w3.org/1999/xhtml";
         writer.WriteStartElement("urlset", ns);
+        writer.WriteAttributeString("xmlns", "xhtml", null, xhtml);
+        // Each page twice, Swedish and English (/en/...), each naming both as its language alternates.
         void Url(string path, DateTimeOffset? modified = null)
         {
-            writer.WriteStartElement("url", ns);
-            writer.WriteElementString("loc", ns, urls.Absolute(path));
-            if (modified is { } m)
+            foreach (var loc in new[] { urls.Swedish(path), urls.English(path) })
             {
-                writer.WriteElementString("lastmod", ns, m.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                writer.WriteStartElement("url", ns);
+                writer.WriteElementString("loc", ns, loc);
+                if (modified is { } m)
+                {
+                    writer.WriteElementString("lastmod", ns, m.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+                foreach (var (language, href) in new[] { ("sv", urls.Swedish(path)), ("en", urls.English(path)), ("x-default", urls.Swedish(path)) })
+                {
+                    writer.WriteStartElement("xhtml", "link", xhtml);
+                    writer.WriteAttributeString("rel", "alternate");
+                    writer.WriteAttributeString("hreflang", language);
+                    writer.WriteAttributeString("href", href);
+                    writer.WriteEndElement();
+                }
+                writer.WriteEndElement();
             }
-            writer.WriteEndElement();
         }
         Url("/");
         Url("/utbildningar");

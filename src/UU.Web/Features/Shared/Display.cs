@@ -9,11 +9,12 @@ namespace UU.Web.Features.Shared;
 /// <summary>How domain values read in the visitor's language.</summary>
 public static class Display
 {
+    /// <summary>"7,5 hp" in Swedish, "7.5 credits" in English.</summary>
     public static string Credits(double credits) =>
-        credits.ToString("0.#", CultureInfo.CurrentCulture) + " hp";
+        credits.ToString("0.#", CultureInfo.CurrentCulture) + (Texts.IsEnglish ? " credits" : " hp");
 
     public static string Size(Texts t, bool creditBearing, double? credits, int? hours) =>
-        creditBearing && credits is { } hp ? Credits(hp) : t["module.hours", hours ?? 0];
+        creditBearing && credits is { } hp ? Credits(hp) : t.Count("module.hours", hours ?? 0);
 
     public static string Format(Texts t, DeliveryFormat format) => t["format." + format];
 
