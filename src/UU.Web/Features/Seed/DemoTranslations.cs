@@ -28,8 +28,11 @@ internal static class DemoTranslations
         ["journalistik"] = "Journalism, strategic communication and digital media.",
     };
 
-    /// <summary>Module slug -> (outcomes, separated by ';' as in Swedish; target group).</summary>
-    public static readonly IReadOnlyDictionary<string, (string Outcomes, string Target)> Modules = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    /// <summary>
+    /// Module slug -> (outcomes, separated by ';' as in Swedish; target group). Dementia care keeps its target group in
+    /// Swedish only, so the demo shows how an untranslated field reads on the English page.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (string Outcomes, string? Target)> Modules = new Dictionary<string, (string, string?)>(StringComparer.Ordinal)
     {
         ["pedagogiskt-ledarskap-for-forskolechefer"] = ("Lead the preschool's quality work; analyse the results of the organisation; lead collegial learning.", "Principals and preschool heads"),
         ["bedomning-for-larande"] = ("Plan teaching with clear goals; give feedback that moves learning forward; assess pupils' work together.", "Teachers in compulsory and upper secondary school"),
@@ -61,7 +64,7 @@ internal static class DemoTranslations
         ["digital-transformation"] = ("Analyse the organisation's digitalisation needs; lead implementation; measure benefits.", "Managers, business developers and IT strategists"),
         ["ai-i-verksamheten"] = ("Use AI tools responsibly; write guidelines for the organisation.", "All professions"),
         ["informationssakerhet-for-medarbetare"] = ("Classify information; recognise and report security incidents.", "Staff and managers"),
-        ["demensvard"] = ("Give person-centred care; prevent and respond to anxiety and challenging behaviour; support relatives.", "Nurses and assistant nurses"),
+        ["demensvard"] = ("Give person-centred care; prevent and respond to anxiety and challenging behaviour; support relatives.", null),
         ["palliativ-vard"] = ("Relieve symptoms; hold end-of-life conversations; support relatives.", "Nurses and assistant nurses"),
         ["handledning-av-sjukskoterskestudenter"] = ("Plan and lead supervision; assess students' learning against course goals.", "Nurses who supervise students"),
         ["ledarskap-i-vard-och-omsorg"] = ("Lead for patient safety; work systematically with the work environment; lead improvement work.", "Unit managers"),
