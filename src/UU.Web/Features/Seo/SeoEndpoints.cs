@@ -36,7 +36,10 @@ public static class SeoEndpoints
             .ToListAsync(cancellationToken);
 
         context.Response.ContentType = "application/xml; charset=utf-8";
-        await using var writer = XmlWriter.Create(context.Response.Body, XmlSettings);
+        // Written in memory, then sent asynchronously: the writer's synchronous calls must never flush to the response
+        // (Kestrel disallows synchronous I/O), and with both languages the sitemap outgrows the writer's buffer.
+        using var buffer = new MemoryStream();
+        var writer = XmlWriter.Create(buffer, XmlSettings);
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         await writer.WriteStartDocumentAsync();
         const string xhtml = "http://www.w3.org/1999/xhtml";
@@ -91,5 +94,9 @@ public static class SeoEndpoints
         }
         writer.WriteEndElement();
         await writer.WriteEndDocumentAsync();
+        await writer.FlushAsync();
+        writer.Dispose();
+        buffer.Position = 0;
+        await buffer.CopyToAsync(context.Response.Body, cancellationToken);
     }
 }
