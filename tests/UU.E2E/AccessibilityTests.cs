@@ -40,6 +40,51 @@ public sealed class AccessibilityTests(SiteFixture site)
         Assert.True(result.Violations.Length == 0, Describe(result));
     }
 
+    /// <summary>Every public page type (the list the width tests use), in both languages, on a phone and a laptop.</summary>
+    public static TheoryData<string, string, int> PublicPageTypes() => PageWidthTests.Pages();
+
+    [Theory]
+    [MemberData(nameof(PublicPageTypes))]
+    public async Task PublicPageType_HasNoWcag21AaViolations(string path, string language, int width)
+    {
+        var page = await site.NewPageAsync(width);
+        await page.GotoAsync(PageWidthTests.InLanguage(path, language));
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        });
+        Assert.True(result.Violations.Length == 0, Describe(result));
+    }
+
+    public static TheoryData<string> OfficePages => new()
+    {
+        "/office",
+        "/office/innehall",
+        "/office/media",
+        "/office/utbildningar",
+        "/office/amnen",
+        "/office/forfragningar",
+        "/office/leads",
+        "/office/kunder",
+        "/office/avtal",
+        "/office/statistik",
+        "/office/anvandare",
+        "/office/granskning",
+    };
+
+    [Theory]
+    [MemberData(nameof(OfficePages))]
+    public async Task OfficeMainPage_HasNoWcag21AaViolations(string path)
+    {
+        var page = await site.SignedInPageAsync(PageWidthTests.Laptop);
+        await page.GotoAsync(path);
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        Assert.True(result.Violations.Length == 0, path + ": " + Describe(result));
+    }
+
     [Fact]
     public async Task InquiryFormWithErrors_HasNoWcag21AaViolations()
     {

@@ -54,17 +54,17 @@ public sealed class SiteFixture : IAsyncLifetime, IAsyncDisposable
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(int width = 1280)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = 900 } });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 
     /// <summary>A new page with the admin signed in to the office.</summary>
-    public async Task<IPage> SignedInPageAsync()
+    public async Task<IPage> SignedInPageAsync(int width = 1280)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(width);
         await page.GotoAsync("/office/logga-in");
         await page.GetByLabel("E-post").FillAsync(AdminEmail);
         await page.GetByLabel("Lösenord").FillAsync(AdminPassword);

@@ -34,14 +34,8 @@ public static class SiteSetup
             o.DefaultRequestCulture = new RequestCulture("sv");
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
-            // Swedish unless the visitor chose English: the browser's Accept-Language is deliberately not consulted.
-            // An address under /en/ (the theme pages) is English whatever the cookie says.
-            o.RequestCultureProviders =
-            [
-                new CustomRequestCultureProvider(c => Task.FromResult<ProviderCultureResult?>(c.Request.Path.StartsWithSegments("/en", StringComparison.OrdinalIgnoreCase) ? new ProviderCultureResult("en") : null)),
-                new QueryStringRequestCultureProvider(),
-                new CookieRequestCultureProvider(),
-            ];
+            // English under /en; elsewhere Swedish unless the visitor chose English: the browser's Accept-Language is deliberately not consulted.
+            o.RequestCultureProviders = [new LanguagePaths.CultureProvider(), new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
@@ -121,6 +115,7 @@ public static class SiteSetup
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
             await next(context);
         });
+        app.UseLanguagePaths();
         app.UseRequestLocalization();
         app.UseStaticFiles(new StaticFileOptions
         {

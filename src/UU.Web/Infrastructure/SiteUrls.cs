@@ -7,7 +7,7 @@ namespace UU.Web.Infrastructure;
 /// empty, as on a developer's machine) from the first address the server listens on. Never from the request's Host
 /// header: anyone can send one, and a cached page or a feed would hand their host to every later reader.
 /// </summary>
-public sealed class SiteUrls(IOptions<SiteOptions> options, IConfiguration configuration)
+public sealed class SiteUrls(IOptions<SiteOptions> options, IConfiguration configuration, IHttpContextAccessor accessor)
 {
     public string BaseUrl
     {
@@ -28,5 +28,14 @@ public sealed class SiteUrls(IOptions<SiteOptions> options, IConfiguration confi
         }
     }
 
-    public string Absolute(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
+    /// <summary>The absolute address of a path in the request's language: under /en for an English address.</summary>
+    public string Absolute(string path)
+    {
+        var rooted = path.StartsWith('/') ? path : "/" + path;
+        return accessor.HttpContext?.Request is { } request && LanguagePaths.IsEnglish(request) ? English(rooted) : Swedish(rooted);
+    }
+
+    public string Swedish(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
+
+    public string English(string path) => BaseUrl + LanguagePaths.English(path);
 }

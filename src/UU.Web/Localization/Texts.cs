@@ -62,6 +62,13 @@ public sealed class Texts
         return IsEnglish && values.Length > 1 && !string.IsNullOrEmpty(values[1]) ? values[1] : values[0];
     }
 
+    /// <summary>A count in words: the key's ".one" form for exactly one ("1 utbildning"), the key itself otherwise ("2 utbildningar").</summary>
+    public string Count(string key, int count) =>
+        this[count == 1 && _texts.ContainsKey(key + ".one") ? key + ".one" : key, count];
+
+    /// <summary>True when an English page shows a field's Swedish text because nobody has written the English one.</summary>
+    public static bool SwedishOnly(string? sv, string? en) => IsEnglish && !string.IsNullOrWhiteSpace(sv) && string.IsNullOrWhiteSpace(en);
+
     /// <summary>Picks the visitor's language of a content field, falling back to Swedish.</summary>
     public static string Pick(string sv, string? en) => IsEnglish && !string.IsNullOrWhiteSpace(en) ? en : sv;
 

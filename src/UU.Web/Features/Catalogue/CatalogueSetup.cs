@@ -17,8 +17,8 @@ public static class CatalogueSetup
         services.AddScoped<SubjectContactEditing>();
         services.AddScoped<CourseEditing>();
         services.AddScoped<ThemeEditing>();
-        // English addresses of the theme pages.
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Catalogue/Theme", "en/themes/{slug}"));
+        // The English address of a theme page, /en/themes/{slug}: LanguagePaths has moved /en into the PathBase.
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Catalogue/Theme", "themes/{slug}"));
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Catalogue/Office", Policies.Editors);

@@ -11,10 +11,16 @@ using UU.Web.Localization;
 namespace UU.Web.Features.Catalogue;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = UU.Web.Infrastructure.PublicCache.Policy)]
-public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOptions<SiteOptions> site, UU.Web.Features.Evaluations.EvaluationResults evaluations, Staff.ParticipantRights participantRights) : PageModel
+public sealed class ModuleModel(CatalogueQueries queries, Content.PublishedContent content, SiteUrls urls, IOptions<SiteOptions> site, UU.Web.Features.Evaluations.EvaluationResults evaluations, Staff.ParticipantRights participantRights) : PageModel
 {
     /// <summary>What applies to the participants (they are not students), as the staff section publishes it; null when it has not.</summary>
     public Staff.RightsText? Rights { get; private set; }
+
+    /// <summary>Other published modules in the same subject, for "related courses".</summary>
+    public IReadOnlyList<ModuleCard> Related { get; private set; } = [];
+
+    /// <summary>Success stories that used this module.</summary>
+    public IReadOnlyList<Content.StoryCard> Stories { get; private set; } = [];
 
     public Module Module { get; private set; } = null!;
     public string CanonicalUrl { get; private set; } = "";
@@ -37,6 +43,8 @@ public sealed class ModuleModel(CatalogueQueries queries, SiteUrls urls, IOption
         CanonicalUrl = urls.Absolute("/utbildningar/" + module.Slug);
         Rating = await evaluations.ForModuleAsync(module.Id, cancellationToken);
         JsonLd = BuildJsonLd(module);
+        Related = (await queries.ModulesInSubjectAsync(module.SubjectId, cancellationToken)).Where(c => c.Slug != module.Slug).Take(3).ToList();
+        Stories = await content.StoriesAboutModuleAsync(module.Slug, cancellationToken);
         return Page();
     }
 

@@ -12,15 +12,24 @@ public sealed class PublishedContent(UuDbContext db)
         slug.Length > 160 ? null : await db.ContentItems.AsNoTracking()
             .FirstOrDefaultAsync(c => c.Type == type && c.State == ContentState.Published && c.PublishedSlug == slug, cancellationToken);
 
-    public async Task<List<StoryCard>> StoriesAsync(CancellationToken cancellationToken)
+    /// <summary>The published stories that tell of a module (the module pages link them).</summary>
+    public async Task<List<StoryCard>> StoriesAboutModuleAsync(string moduleSlug, CancellationToken cancellationToken) =>
+        (await StoryItemsAsync(cancellationToken)).Where(i => i.Published!.ModuleSlugs.Contains(moduleSlug, StringComparer.Ordinal)).Select(Card).ToList();
+
+    public async Task<List<StoryCard>> StoriesAsync(CancellationToken cancellationToken) =>
+        (await StoryItemsAsync(cancellationToken)).Select(Card).ToList();
+
+    private static StoryCard Card(ContentItem i) => new(i.PublishedSlug!,
+        Localization.Texts.Pick(i.Published!.TitleSv, i.Published.TitleEn), Localization.Texts.PickOptional(i.Published.SummarySv, i.Published.SummaryEn),
+        i.Published.ClientName, i.Published.ImagePath, i.Published.ImageAlt);
+
+    private async Task<List<ContentItem>> StoryItemsAsync(CancellationToken cancellationToken)
     {
         var items = await db.ContentItems.AsNoTracking()
             .Where(c => c.Type == ContentTypes.Story && c.State == ContentState.Published)
             .OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
             .ToListAsync(cancellationToken);
-        return items.Select(i => (i.PublishedSlug!, i.Published!)).Select(p => new StoryCard(p.Item1,
-            Localization.Texts.Pick(p.Item2.TitleSv, p.Item2.TitleEn), Localization.Texts.PickOptional(p.Item2.SummarySv, p.Item2.SummaryEn),
-            p.Item2.ClientName, p.Item2.ImagePath, p.Item2.ImageAlt)).ToList();
+        return items.Where(i => i.Published is not null).ToList();
     }
 }
 

@@ -34,7 +34,8 @@ public static class EvaluationSetup
             // Every page under /office needs an office role already; the case's page checks the case itself.
             o.Conventions.AuthorizePage("/Evaluations/Office/Index", Readers);
             o.Conventions.AuthorizePage("/Evaluations/Office/Questions", Policies.Admins);
-            o.Conventions.AddPageRoute("/Evaluations/Answer", EvaluationRoutes.English.Trim('/') + "/{token}");
+            // The English link, /en/evaluation/{token}: LanguagePaths has moved /en into the PathBase.
+            o.Conventions.AddPageRoute("/Evaluations/Answer", "evaluation/{token}");
         });
         // The English address of an evaluation link is English whatever the visitor chose before.
         services.Configure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new CustomRequestCultureProvider(context =>

@@ -13,11 +13,12 @@ public static class Display
     public static string? WebLink(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri.AbsoluteUri : null;
 
+    /// <summary>"7,5 hp" in Swedish, "7.5 credits" in English.</summary>
     public static string Credits(double credits) =>
-        credits.ToString("0.#", CultureInfo.CurrentCulture) + " hp";
+        credits.ToString("0.#", CultureInfo.CurrentCulture) + (Texts.IsEnglish ? " credits" : " hp");
 
     public static string Size(Texts t, bool creditBearing, double? credits, int? hours) =>
-        creditBearing && credits is { } hp ? Credits(hp) : t["module.hours", hours ?? 0];
+        creditBearing && credits is { } hp ? Credits(hp) : t.Count("module.hours", hours ?? 0);
 
     public static string Format(Texts t, DeliveryFormat format) => t["format." + format];
 

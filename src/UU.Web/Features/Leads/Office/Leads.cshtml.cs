@@ -5,8 +5,11 @@ using UU.Web.Data;
 
 namespace UU.Web.Features.Leads.Office;
 
-public sealed class LeadsModel(LeadList list, UuDbContext db, LeadWorkflow workflow, IEnumerable<UU.Scrapers.Runs.IScrapeSource> sources) : PageModel
+public sealed class LeadsModel(LeadList list, UuDbContext db, LeadWorkflow workflow, IEnumerable<UU.Scrapers.Runs.IScrapeSource> sources, UU.Scrapers.Runs.ScrapeRunner runner) : PageModel
 {
+    /// <summary>With an empty list: the sources that are switched off (or have no address), so the page can say where to turn them on.</summary>
+    public IReadOnlyList<string> SourcesOff { get; private set; } = [];
+
     [BindProperty] public List<int> BulkIds { get; set; } = [];
     [BindProperty] public LeadStatus? BulkStatus { get; set; }
     [BindProperty] public string? BulkNote { get; set; }
@@ -30,6 +33,10 @@ public sealed class LeadsModel(LeadList list, UuDbContext db, LeadWorkflow workf
         Failing = (await db.LatestRunsAsync(cancellationToken))
             .Where(r => r.Failing).Select(r => r.Source).Order().ToList();
         SourceNames = [.. sources.Select(s => s.Name), .. await db.WebSources.AsNoTracking().OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancellationToken)];
+        if (Total == 0)
+        {
+            SourcesOff = (await runner.SourcesAsync(cancellationToken)).Where(s => !s.Runnable).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+        }
     }
 
     /// <summary>Gives every chosen lead the same status (for example "not relevant" for a batch of noise), each with its history entry, in one transaction.</summary>
