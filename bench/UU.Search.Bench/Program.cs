@@ -44,6 +44,7 @@ if (!skipRelevance)
     {
         ($"real, tune half ({real.Tune.Count} q)", real.Documents.ToList(), real.Tune),
         ($"real, report half ({real.Report.Count} q)", real.Documents.ToList(), real.Report),
+        ($"real, held out ({real.Holdout.Count} q)", real.Documents.ToList(), real.Holdout),
         ($"demo ({judged.Count} q)", demo, judged),
     };
     if (args.Contains("--explain"))

@@ -4,9 +4,10 @@ namespace UU.Search.Evaluation;
 
 /// <summary>
 /// The independent judged set of real university courses (tests/UU.Search.Tests/Relevance/Real): the courses as
-/// `import-courses` would index them, and the judged queries split into the half tuned on and the half reported.
+/// `import-courses` would index them, and the judged queries split into the half tuned on and the half reported, plus
+/// the held-out queries (judgments.holdout.json) an assessor wrote later, before seeing any result: never tuned on.
 /// </summary>
-public sealed record RealCourseSet(IReadOnlyList<SearchDocument> Documents, IReadOnlyList<JudgedQuery> Tune, IReadOnlyList<JudgedQuery> Report)
+public sealed record RealCourseSet(IReadOnlyList<SearchDocument> Documents, IReadOnlyList<JudgedQuery> Tune, IReadOnlyList<JudgedQuery> Report, IReadOnlyList<JudgedQuery> Holdout)
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
@@ -14,6 +15,8 @@ public sealed record RealCourseSet(IReadOnlyList<SearchDocument> Documents, IRea
     {
         var courses = JsonSerializer.Deserialize<List<RealCourse>>(File.ReadAllText(Path.Combine(folder, "courses.json")), JsonOptions)!;
         var judged = JsonSerializer.Deserialize<List<RealJudgment>>(File.ReadAllText(Path.Combine(folder, "judgments.json")), JsonOptions)!;
+        var holdoutFile = Path.Combine(folder, "judgments.holdout.json");
+        var holdout = File.Exists(holdoutFile) ? JsonSerializer.Deserialize<List<RealJudgment>>(File.ReadAllText(holdoutFile), JsonOptions)! : [];
         // The same fields a course imported with `import-courses` gets: the description is the course's text
         // whatever its language, the subject is searched with it.
         var documents = courses.Select((c, i) => new SearchDocument
@@ -35,7 +38,8 @@ public sealed record RealCourseSet(IReadOnlyList<SearchDocument> Documents, IRea
         return new RealCourseSet(
             documents,
             judged.Where(j => j.Split == "tune").Select(ToQuery).ToList(),
-            judged.Where(j => j.Split == "report").Select(ToQuery).ToList());
+            judged.Where(j => j.Split == "report").Select(ToQuery).ToList(),
+            holdout.Where(j => j.Split == "holdout").Select(ToQuery).ToList());
     }
 
     private sealed record RealCourse(string Code, string Title, string? TitleEn, string? Level, string? Subject, string? Description);
