@@ -82,7 +82,7 @@ public abstract class StaffSectionTests<TApp>(TApp app) : IClassFixture<TApp> wh
             Assert.Equal("/personal", signIn.Headers.Location!.OriginalString); // their home is the staff section, not the office
         }
         var home = await staff.GetDocumentAsync("/personal");
-        var nav = home.QuerySelector("nav.office-nav")!;
+        var nav = home.QuerySelector("nav.office-side")!;
         Assert.NotNull(nav.QuerySelector("a[href='/personal']"));
         Assert.Null(nav.QuerySelector("a[href='/office/innehall']"));
         Assert.Null(nav.QuerySelector("a[href='/office']"));
