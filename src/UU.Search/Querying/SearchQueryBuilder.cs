@@ -225,14 +225,15 @@ internal sealed class SearchQueryBuilder
         {
             clause.Add(AllOf(synonym.Split(' ', StringSplitOptions.RemoveEmptyEntries), w.Synonym));
         }
-        if (!expansion.Known && _analyzers.Linguistics.EnglishToSwedish.TryGetValue(word, out var translations))
+        var swedish = _analyzers.Forms.InDictionary(word);
+        if (!swedish && _analyzers.Linguistics.EnglishToSwedish.TryGetValue(word, out var translations))
         {
             foreach (var translation in translations)
             {
                 clause.Add(AllOf(translation.Split(' ', StringSplitOptions.RemoveEmptyEntries), w.Translation));
             }
         }
-        else if (expansion.Known && _analyzers.Linguistics.SwedishToEnglish.TryGetValue(word, out var english))
+        else if (swedish && _analyzers.Linguistics.SwedishToEnglish.TryGetValue(word, out var english))
         {
             // A Swedish word also finds a course described only in English, below the Swedish ones.
             foreach (var translation in english)
@@ -286,7 +287,7 @@ internal sealed class SearchQueryBuilder
         }
         // A compound is checked by its head ("specialpedagogisk" by "pedagogisk"): the dictionary lists few compounds.
         var head = _analyzers.Forms.Of(word).Parts is { Length: >= 2 } parts ? parts[^1] : null;
-        if (!_analyzers.Forms.IsSwedish(other) && (head is null || DerivedForm(head) is not { } derivedHead || !_analyzers.Forms.IsSwedish(derivedHead)))
+        if (!_analyzers.Forms.InDictionary(other) && (head is null || DerivedForm(head) is not { } derivedHead || !_analyzers.Forms.InDictionary(derivedHead)))
         {
             yield break;
         }
