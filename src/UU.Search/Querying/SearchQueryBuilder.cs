@@ -241,6 +241,13 @@ internal sealed class SearchQueryBuilder
                 clause.Add(AllOf(translation.Split(' ', StringSplitOptions.RemoveEmptyEntries), w.Translation * 0.5f));
             }
         }
+        if (fuzzy && Unfolded(word) is { } spelled)
+        {
+            // "forvaltningsratt" typed without å, ä, ö: the Swedish spelling splits into its parts where the folded one cannot.
+            var unfolded = Expanded(spelled, fuzzy: false);
+            unfolded.Boost = w.Folded;
+            clause.Add(unfolded);
+        }
         if (fuzzy && word.Length >= 5)
         {
             // The usual rule: exact for short words, one edit from five letters, two from nine.
@@ -296,6 +303,29 @@ internal sealed class SearchQueryBuilder
         {
             yield return form;
         }
+    }
+
+    /// <summary>Most vowels a word typed without Swedish letters is tried with å, ä or ö in place of (3^4 spellings at most).</summary>
+    private const int MaxUnfoldedVowels = 4;
+
+    /// <summary>The Swedish spelling of a word typed without å, ä and ö that the dictionary knows, or null.</summary>
+    private string? Unfolded(string word)
+    {
+        if (word.Length < 6 || word.Any(c => c is 'å' or 'ä' or 'ö' || !char.IsLetter(c)) || _analyzers.Forms.InDictionary(word) || _analyzers.Forms.Of(word).Parts.Length >= 2)
+        {
+            return null;
+        }
+        var vowels = word.Select((c, i) => (c, i)).Where(p => p.c is 'a' or 'o').Select(p => p.i).Take(MaxUnfoldedVowels).ToArray();
+        var candidates = new List<string> { word };
+        foreach (var position in vowels)
+        {
+            candidates = candidates.SelectMany(c => (c[position] == 'a' ? "aåä" : "oö").Select(v => string.Concat(c.AsSpan(0, position), v.ToString(), c.AsSpan(position + 1)))).ToList();
+        }
+        // The fewest changed letters first: "ratt" is more likely "rätt" than "råtta".
+        return candidates
+            .Where(c => c != word)
+            .OrderBy(c => c.Zip(word).Count(p => p.First != p.Second))
+            .FirstOrDefault(c => _analyzers.Forms.InDictionary(c) || _analyzers.Forms.Of(c).Parts.Length >= 2);
     }
 
     private static string? DerivedForm(string word)
