@@ -241,12 +241,16 @@ internal sealed class SearchQueryBuilder
                 clause.Add(AllOf(translation.Split(' ', StringSplitOptions.RemoveEmptyEntries), w.Translation * 0.5f));
             }
         }
-        if (fuzzy && Unfolded(word) is { } spelled)
+        if (fuzzy)
         {
-            // "forvaltningsratt" typed without å, ä, ö: the Swedish spelling splits into its parts where the folded one cannot.
-            var unfolded = Expanded(spelled, fuzzy: false);
-            unfolded.Boost = w.Folded;
-            clause.Add(unfolded);
+            // "forvaltningsratt" typed without å, ä, ö: the Swedish spelling splits into its parts where the folded
+            // one cannot. Several spellings may be words ("förvaltningsratt" is one too): the index decides.
+            foreach (var spelled in Unfolded(word))
+            {
+                var unfolded = Expanded(spelled, fuzzy: false);
+                unfolded.Boost = w.Folded;
+                clause.Add(unfolded);
+            }
         }
         if (fuzzy && word.Length >= 5)
         {
@@ -307,13 +311,14 @@ internal sealed class SearchQueryBuilder
 
     /// <summary>Most vowels a word typed without Swedish letters is tried with å, ä or ö in place of (3^4 spellings at most).</summary>
     private const int MaxUnfoldedVowels = 4;
+    private const int MaxUnfoldedSpellings = 3;
 
-    /// <summary>The Swedish spelling of a word typed without å, ä and ö that the dictionary knows, or null.</summary>
-    private string? Unfolded(string word)
+    /// <summary>Spellings the dictionary knows of a word typed without å, ä and ö, the fewest changed letters first.</summary>
+    private IEnumerable<string> Unfolded(string word)
     {
         if (word.Length < 6 || word.Any(c => c is 'å' or 'ä' or 'ö' || !char.IsLetter(c)) || _analyzers.Forms.InDictionary(word) || _analyzers.Forms.Of(word).Parts.Length >= 2)
         {
-            return null;
+            return [];
         }
         var vowels = word.Select((c, i) => (c, i)).Where(p => p.c is 'a' or 'o').Select(p => p.i).Take(MaxUnfoldedVowels).ToArray();
         var candidates = new List<string> { word };
@@ -325,7 +330,8 @@ internal sealed class SearchQueryBuilder
         return candidates
             .Where(c => c != word)
             .OrderBy(c => c.Zip(word).Count(p => p.First != p.Second))
-            .FirstOrDefault(c => _analyzers.Forms.InDictionary(c) || _analyzers.Forms.Of(c).Parts.Length >= 2);
+            .Where(c => _analyzers.Forms.InDictionary(c) || _analyzers.Forms.Of(c).Parts.Length >= 2)
+            .Take(MaxUnfoldedSpellings);
     }
 
     private static string? DerivedForm(string word)
