@@ -33,11 +33,11 @@ public sealed class SearchOptions
 public sealed class RankingOptions
 {
     /// <summary>Weight of the words as written, over everything else.</summary>
-    public float Exact { get; set; } = 1.5f;
-    public float ExactTitle { get; set; } = 4f;
+    public float Exact { get; set; } = 3f;
+    public float ExactTitle { get; set; } = 2f;
     public float PhraseTitle { get; set; } = 3f;
     public float PhraseText { get; set; } = 1.5f;
-    public float Proximity { get; set; } = 4f;
+    public float Proximity { get; set; } = 1f;
     public float Genre { get; set; } = 0.3f;
     public float Title { get; set; } = 2f;
     public float Text { get; set; } = 1f;
@@ -47,15 +47,15 @@ public sealed class RankingOptions
     public float Derived { get; set; } = 0.6f;
     public float Code { get; set; } = 20f;
     public float Folded { get; set; } = 0.5f;
-    public float EnglishTitle { get; set; } = 6f;
+    public float EnglishTitle { get; set; } = 1.5f;
     public float EnglishText { get; set; } = 0.8f;
-    public float Parts { get; set; } = 0.125f;
+    public float Parts { get; set; } = 0.5f;
     public float Synonym { get; set; } = 0.4f;
     public float Translation { get; set; } = 0.6f;
     /// <summary>Modules are what a buyer can order: among equal matches they come first.</summary>
     public float Module { get; set; } = 0.4f;
     public float TitleK1 { get; set; } = 1.2f;
-    public float TitleB { get; set; } = 0.75f;
-    public float TextK1 { get; set; } = 0.6f;
+    public float TitleB { get; set; } = 0.5f;
+    public float TextK1 { get; set; } = 1.2f;
     public float TextB { get; set; } = 0.75f;
 }
