@@ -42,6 +42,14 @@ public sealed class WordForms
     /// <summary>True when the Swedish dictionary (or the curated word list) knows the word in some inflected form.</summary>
     public bool IsSwedish(string word) => Of(word).Known;
 
+    /// <summary>
+    /// True when the dictionary lists the word itself or Hunspell reads it as an inflection of a listed word: stricter
+    /// than <see cref="IsSwedish"/>, whose light stems also accept foreign words ("forest" → "for").
+    /// </summary>
+    public bool InDictionary(string word) =>
+        _linguistics.BaseWords.Contains(word) || _curatedParts.Contains(word) ||
+        HunspellStems(word).Any(s => s != word && (_linguistics.BaseWords.Contains(s) || _curatedParts.Contains(s)));
+
     public WordExpansion Of(string word)
     {
         if (_cache.TryGetValue(word, out var known))

@@ -7,12 +7,16 @@ namespace UU.Search.Analysis;
 /// <summary>The compound-part dictionary (with joint forms) and the synonym groups, read from text files.</summary>
 public sealed class WordLists
 {
-    private WordLists(CharArraySet compoundParts, IReadOnlyDictionary<string, string> jointForms, IReadOnlyList<SynonymRule> synonyms)
+    private WordLists(CharArraySet compoundParts, IReadOnlyDictionary<string, string> jointForms, IReadOnlyList<SynonymRule> synonyms, IReadOnlyDictionary<string, string[]> irregularForms)
     {
         CompoundParts = compoundParts;
         JointForms = jointForms;
         Synonyms = synonyms;
+        IrregularForms = irregularForms;
     }
+
+    /// <summary>Each form of a noun with a vowel-changing plural mapped to the other forms ("böcker" → "bok", "bok" → "böcker", "böckerna").</summary>
+    public IReadOnlyDictionary<string, string[]> IrregularForms { get; }
 
     public CharArraySet CompoundParts { get; }
 
@@ -56,7 +60,24 @@ public sealed class WordLists
                 groups.Add(rule);
             }
         }
-        return new WordLists(parts, joints, groups);
+        var irregular = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var line in Lines(ReadResource("inflections.txt")))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                continue;
+            }
+            var family = new[] { line[..colon].Trim() }
+                .Concat(line[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
+            foreach (var form in family)
+            {
+                irregular[form] = family.Where(f => f != form).ToArray();
+            }
+        }
+        return new WordLists(parts, joints, groups, irregular);
     }
 
     private static IEnumerable<string> Lines(string text) =>

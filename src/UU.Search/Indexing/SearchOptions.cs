@@ -43,6 +43,8 @@ public sealed class RankingOptions
     public float Text { get; set; } = 1f;
     /// <summary>A stem's share of the word's weight.</summary>
     public float Stem { get; set; } = 0.8f;
+    /// <summary>The noun of an adjective or the adjective of a noun ("pedagogisk" for "pedagogik"), as a share of the word's weight.</summary>
+    public float Derived { get; set; } = 0.6f;
     public float Code { get; set; } = 20f;
     public float Folded { get; set; } = 0.5f;
     public float EnglishTitle { get; set; } = 1.5f;

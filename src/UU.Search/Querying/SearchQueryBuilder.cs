@@ -192,6 +192,19 @@ internal sealed class SearchQueryBuilder
             clause.Add(Term(Fields.Title, stem, w.Title * w.Stem));
             clause.Add(Term(Fields.Text, stem, w.Text * w.Stem));
         }
+        if (_analyzers.Words.IrregularForms.TryGetValue(word, out var irregular))
+        {
+            foreach (var form in irregular)
+            {
+                clause.Add(Term(Fields.Title, form, w.Title * w.Stem));
+                clause.Add(Term(Fields.Text, form, w.Text * w.Stem));
+            }
+        }
+        foreach (var related in Derived(word))
+        {
+            clause.Add(Term(Fields.Title, related, w.Title * w.Derived));
+            clause.Add(Term(Fields.Text, related, w.Text * w.Derived));
+        }
         var folded = Analyzers.Fold(word);
         clause.Add(Term(Fields.CodeKey, folded, w.Code));
         foreach (var form in Analyzers.Tokens(_analyzers.FoldedQuery, Fields.Folded, word))
@@ -212,19 +225,31 @@ internal sealed class SearchQueryBuilder
         {
             clause.Add(AllOf(synonym.Split(' ', StringSplitOptions.RemoveEmptyEntries), w.Synonym));
         }
-        if (!expansion.Known && _analyzers.Linguistics.EnglishToSwedish.TryGetValue(word, out var translations))
+        var swedish = _analyzers.Forms.InDictionary(word);
+        if (!swedish && _analyzers.Linguistics.EnglishToSwedish.TryGetValue(word, out var translations))
         {
             foreach (var translation in translations)
             {
                 clause.Add(AllOf(translation.Split(' ', StringSplitOptions.RemoveEmptyEntries), w.Translation));
             }
         }
-        else if (expansion.Known && _analyzers.Linguistics.SwedishToEnglish.TryGetValue(word, out var english))
+        else if (swedish && _analyzers.Linguistics.SwedishToEnglish.TryGetValue(word, out var english))
         {
             // A Swedish word also finds a course described only in English, below the Swedish ones.
             foreach (var translation in english)
             {
                 clause.Add(AllOf(translation.Split(' ', StringSplitOptions.RemoveEmptyEntries), w.Translation * 0.5f));
+            }
+        }
+        if (fuzzy)
+        {
+            // "forvaltningsratt" typed without å, ä, ö: the Swedish spelling splits into its parts where the folded
+            // one cannot. Several spellings may be words ("förvaltningsratt" is one too): the index decides.
+            foreach (var spelled in Unfolded(word))
+            {
+                var unfolded = Expanded(spelled, fuzzy: false);
+                unfolded.Boost = w.Folded;
+                clause.Add(unfolded);
             }
         }
         if (fuzzy && word.Length >= 5)
@@ -244,7 +269,7 @@ internal sealed class SearchQueryBuilder
         foreach (var part in words)
         {
             var alternatives = new BooleanQuery();
-            foreach (var form in Analyzers.Tokens(_analyzers.SwedishQuery, Fields.Text, part))
+            foreach (var form in Analyzers.Tokens(_analyzers.SwedishQuery, Fields.Text, part).Concat(Derived(part)))
             {
                 alternatives.Add(Term(Fields.Text, form, 1f), Occur.SHOULD);
                 alternatives.Add(Term(Fields.Title, form, 2f), Occur.SHOULD);
@@ -261,16 +286,77 @@ internal sealed class SearchQueryBuilder
         return all;
     }
 
+    /// <summary>
+    /// The noun and adjective of one Swedish subject name each find the other ("specialpedagogik" and
+    /// "specialpedagogisk", "didaktik" and "didaktiska"): course titles use both. Only forms the dictionary knows.
+    /// </summary>
+    private IEnumerable<string> Derived(string word)
+    {
+        if (DerivedForm(word) is not { } other)
+        {
+            yield break;
+        }
+        // A compound is checked by its head ("specialpedagogisk" by "pedagogisk"): the dictionary lists few compounds.
+        var head = _analyzers.Forms.Of(word).Parts is { Length: >= 2 } parts ? parts[^1] : null;
+        if (!_analyzers.Forms.InDictionary(other) && (head is null || DerivedForm(head) is not { } derivedHead || !_analyzers.Forms.InDictionary(derivedHead)))
+        {
+            yield break;
+        }
+        // The index holds each word's stems: the derived word is searched in the forms its inflections share.
+        foreach (var form in new[] { other }.Concat(_analyzers.Forms.Of(other).Stems).Distinct(StringComparer.Ordinal))
+        {
+            yield return form;
+        }
+    }
+
+    /// <summary>Most vowels a word typed without Swedish letters is tried with å, ä or ö in place of (3^4 spellings at most).</summary>
+    private const int MaxUnfoldedVowels = 4;
+    private const int MaxUnfoldedSpellings = 3;
+
+    /// <summary>Spellings the dictionary knows of a word typed without å, ä and ö, the fewest changed letters first.</summary>
+    private IEnumerable<string> Unfolded(string word)
+    {
+        if (word.Length < 6 || word.Any(c => c is 'å' or 'ä' or 'ö' || !char.IsLetter(c)) || _analyzers.Forms.InDictionary(word) || _analyzers.Forms.Of(word).Parts.Length >= 2)
+        {
+            return [];
+        }
+        var vowels = word.Select((c, i) => (c, i)).Where(p => p.c is 'a' or 'o').Select(p => p.i).Take(MaxUnfoldedVowels).ToArray();
+        var candidates = new List<string> { word };
+        foreach (var position in vowels)
+        {
+            candidates = candidates.SelectMany(c => (c[position] == 'a' ? "aåä" : "oö").Select(v => string.Concat(c.AsSpan(0, position), v.ToString(), c.AsSpan(position + 1)))).ToList();
+        }
+        // The fewest changed letters first: "ratt" is more likely "rätt" than "råtta".
+        return candidates
+            .Where(c => c != word)
+            .OrderBy(c => c.Zip(word).Count(p => p.First != p.Second))
+            .Where(c => _analyzers.Forms.InDictionary(c) || _analyzers.Forms.Of(c).Parts.Length >= 2)
+            .Take(MaxUnfoldedSpellings);
+    }
+
+    private static string? DerivedForm(string word)
+    {
+        if (word.Length >= 6 && word.EndsWith("ik", StringComparison.Ordinal))
+        {
+            return word[..^2] + "isk";
+        }
+        var suffix = word.Length < 7 ? 0 : word.EndsWith("isk", StringComparison.Ordinal) ? 3 : word.EndsWith("iska", StringComparison.Ordinal) || word.EndsWith("iskt", StringComparison.Ordinal) ? 4 : 0;
+        return suffix == 0 ? null : word[..^suffix] + "ik";
+    }
+
     private IEnumerable<string> Synonyms(string word)
     {
         var light = WordForms.LightStem(word);
         // Swedish compounds name their kind last: "distriktssköterska" is a "sköterska", "skolkurator" a "kurator".
         var head = _analyzers.Forms.Of(word).Parts is { Length: >= 2 } parts ? parts[^1] : null;
         var headLight = head is null ? null : WordForms.LightStem(head);
+        // A word with a rule of its own is not read through its head: "speciallärare" means special education,
+        // not every teacher's didactics.
+        var ownRule = _synonyms.Any(r => r.Triggers.Contains(word) || r.TriggerStems.Contains(light));
         foreach (var (triggers, stems, targets, oneWay) in _synonyms)
         {
             // Only a profession rule follows the head: "demensvård" is no reason to find everything about "vård".
-            if (triggers.Contains(word) || stems.Contains(light) || (oneWay && head is not null && (triggers.Contains(head) || stems.Contains(headLight!))))
+            if (triggers.Contains(word) || stems.Contains(light) || (!ownRule && oneWay && head is not null && (triggers.Contains(head) || stems.Contains(headLight!))))
             {
                 foreach (var target in targets.Where(t => t != word && WordForms.LightStem(t) != light))
                 {

@@ -18,11 +18,29 @@ public sealed class LinguisticsTests
     }
 
     [Fact]
+    public async Task Search_FindsIrregularFormsThroughTheDictionary()
+    {
+        using var index = await IndexOfAsync(TestIndex.Module(1, "Läsa en bok med barnen", "Högläsning i förskolan.", "svenska"));
+        Assert.Contains("Läsa en bok med barnen", index.Titles("böcker")); // no suffix rule turns böcker into bok
+        Assert.Contains("Läsa en bok med barnen", index.Titles("barn"));
+    }
+
+    [Fact]
     public async Task Search_SplitsCompoundsTheCuratedListDoesNotKnow()
     {
         using var index = await IndexOfAsync(TestIndex.Module(1, "Klimatanpassningsarbete i kommunen", "Översvämningar och värmeböljor.", "miljo"));
         Assert.Contains("Klimatanpassningsarbete i kommunen", index.Titles("klimatanpassning"));
         Assert.Contains("Klimatanpassningsarbete i kommunen", index.Titles("anpassning klimat"));
+    }
+
+    [Fact]
+    public async Task Search_TranslatesEnglishQueryWordsToSwedish()
+    {
+        using var index = await IndexOfAsync(
+            TestIndex.Module(1, "Skogens ekologi", "Om skogsbruk och biologisk mångfald.", "biologi"),
+            TestIndex.Module(2, "Musikens historia", "Från medeltid till nutid.", "musik"));
+        Assert.Equal(["Skogens ekologi"], index.Titles("forest"));
+        Assert.Equal("Musikens historia", index.Titles("music history")[0]);
     }
 
     [Fact]

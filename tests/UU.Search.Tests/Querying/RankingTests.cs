@@ -101,4 +101,34 @@ public sealed class RankingTests
         var courses = index.Index.Search(new SearchRequest { Query = "demens", Filters = new Dictionary<string, IReadOnlyList<string>> { ["type"] = ["course"] } });
         Assert.Equal(["OM031G", "OM099G"], courses.Hits.Select(h => h.Code).Order());
     }
+
+    [Fact]
+    public async Task AProfessionWithItsOwnRule_IsNotReadThroughItsHeadWord()
+    {
+        using var index = await new TestIndex().FillAsync(
+            TestIndex.Module(1, "Specialpedagogik i grundskolan", "Stöd till elever i behov av särskilt stöd.", "specialpedagogik"),
+            TestIndex.Module(2, "Matematikdidaktik för årskurs 4–6", "Undervisning i matematik.", "matematik"));
+        var titles = index.Titles("speciallärare");
+        Assert.Equal("Specialpedagogik i grundskolan", titles.FirstOrDefault());
+        Assert.DoesNotContain("Matematikdidaktik för årskurs 4–6", titles); // a special teacher is not every teacher
+    }
+
+    [Fact]
+    public async Task ASubjectNoun_FindsTitlesThatUseItsAdjective()
+    {
+        using var index = await new TestIndex().FillAsync(
+            TestIndex.Module(1, "Specialpedagogisk verksamhet", "Organisation av stöd i skolan.", "specialpedagogik"),
+            TestIndex.Module(2, "Svenska med didaktisk inriktning", "Läsa och skriva i klassrummet.", "svenska"));
+        Assert.Contains("Specialpedagogisk verksamhet", index.Titles("specialpedagogik"));
+        Assert.Contains("Svenska med didaktisk inriktning", index.Titles("didaktik"));
+    }
+
+    [Fact]
+    public async Task ACompoundTypedWithoutSwedishLetters_FindsTextsWithItsParts()
+    {
+        using var index = await new TestIndex().FillAsync(
+            TestIndex.Module(1, "Förvaltning och rätt i kommunen", "Myndighetsutövning och överklagande.", "juridik"),
+            TestIndex.Module(2, "Musikens historia", "Från medeltid till nutid.", "musik"));
+        Assert.Equal(["Förvaltning och rätt i kommunen"], index.Titles("forvaltningsratt"));
+    }
 }
