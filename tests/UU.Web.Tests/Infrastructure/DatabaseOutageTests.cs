@@ -91,7 +91,6 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
             output.WriteLine($"Recovered {recovery.Elapsed.TotalMilliseconds:F0} ms after the database came back (first request served)");
             var afterOutage = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SubmitAsync(token))).WaitAsync(deadline.Token);
             Assert.All(afterOutage, status => Assert.Equal(HttpStatusCode.Redirect, status));
-        }
 
             // Every receipt has its inquiry, and no inquiry was stored without a receipt (half-written during the outage).
             await using var scope = app.Services.CreateAsyncScope();
