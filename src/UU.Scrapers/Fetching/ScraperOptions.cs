@@ -27,6 +27,14 @@ public sealed class ScraperOptions
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// The longest one source's run may take, every page, retry and wait included: a source that keeps a connection open
+    /// and trickles its answer (under the attempt timeout and the size cap) is stopped here, and the run says so.
+    /// </summary>
+    [Range(1, 86_400)]
+    public int RunTimeoutSeconds { get; set; } = 900;
+
+    /// <summary>The largest answer read from a source (a page, a JSON result); a larger or endless one fails the run with a message.</summary>
     [Range(1_000, 100_000_000)]
     public long MaxResponseBytes { get; set; } = 5 * 1024 * 1024;
 

@@ -173,9 +173,16 @@ public sealed partial class ScrapeRunner(
         var watch = Stopwatch.StartNew();
         var errors = new List<string>();
         IReadOnlyList<ScrapedItem> items = [];
+        var limit = TimeSpan.FromSeconds(options.Value.RunTimeoutSeconds);
+        using var runLimit = new CancellationTokenSource(limit, clock);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, runLimit.Token);
         try
         {
-            items = await source.FetchAsync(context, cancellationToken);
+            items = await source.FetchAsync(context, run.Token);
+        }
+        catch (OperationCanceledException) when (runLimit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            errors.Add($"The run was stopped after {limit.TotalSeconds:0} s (Scrapers:RunTimeoutSeconds): {source.Name} did not finish its pages within the limit.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -46,7 +46,7 @@ public sealed class ScrapeRunnerTests : IDisposable
 
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
-    private ScrapeRunner Runner(LocalSite site, out ServiceProvider services)
+    private ScrapeRunner Runner(LocalSite site, out ServiceProvider services, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -58,9 +58,13 @@ public sealed class ScrapeRunnerTests : IDisposable
         {
             values[$"Scrapers:Sources:{name}:BaseUrl"] = site.Url("/").AbsoluteUri;
         }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
         services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build())
-            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 7, 10, 6, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) })
+            .AddSingleton<TimeProvider>(clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 7, 10, 6, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) })
             .AddSingleton<IScrapeSink>(_sink)
             .AddScrapers()
             .BuildServiceProvider();
@@ -221,6 +225,113 @@ public sealed class ScrapeRunnerTests : IDisposable
             var skolverket = await runner.RunAsync("Skolverket", CancellationToken.None);
             Assert.Equal(2, skolverket.New);
         }
+    }
+
+    [Fact]
+    public async Task HostileSources_EndWithinTheirLimitsWithAMessage_AndTheOtherSourceOfTheRunStoresItsLeads()
+    {
+        // Each source on its own site (its own host:port), as in production, where one host's politeness gate is not another's.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var ted = new LocalSite(async c =>
+        {
+            if (c.Request.Url!.AbsolutePath != "/v3/notices/search")
+            {
+                await LocalSite.WriteAsync(c, 404, "");
+                return;
+            }
+            using var reader = new StreamReader(c.Request.InputStream);
+            var request = await reader.ReadToEndAsync();
+            await Serve(c, request.Contains("eyJwYWdlIjoyfQ", StringComparison.Ordinal) ? "ted-empty.json" : "ted-search.json", "application/json");
+        });
+        // Accepts and never answers.
+        using var silent = new LocalSite(c => c.Request.Url!.AbsolutePath == "/robots.txt" ? LocalSite.WriteAsync(c, 404, "") : release.Task);
+        // Answers at once, then sends the rest of its page never: only the run's own limit stops it.
+        using var trickle = new LocalSite(async c =>
+        {
+            if (c.Request.Url!.AbsolutePath == "/robots.txt")
+            {
+                await LocalSite.WriteAsync(c, 404, "");
+                return;
+            }
+            c.Response.SendChunked = true;
+            c.Response.ContentType = "text/html; charset=utf-8";
+            await c.Response.OutputStream.WriteAsync("<html><body><h1>Upphandlingar</h1>"u8.ToArray());
+            await c.Response.OutputStream.FlushAsync();
+            await release.Task;
+        });
+        // An endless body: gigabytes if nobody stopped reading.
+        using var endless = new LocalSite(async c =>
+        {
+            if (c.Request.Url!.AbsolutePath == "/robots.txt")
+            {
+                await LocalSite.WriteAsync(c, 404, "");
+                return;
+            }
+            c.Response.SendChunked = true;
+            c.Response.ContentType = "text/html; charset=utf-8";
+            var chunk = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<p>Utbildning i ledarskap för rektorer</p>", 1000)));
+            for (var sent = 0L; sent < 4L * 1024 * 1024 * 1024 && !release.Task.IsCompleted; sent += chunk.Length)
+            {
+                await c.Response.OutputStream.WriteAsync(chunk);
+            }
+        });
+        // Binary garbage that says it is UTF-8 HTML.
+        using var garbage = new LocalSite(c => c.Request.Url!.AbsolutePath == "/robots.txt"
+            ? LocalSite.WriteAsync(c, 404, "")
+            : WriteBytesAsync(c, [.. Enumerable.Range(0, 4096).Select(i => (byte)(255 - i % 256))]));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 7, 10, 6, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+        var runner = Runner(ted, out var services, new Dictionary<string, string?>
+        {
+            ["Scrapers:RunTimeoutSeconds"] = "300",
+            ["Scrapers:TimeoutSeconds"] = "30",
+            ["Scrapers:MaxResponseBytes"] = "1000000",
+            ["Scrapers:Sources:JobTech:BaseUrl"] = silent.Url("/").AbsoluteUri,
+            ["Scrapers:Sources:Skolverket:BaseUrl"] = trickle.Url("/").AbsoluteUri,
+            ["Scrapers:Sources:EAvrop:BaseUrl"] = endless.Url("/").AbsoluteUri,
+            ["Scrapers:Sources:KommersAnnons:BaseUrl"] = garbage.Url("/").AbsoluteUri,
+        }, clock);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            using (services)
+            {
+                var names = new[] { "Ted", "JobTech", "Skolverket", "EAvrop", "KommersAnnons" };
+                var runs = names.ToDictionary(n => n, n => runner.RunAsync(n, deadline.Token));
+
+                // The good source finishes while the others still hang, on a clock that has not moved.
+                var tedReport = await runs["Ted"].WaitAsync(deadline.Token);
+                Assert.Equal(2, tedReport.New);
+                Assert.Empty(tedReport.Errors);
+                Assert.Equal(2, _sink.Items.Keys.Count(k => k.StartsWith("Ted|", StringComparison.Ordinal)));
+
+                // Time passes (on the app's clock) until every hostile run has ended by its limit.
+                var all = Task.WhenAll(runs.Values);
+                while (!all.IsCompleted)
+                {
+                    clock.Advance(TimeSpan.FromSeconds(10));
+                    await Task.WhenAny(all, Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token));
+                }
+                var reports = (await all).ToDictionary(r => r.Source);
+                static IEnumerable<string> Messages(ScrapeRunReport r) => r.Errors.Concat(r.Problems);
+                Assert.Contains(Messages(reports["JobTech"]), e => e.Contains("did not answer within 30 s", StringComparison.Ordinal));
+                Assert.Contains(Messages(reports["Skolverket"]), e => e.Contains("Scrapers:RunTimeoutSeconds", StringComparison.Ordinal));
+                Assert.Contains(Messages(reports["EAvrop"]), e => e.Contains("is larger than 1000000 bytes", StringComparison.Ordinal));
+                Assert.Contains(Messages(reports["KommersAnnons"]), e => e.Contains("not valid utf-8", StringComparison.Ordinal));
+                Assert.Equal(2, _sink.Items.Count); // Ted's leads, nothing from the hostile sources
+            }
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+    }
+
+    private static async Task WriteBytesAsync(HttpListenerContext c, byte[] bytes)
+    {
+        c.Response.StatusCode = 200;
+        c.Response.ContentType = "text/html; charset=utf-8";
+        c.Response.ContentLength64 = bytes.Length;
+        await c.Response.OutputStream.WriteAsync(bytes);
     }
 
     [Fact]

@@ -86,6 +86,10 @@ public sealed class TcpProxy : IAsyncDisposable
         {
             await server.ConnectAsync(_targetHost, _targetPort, _stop.Token);
             _open[client] = server;
+            if (_cut)
+            {
+                return; // cut while this connection was being made: it must not outlive the cut (closed below)
+            }
             var clientStream = client.GetStream();
             var serverStream = server.GetStream();
             await Task.WhenAny(CopyAsync(clientStream, serverStream), CopyAsync(serverStream, clientStream));
