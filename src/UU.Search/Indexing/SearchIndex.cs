@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -36,8 +37,8 @@ public sealed partial class SearchIndex : IDisposable
 
     private readonly ILogger<SearchIndex> _logger;
     private readonly SearchOptions _options;
-    private readonly Analyzers _analyzers;
-    private readonly SearchQueryBuilder _queries;
+    private readonly Task<Engine> _engine;
+    private readonly CancellationTokenSource _stopping = new();
     private readonly FieldSimilarity _similarity;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _refreshSignal = new(0, int.MaxValue);
@@ -47,7 +48,17 @@ public sealed partial class SearchIndex : IDisposable
     private volatile bool _rebuilding;
     private long _journalPosition;
 
+    /// <summary>An index that reads its dictionaries from the paths in the options.</summary>
     public SearchIndex(IOptions<SearchOptions> options, ILogger<SearchIndex> logger)
+        : this(options, new LinguisticsLoader(options, logger), logger)
+    {
+    }
+
+    /// <summary>
+    /// Opens the index at once; the dictionaries load in the background and the first search or write waits for
+    /// them, so that everything indexed and searched goes through the same (full) analysis.
+    /// </summary>
+    public SearchIndex(IOptions<SearchOptions> options, ILinguisticsLoader linguistics, ILogger<SearchIndex> logger)
     {
         _logger = logger;
         _options = options.Value;
@@ -56,8 +67,8 @@ public sealed partial class SearchIndex : IDisposable
             throw new OptionsValidationException(SearchOptions.Section, typeof(SearchOptions), ["Search:IndexPath must name a folder for the search index."]);
         }
         System.IO.Directory.CreateDirectory(_options.IndexPath);
-        _analyzers = new Analyzers(WordLists.Load(_options.SynonymsPath), Linguistics.Load(_options.HunspellPath, _options.FreedictPath, logger));
-        _queries = new SearchQueryBuilder(_analyzers, _options.Ranking);
+        // The synonym file is small and a broken one should stop the start with its message: read it now.
+        _engine = StartEngineAsync(WordLists.Load(_options.SynonymsPath), linguistics, _stopping.Token);
         _similarity = new FieldSimilarity(_options.Ranking);
         // NIOFS, not FSDirectory.Open: the MMap directory it picks is many times slower under parallel search in this version.
         _directory = new NIOFSDirectory(new DirectoryInfo(_options.IndexPath));
@@ -85,6 +96,33 @@ public sealed partial class SearchIndex : IDisposable
                 _searchers.Release(searcher);
             }
         }
+    }
+
+    /// <summary>True once the dictionaries are loaded and searches no longer wait.</summary>
+    public bool IsLinguisticsLoaded => _engine.IsCompletedSuccessfully;
+
+    private async Task<Engine> StartEngineAsync(WordLists words, ILinguisticsLoader loader, CancellationToken cancellationToken)
+    {
+        var linguistics = await loader.LoadAsync(cancellationToken).ConfigureAwait(false);
+        // Building the word forms' stem tables takes a while too: off the caller's thread as well.
+        return await Task.Run(() =>
+        {
+            var analyzers = new Analyzers(words, linguistics);
+            return new Engine(analyzers, new SearchQueryBuilder(analyzers, _options.Ranking));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The analysis and query building, waiting for the dictionaries on the first search only.</summary>
+    // REVIEW: Search and Suggest are synchronous (pages and the lead matcher call them), so a search that arrives
+    // while the dictionaries load blocks its thread until they are in; that happens only in the first seconds.
+    private Engine Ready => _engine.IsCompletedSuccessfully ? _engine.Result : _engine.GetAwaiter().GetResult();
+
+    private sealed record Engine(Analyzers Analyzers, SearchQueryBuilder Queries);
+
+    /// <summary>The writer's analyzer: the per-field chains once loaded (writes wait for them before adding).</summary>
+    private sealed class DeferredAnalyzer(SearchIndex index) : AnalyzerWrapper(PER_FIELD_REUSE_STRATEGY)
+    {
+        protected override Analyzer GetWrappedAnalyzer(string fieldName) => index.Ready.Analyzers.PerField;
     }
 
     private void Open()
@@ -126,7 +164,7 @@ public sealed partial class SearchIndex : IDisposable
 
     private void OpenWriter(OpenMode mode)
     {
-        var config = new IndexWriterConfig(Analyzers.Version, _analyzers.PerField) { OpenMode = mode, Similarity = _similarity };
+        var config = new IndexWriterConfig(Analyzers.Version, new DeferredAnalyzer(this)) { OpenMode = mode, Similarity = _similarity };
         _writer = new IndexWriter(_directory, config);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SimilaritySearcherFactory(_similarity));
     }
@@ -134,6 +172,7 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>Adds or replaces documents (by key) and records the journal position they bring the index to.</summary>
     public async Task UpsertAsync(IEnumerable<SearchDocument> documents, long? journalPosition, CancellationToken cancellationToken)
     {
+        await _engine.WaitAsync(cancellationToken);
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
@@ -174,6 +213,7 @@ public sealed partial class SearchIndex : IDisposable
     /// </summary>
     public async Task<int> RebuildAsync(IAsyncEnumerable<SearchDocument> documents, long journalPosition, CancellationToken cancellationToken)
     {
+        await _engine.WaitAsync(cancellationToken);
         await _writeLock.WaitAsync(cancellationToken);
         _rebuilding = true;
         var count = 0;
@@ -285,23 +325,25 @@ public sealed partial class SearchIndex : IDisposable
         {
             return SearchResult.Empty;
         }
-        var words = _queries.Words(SearchQueryBuilder.Clean(request.Query));
+        var engine = Ready;
+        var queries = engine.Queries;
+        var words = queries.Words(SearchQueryBuilder.Clean(request.Query));
         var searcher = _searchers.Acquire();
         try
         {
             // Exact forms first (stems, compound parts, folding, synonyms); typo-tolerant alternatives only when
             // those find nothing, and any-word matching last. Fuzzy expansion is the costly part of a query.
-            var core = _queries.Build(words, relaxed: false, fuzzy: false);
-            var result = Run(searcher, core, request, page, pageSize, relaxed: false);
+            var core = queries.Build(words, relaxed: false, fuzzy: false);
+            var result = Run(searcher, engine.Analyzers, core, request, page, pageSize, relaxed: false);
             if (result.Total == 0 && words.Count > 0)
             {
-                core = _queries.Build(words, relaxed: false, fuzzy: true);
-                result = Run(searcher, core, request, page, pageSize, relaxed: false);
+                core = queries.Build(words, relaxed: false, fuzzy: true);
+                result = Run(searcher, engine.Analyzers, core, request, page, pageSize, relaxed: false);
             }
             if (result.Total == 0 && words.Count >= 2)
             {
-                core = _queries.Build(words, relaxed: true, fuzzy: true);
-                result = Run(searcher, core, request, page, pageSize, relaxed: true);
+                core = queries.Build(words, relaxed: true, fuzzy: true);
+                result = Run(searcher, engine.Analyzers, core, request, page, pageSize, relaxed: true);
             }
             if (result.Total == 0 && words.Count > 0)
             {
@@ -315,7 +357,7 @@ public sealed partial class SearchIndex : IDisposable
         }
     }
 
-    private SearchResult Run(IndexSearcher searcher, Query? core, SearchRequest request, int page, int pageSize, bool relaxed)
+    private SearchResult Run(IndexSearcher searcher, Analyzers analyzers, Query? core, SearchRequest request, int page, int pageSize, bool relaxed)
     {
         // Modules are what a buyer can order: among equal matches they come first.
         var ranked = new BooleanQuery
@@ -352,7 +394,7 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         var scoreDocs = top.GetTopDocs(0, window).ScoreDocs;
-        var highlighters = new Highlighters(core is null ? null : searcher.Rewrite(core), _analyzers);
+        var highlighters = new Highlighters(core is null ? null : searcher.Rewrite(core), analyzers);
         var groups = Group(searcher, scoreDocs);
         var hits = new List<SearchHit>(pageSize);
         foreach (var (head, courses) in groups.Skip((page - 1) * pageSize).Take(pageSize))
@@ -490,7 +532,7 @@ public sealed partial class SearchIndex : IDisposable
 
     public IReadOnlyList<Suggestion> Suggest(string? text, bool english, int limit = 8)
     {
-        var words = Analyzers.Tokens(_analyzers.SuggestQuery, Fields.Suggest, SearchQueryBuilder.Clean(text))
+        var words = Analyzers.Tokens(Ready.Analyzers.SuggestQuery, Fields.Suggest, SearchQueryBuilder.Clean(text))
             .Take(6).Select(w => w.Length > 25 ? w[..25] : w).ToList();
         if (words.Count == 0)
         {
@@ -633,7 +675,12 @@ public sealed partial class SearchIndex : IDisposable
     {
         DisposeWriter();
         _directory.Dispose();
-        _analyzers.Dispose();
+        _stopping.Cancel();
+        if (_engine.IsCompletedSuccessfully)
+        {
+            _engine.Result.Analyzers.Dispose();
+        }
+        _stopping.Dispose();
         _writeLock.Dispose();
         _refreshSignal.Dispose();
     }
