@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -30,7 +32,7 @@ public enum IndexState
 public sealed partial class SearchIndex : IDisposable
 {
     /// <summary>Bump when analysis or fields change: an index of another schema is rebuilt at start.</summary>
-    public const string SchemaVersion = "3";
+    public const string SchemaVersion = "4";
 
     private const string JournalKey = "journal";
     private const string SchemaKey = "schema";
@@ -46,6 +48,7 @@ public sealed partial class SearchIndex : IDisposable
     private IndexWriter _writer = null!;
     private SearcherManager _searchers = null!;
     private volatile bool _rebuilding;
+    private int _disposed;
     private long _journalPosition;
 
     /// <summary>An index that reads its dictionaries from the paths in the options.</summary>
@@ -223,6 +226,8 @@ public sealed partial class SearchIndex : IDisposable
             // One flush at the end rather than one per 16 MB, and documents analysed on all cores: the writer
             // takes adds from several threads, each into its own segment.
             _writer.Config.RAMBufferSizeMB = RebuildBufferMegabytes;
+            // The rebuilt segments are written once as plain files instead of being copied into compound files.
+            _writer.Config.UseCompoundFile = false;
             var batch = new List<SearchDocument>(BatchSize);
             await foreach (var document in documents.WithCancellation(cancellationToken))
             {
@@ -249,6 +254,7 @@ public sealed partial class SearchIndex : IDisposable
         finally
         {
             _writer.Config.RAMBufferSizeMB = IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB;
+            _writer.Config.UseCompoundFile = IndexWriterConfig.DEFAULT_USE_COMPOUND_FILE_SYSTEM;
             _rebuilding = false;
             _writeLock.Release();
         }
@@ -416,13 +422,31 @@ public sealed partial class SearchIndex : IDisposable
     {
         var keys = new Dictionary<string, ScoreDoc>(StringComparer.Ordinal);
         var parts = new Dictionary<int, string[]>();
+        // From doc values rather than stored fields: a stored document is a block to decompress, for each of the
+        // window's documents on every search.
+        var leaves = searcher.IndexReader.Leaves;
+        var bytes = new BytesRef();
         foreach (var scoreDoc in ranked)
         {
-            var doc = searcher.Doc(scoreDoc.Doc, KeyFields);
-            keys[doc.Get(Fields.Key)] = scoreDoc;
-            if (doc.GetValues(Fields.Parts) is { Length: > 0 } courseKeys)
+            var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
+            var doc = scoreDoc.Doc - leaf.DocBase;
+            var reader = leaf.AtomicReader;
+            reader.GetBinaryDocValues(Fields.Key)?.Get(doc, bytes);
+            keys[bytes.Utf8ToString()] = scoreDoc;
+            if (reader.GetSortedSetDocValues(Fields.Parts) is { } values)
             {
-                parts[scoreDoc.Doc] = courseKeys;
+                values.SetDocument(doc);
+                var courseKeys = new List<string>();
+                long ord;
+                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                {
+                    values.LookupOrd(ord, bytes);
+                    courseKeys.Add(bytes.Utf8ToString());
+                }
+                if (courseKeys.Count > 0)
+                {
+                    parts[scoreDoc.Doc] = [.. courseKeys];
+                }
             }
         }
         var owner = new Dictionary<int, int>();
@@ -456,8 +480,6 @@ public sealed partial class SearchIndex : IDisposable
         }
         return groups;
     }
-
-    private static readonly HashSet<string> KeyFields = [Fields.Key, Fields.Parts];
 
     private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, SearchRequest request, Highlighters highlighters)
     {
@@ -538,28 +560,49 @@ public sealed partial class SearchIndex : IDisposable
         {
             return [];
         }
-        var query = new BooleanQuery();
-        foreach (var word in words)
-        {
-            query.Add(new TermQuery(new Term(Fields.Suggest, word)), Occur.MUST);
-        }
-        query.Add(new TermQuery(new Term(Fields.Type, "module")) { Boost = 2f }, Occur.SHOULD);
+        limit = Math.Clamp(limit, 1, 20);
+        var key = string.Join(' ', words) + (english ? "|en|" : "|sv|") + limit.ToString(CultureInfo.InvariantCulture);
         var searcher = _searchers.Acquire();
         try
         {
-            var top = searcher.Search(query, Math.Clamp(limit, 1, 20));
-            return top.ScoreDocs.Select(d =>
+            // Completions are remembered for the index state they were computed on (one searcher): the same
+            // prefixes are typed over and over, and a short one ("för") matches a large part of the catalogue.
+            // A refresh brings a new searcher and so a fresh table; the answers are those the query gives.
+            var known = _completions.GetValue(searcher, _ => new ConcurrentDictionary<string, Suggestion[]>(StringComparer.Ordinal));
+            if (known.TryGetValue(key, out var remembered))
             {
-                var doc = searcher.Doc(d.Doc);
+                return remembered;
+            }
+            var query = new BooleanQuery();
+            foreach (var word in words)
+            {
+                query.Add(new TermQuery(new Term(Fields.Suggest, word)), Occur.MUST);
+            }
+            query.Add(new TermQuery(new Term(Fields.Type, "module")) { Boost = 2f }, Occur.SHOULD);
+            var top = searcher.Search(query, limit);
+            Suggestion[] suggestions = [.. top.ScoreDocs.Select(d =>
+            {
+                var doc = searcher.Doc(d.Doc, SuggestionFields);
                 var title = english && doc.Get(Fields.TitleEnStored) is { Length: > 0 } en ? en : doc.Get(Fields.TitleStored);
                 return new Suggestion(doc.Get(Fields.Type), doc.Get(Fields.Slug), doc.Get(Fields.Code), title);
-            }).ToList();
+            })];
+            if (known.Count < MaxRememberedCompletions)
+            {
+                known.TryAdd(key, suggestions);
+            }
+            return suggestions;
         }
         finally
         {
             _searchers.Release(searcher);
         }
     }
+
+    private const int MaxRememberedCompletions = 20_000;
+
+    private static readonly HashSet<string> SuggestionFields = [Fields.Type, Fields.Slug, Fields.Code, Fields.TitleStored, Fields.TitleEnStored];
+
+    private readonly ConditionalWeakTable<IndexSearcher, ConcurrentDictionary<string, Suggestion[]>> _completions = new();
 
     /// <summary>Fields only matched term by term (no phrases): frequencies without positions are cheaper to write.</summary>
     private static readonly FieldType Expanded = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
@@ -582,6 +625,7 @@ public sealed partial class SearchIndex : IDisposable
         var doc = new LuceneDocument
         {
             new StringField(Fields.Key, d.Key, Field.Store.YES),
+            new BinaryDocValuesField(Fields.Key, new BytesRef(d.Key)),
             new StringField(Fields.Type, d.Type, Field.Store.YES),
             new StoredField(Fields.Id, d.Id),
             new StoredField(Fields.Slug, d.Slug),
@@ -603,6 +647,7 @@ public sealed partial class SearchIndex : IDisposable
         foreach (var part in d.Parts)
         {
             doc.Add(new StoredField(Fields.Parts, part));
+            doc.Add(new SortedSetDocValuesField(Fields.Parts, new BytesRef(part)));
         }
         doc.Add(new StringField(Fields.FacetPrefix + "type", d.Type, Field.Store.NO));
         doc.Add(new SortedSetDocValuesField(Fields.FacetPrefix + "type", new BytesRef(d.Type)));
@@ -673,6 +718,11 @@ public sealed partial class SearchIndex : IDisposable
 
     public void Dispose()
     {
+        // Tests and hosts may dispose twice (a test that reopens the index, then its fixture).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         DisposeWriter();
         _directory.Dispose();
         _stopping.Cancel();
