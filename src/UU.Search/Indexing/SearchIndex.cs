@@ -104,6 +104,9 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>True once the dictionaries are loaded and searches no longer wait.</summary>
     public bool IsLinguisticsLoaded => _engine.IsCompletedSuccessfully;
 
+    /// <summary>Completes when the dictionaries are loaded (for the CLI and the benchmark, which time what follows).</summary>
+    public Task WhenLinguisticsLoadedAsync(CancellationToken cancellationToken) => _engine.WaitAsync(cancellationToken);
+
     private async Task<Engine> StartEngineAsync(WordLists words, ILinguisticsLoader loader, CancellationToken cancellationToken)
     {
         var linguistics = await loader.LoadAsync(cancellationToken).ConfigureAwait(false);
