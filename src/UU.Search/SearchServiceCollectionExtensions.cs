@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using UU.Search.Analysis;
 using UU.Search.Indexing;
 
 namespace UU.Search;
@@ -11,6 +12,7 @@ public static class SearchServiceCollectionExtensions
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ILinguisticsLoader, HostedLinguisticsLoader>();
         services.AddSingleton<SearchIndex>();
         services.AddHostedService<SearchIndexRefresher>();
         return services;

@@ -182,7 +182,7 @@ internal sealed class ExpandingFilter : TokenFilter
     private readonly Mode _mode;
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _position;
-    private readonly List<string> _pending = [];
+    private string[] _pending = [];
     private int _next;
 
     public ExpandingFilter(TokenStream input, WordForms forms, Mode mode) : base(input)
@@ -195,7 +195,7 @@ internal sealed class ExpandingFilter : TokenFilter
 
     public override bool IncrementToken()
     {
-        if (_next < _pending.Count)
+        if (_next < _pending.Length)
         {
             _term.SetEmpty().Append(_pending[_next++]);
             _position.PositionIncrement = 0;
@@ -205,29 +205,14 @@ internal sealed class ExpandingFilter : TokenFilter
         {
             return false;
         }
-        _pending.Clear();
+        // What a word becomes is worked out once per distinct word and mode (see WordForms.Emitted): a rebuild
+        // repeats its vocabulary, so most tokens cost one look-up and no allocation.
+        var emitted = _forms.Emitted(_term.Buffer.AsSpan(0, _term.Length), _mode);
+        _pending = emitted.Pending;
         _next = 0;
-        var word = _term.ToString();
-        var expansion = _forms.Of(word);
-        var fold = _mode.HasFlag(Mode.Fold);
-        var first = fold ? Analyzers.Fold(word) : word;
-        void Add(string form)
+        if (emitted.Replacement is { } replacement)
         {
-            var value = fold ? Analyzers.Fold(form) : form;
-            if (value != first && !_pending.Contains(value))
-            {
-                _pending.Add(value);
-            }
-        }
-        if (_mode.HasFlag(Mode.Compounds))
-        {
-            foreach (var part in expansion.Parts) Add(part);
-            foreach (var form in expansion.PartForms) Add(form);
-        }
-        foreach (var stem in expansion.Stems) Add(stem);
-        if (fold)
-        {
-            _term.SetEmpty().Append(first);
+            _term.SetEmpty().Append(replacement);
         }
         return true;
     }
@@ -235,7 +220,7 @@ internal sealed class ExpandingFilter : TokenFilter
     public override void Reset()
     {
         base.Reset();
-        _pending.Clear();
+        _pending = [];
         _next = 0;
     }
 }

@@ -14,6 +14,9 @@ public sealed record WordExpansion(string Word, string[] Stems, string[] Parts, 
     public string[] IndexForms { get; } = new[] { Word }.Concat(Stems).Concat(Parts).Concat(PartForms).Distinct(StringComparer.Ordinal).ToArray();
 }
 
+/// <summary>A token's replacement (null: keep it as it is) and the forms emitted after it at the same position.</summary>
+internal sealed record EmittedForms(string? Replacement, string[] Pending);
+
 /// <summary>
 /// Stems and compound parts of words, computed once per distinct word and remembered: a catalogue repeats its
 /// vocabulary, so analysis of a full rebuild is mostly dictionary look-ups.
@@ -28,6 +31,8 @@ public sealed class WordForms
     private readonly IReadOnlyDictionary<string, string> _jointForms;
     private readonly HashSet<string> _baseStems;
     private readonly ConcurrentDictionary<string, WordExpansion> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, EmittedForms>[] _emitted =
+        Enumerable.Range(0, 8).Select(_ => new ConcurrentDictionary<string, EmittedForms>(StringComparer.Ordinal)).ToArray();
 
     public WordForms(Linguistics linguistics, WordLists words)
     {
@@ -62,6 +67,49 @@ public sealed class WordForms
             _cache.TryAdd(word, expansion);
         }
         return expansion;
+    }
+
+    /// <summary>
+    /// What <see cref="ExpandingFilter"/> makes of one token in a mode: the term to put in its place (folded, or
+    /// null to keep it) and the forms that follow it at the same position. Remembered per distinct word and mode.
+    /// </summary>
+    internal EmittedForms Emitted(ReadOnlySpan<char> word, ExpandingFilter.Mode mode)
+    {
+        var cache = _emitted[(int)mode & 7];
+        if (cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var known))
+        {
+            return known;
+        }
+        var text = word.ToString();
+        var emitted = ComputeEmitted(text, mode);
+        if (cache.Count < MaxCached)
+        {
+            cache.TryAdd(text, emitted);
+        }
+        return emitted;
+    }
+
+    private EmittedForms ComputeEmitted(string word, ExpandingFilter.Mode mode)
+    {
+        var expansion = Of(word);
+        var fold = mode.HasFlag(ExpandingFilter.Mode.Fold);
+        var first = fold ? Analyzers.Fold(word) : word;
+        var pending = new List<string>();
+        void Add(string form)
+        {
+            var value = fold ? Analyzers.Fold(form) : form;
+            if (value != first && !pending.Contains(value))
+            {
+                pending.Add(value);
+            }
+        }
+        if (mode.HasFlag(ExpandingFilter.Mode.Compounds))
+        {
+            foreach (var part in expansion.Parts) Add(part);
+            foreach (var form in expansion.PartForms) Add(form);
+        }
+        foreach (var stem in expansion.Stems) Add(stem);
+        return new EmittedForms(fold ? first : null, [.. pending]);
     }
 
     private WordExpansion Compute(string word)

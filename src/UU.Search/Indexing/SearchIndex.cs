@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -29,15 +32,15 @@ public enum IndexState
 public sealed partial class SearchIndex : IDisposable
 {
     /// <summary>Bump when analysis or fields change: an index of another schema is rebuilt at start.</summary>
-    public const string SchemaVersion = "3";
+    public const string SchemaVersion = "4";
 
     private const string JournalKey = "journal";
     private const string SchemaKey = "schema";
 
     private readonly ILogger<SearchIndex> _logger;
     private readonly SearchOptions _options;
-    private readonly Analyzers _analyzers;
-    private readonly SearchQueryBuilder _queries;
+    private readonly Task<Engine> _engine;
+    private readonly CancellationTokenSource _stopping = new();
     private readonly FieldSimilarity _similarity;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _refreshSignal = new(0, int.MaxValue);
@@ -45,9 +48,20 @@ public sealed partial class SearchIndex : IDisposable
     private IndexWriter _writer = null!;
     private SearcherManager _searchers = null!;
     private volatile bool _rebuilding;
+    private int _disposed;
     private long _journalPosition;
 
+    /// <summary>An index that reads its dictionaries from the paths in the options.</summary>
     public SearchIndex(IOptions<SearchOptions> options, ILogger<SearchIndex> logger)
+        : this(options, new LinguisticsLoader(options, logger), logger)
+    {
+    }
+
+    /// <summary>
+    /// Opens the index at once; the dictionaries load in the background and the first search or write waits for
+    /// them, so that everything indexed and searched goes through the same (full) analysis.
+    /// </summary>
+    public SearchIndex(IOptions<SearchOptions> options, ILinguisticsLoader linguistics, ILogger<SearchIndex> logger)
     {
         _logger = logger;
         _options = options.Value;
@@ -56,8 +70,8 @@ public sealed partial class SearchIndex : IDisposable
             throw new OptionsValidationException(SearchOptions.Section, typeof(SearchOptions), ["Search:IndexPath must name a folder for the search index."]);
         }
         System.IO.Directory.CreateDirectory(_options.IndexPath);
-        _analyzers = new Analyzers(WordLists.Load(_options.SynonymsPath), Linguistics.Load(_options.HunspellPath, _options.FreedictPath, logger));
-        _queries = new SearchQueryBuilder(_analyzers, _options.Ranking);
+        // The synonym file is small and a broken one should stop the start with its message: read it now.
+        _engine = StartEngineAsync(WordLists.Load(_options.SynonymsPath), linguistics, _stopping.Token);
         _similarity = new FieldSimilarity(_options.Ranking);
         // NIOFS, not FSDirectory.Open: the MMap directory it picks is many times slower under parallel search in this version.
         _directory = new NIOFSDirectory(new DirectoryInfo(_options.IndexPath));
@@ -85,6 +99,36 @@ public sealed partial class SearchIndex : IDisposable
                 _searchers.Release(searcher);
             }
         }
+    }
+
+    /// <summary>True once the dictionaries are loaded and searches no longer wait.</summary>
+    public bool IsLinguisticsLoaded => _engine.IsCompletedSuccessfully;
+
+    /// <summary>Completes when the dictionaries are loaded (for the CLI and the benchmark, which time what follows).</summary>
+    public Task WhenLinguisticsLoadedAsync(CancellationToken cancellationToken) => _engine.WaitAsync(cancellationToken);
+
+    private async Task<Engine> StartEngineAsync(WordLists words, ILinguisticsLoader loader, CancellationToken cancellationToken)
+    {
+        var linguistics = await loader.LoadAsync(cancellationToken).ConfigureAwait(false);
+        // Building the word forms' stem tables takes a while too: off the caller's thread as well.
+        return await Task.Run(() =>
+        {
+            var analyzers = new Analyzers(words, linguistics);
+            return new Engine(analyzers, new SearchQueryBuilder(analyzers, _options.Ranking));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The analysis and query building, waiting for the dictionaries on the first search only.</summary>
+    // REVIEW: Search and Suggest are synchronous (pages and the lead matcher call them), so a search that arrives
+    // while the dictionaries load blocks its thread until they are in; that happens only in the first seconds.
+    private Engine Ready => _engine.IsCompletedSuccessfully ? _engine.Result : _engine.GetAwaiter().GetResult();
+
+    private sealed record Engine(Analyzers Analyzers, SearchQueryBuilder Queries);
+
+    /// <summary>The writer's analyzer: the per-field chains once loaded (writes wait for them before adding).</summary>
+    private sealed class DeferredAnalyzer(SearchIndex index) : AnalyzerWrapper(PER_FIELD_REUSE_STRATEGY)
+    {
+        protected override Analyzer GetWrappedAnalyzer(string fieldName) => index.Ready.Analyzers.PerField;
     }
 
     private void Open()
@@ -126,7 +170,7 @@ public sealed partial class SearchIndex : IDisposable
 
     private void OpenWriter(OpenMode mode)
     {
-        var config = new IndexWriterConfig(Analyzers.Version, _analyzers.PerField) { OpenMode = mode, Similarity = _similarity };
+        var config = new IndexWriterConfig(Analyzers.Version, new DeferredAnalyzer(this)) { OpenMode = mode, Similarity = _similarity };
         _writer = new IndexWriter(_directory, config);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SimilaritySearcherFactory(_similarity));
     }
@@ -134,6 +178,7 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>Adds or replaces documents (by key) and records the journal position they bring the index to.</summary>
     public async Task UpsertAsync(IEnumerable<SearchDocument> documents, long? journalPosition, CancellationToken cancellationToken)
     {
+        await _engine.WaitAsync(cancellationToken);
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
@@ -174,6 +219,7 @@ public sealed partial class SearchIndex : IDisposable
     /// </summary>
     public async Task<int> RebuildAsync(IAsyncEnumerable<SearchDocument> documents, long journalPosition, CancellationToken cancellationToken)
     {
+        await _engine.WaitAsync(cancellationToken);
         await _writeLock.WaitAsync(cancellationToken);
         _rebuilding = true;
         var count = 0;
@@ -183,6 +229,8 @@ public sealed partial class SearchIndex : IDisposable
             // One flush at the end rather than one per 16 MB, and documents analysed on all cores: the writer
             // takes adds from several threads, each into its own segment.
             _writer.Config.RAMBufferSizeMB = RebuildBufferMegabytes;
+            // The rebuilt segments are written once as plain files instead of being copied into compound files.
+            _writer.Config.UseCompoundFile = false;
             var batch = new List<SearchDocument>(BatchSize);
             await foreach (var document in documents.WithCancellation(cancellationToken))
             {
@@ -209,6 +257,7 @@ public sealed partial class SearchIndex : IDisposable
         finally
         {
             _writer.Config.RAMBufferSizeMB = IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB;
+            _writer.Config.UseCompoundFile = IndexWriterConfig.DEFAULT_USE_COMPOUND_FILE_SYSTEM;
             _rebuilding = false;
             _writeLock.Release();
         }
@@ -285,23 +334,25 @@ public sealed partial class SearchIndex : IDisposable
         {
             return SearchResult.Empty;
         }
-        var words = _queries.Words(SearchQueryBuilder.Clean(request.Query));
+        var engine = Ready;
+        var queries = engine.Queries;
+        var words = queries.Words(SearchQueryBuilder.Clean(request.Query));
         var searcher = _searchers.Acquire();
         try
         {
             // Exact forms first (stems, compound parts, folding, synonyms); typo-tolerant alternatives only when
             // those find nothing, and any-word matching last. Fuzzy expansion is the costly part of a query.
-            var core = _queries.Build(words, relaxed: false, fuzzy: false);
-            var result = Run(searcher, core, request, page, pageSize, relaxed: false);
+            var core = queries.Build(words, relaxed: false, fuzzy: false);
+            var result = Run(searcher, engine.Analyzers, core, request, page, pageSize, relaxed: false);
             if (result.Total == 0 && words.Count > 0)
             {
-                core = _queries.Build(words, relaxed: false, fuzzy: true);
-                result = Run(searcher, core, request, page, pageSize, relaxed: false);
+                core = queries.Build(words, relaxed: false, fuzzy: true);
+                result = Run(searcher, engine.Analyzers, core, request, page, pageSize, relaxed: false);
             }
             if (result.Total == 0 && words.Count >= 2)
             {
-                core = _queries.Build(words, relaxed: true, fuzzy: true);
-                result = Run(searcher, core, request, page, pageSize, relaxed: true);
+                core = queries.Build(words, relaxed: true, fuzzy: true);
+                result = Run(searcher, engine.Analyzers, core, request, page, pageSize, relaxed: true);
             }
             if (result.Total == 0 && words.Count > 0)
             {
@@ -315,7 +366,7 @@ public sealed partial class SearchIndex : IDisposable
         }
     }
 
-    private SearchResult Run(IndexSearcher searcher, Query? core, SearchRequest request, int page, int pageSize, bool relaxed)
+    private SearchResult Run(IndexSearcher searcher, Analyzers analyzers, Query? core, SearchRequest request, int page, int pageSize, bool relaxed)
     {
         // Modules are what a buyer can order: among equal matches they come first.
         var ranked = new BooleanQuery
@@ -352,7 +403,7 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         var scoreDocs = top.GetTopDocs(0, window).ScoreDocs;
-        var highlighters = new Highlighters(core is null ? null : searcher.Rewrite(core), _analyzers);
+        var highlighters = new Highlighters(core is null ? null : searcher.Rewrite(core), analyzers);
         var groups = Group(searcher, scoreDocs);
         var hits = new List<SearchHit>(pageSize);
         foreach (var (head, courses) in groups.Skip((page - 1) * pageSize).Take(pageSize))
@@ -374,13 +425,31 @@ public sealed partial class SearchIndex : IDisposable
     {
         var keys = new Dictionary<string, ScoreDoc>(StringComparer.Ordinal);
         var parts = new Dictionary<int, string[]>();
+        // From doc values rather than stored fields: a stored document is a block to decompress, for each of the
+        // window's documents on every search.
+        var leaves = searcher.IndexReader.Leaves;
+        var bytes = new BytesRef();
         foreach (var scoreDoc in ranked)
         {
-            var doc = searcher.Doc(scoreDoc.Doc, KeyFields);
-            keys[doc.Get(Fields.Key)] = scoreDoc;
-            if (doc.GetValues(Fields.Parts) is { Length: > 0 } courseKeys)
+            var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
+            var doc = scoreDoc.Doc - leaf.DocBase;
+            var reader = leaf.AtomicReader;
+            reader.GetBinaryDocValues(Fields.Key)?.Get(doc, bytes);
+            keys[bytes.Utf8ToString()] = scoreDoc;
+            if (reader.GetSortedSetDocValues(Fields.Parts) is { } values)
             {
-                parts[scoreDoc.Doc] = courseKeys;
+                values.SetDocument(doc);
+                var courseKeys = new List<string>();
+                long ord;
+                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                {
+                    values.LookupOrd(ord, bytes);
+                    courseKeys.Add(bytes.Utf8ToString());
+                }
+                if (courseKeys.Count > 0)
+                {
+                    parts[scoreDoc.Doc] = [.. courseKeys];
+                }
             }
         }
         var owner = new Dictionary<int, int>();
@@ -414,8 +483,6 @@ public sealed partial class SearchIndex : IDisposable
         }
         return groups;
     }
-
-    private static readonly HashSet<string> KeyFields = [Fields.Key, Fields.Parts];
 
     private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, SearchRequest request, Highlighters highlighters)
     {
@@ -490,34 +557,55 @@ public sealed partial class SearchIndex : IDisposable
 
     public IReadOnlyList<Suggestion> Suggest(string? text, bool english, int limit = 8)
     {
-        var words = Analyzers.Tokens(_analyzers.SuggestQuery, Fields.Suggest, SearchQueryBuilder.Clean(text))
+        var words = Analyzers.Tokens(Ready.Analyzers.SuggestQuery, Fields.Suggest, SearchQueryBuilder.Clean(text))
             .Take(6).Select(w => w.Length > 25 ? w[..25] : w).ToList();
         if (words.Count == 0)
         {
             return [];
         }
-        var query = new BooleanQuery();
-        foreach (var word in words)
-        {
-            query.Add(new TermQuery(new Term(Fields.Suggest, word)), Occur.MUST);
-        }
-        query.Add(new TermQuery(new Term(Fields.Type, "module")) { Boost = 2f }, Occur.SHOULD);
+        limit = Math.Clamp(limit, 1, 20);
+        var key = string.Join(' ', words) + (english ? "|en|" : "|sv|") + limit.ToString(CultureInfo.InvariantCulture);
         var searcher = _searchers.Acquire();
         try
         {
-            var top = searcher.Search(query, Math.Clamp(limit, 1, 20));
-            return top.ScoreDocs.Select(d =>
+            // Completions are remembered for the index state they were computed on (one searcher): the same
+            // prefixes are typed over and over, and a short one ("för") matches a large part of the catalogue.
+            // A refresh brings a new searcher and so a fresh table; the answers are those the query gives.
+            var known = _completions.GetValue(searcher, _ => new ConcurrentDictionary<string, Suggestion[]>(StringComparer.Ordinal));
+            if (known.TryGetValue(key, out var remembered))
             {
-                var doc = searcher.Doc(d.Doc);
+                return remembered;
+            }
+            var query = new BooleanQuery();
+            foreach (var word in words)
+            {
+                query.Add(new TermQuery(new Term(Fields.Suggest, word)), Occur.MUST);
+            }
+            query.Add(new TermQuery(new Term(Fields.Type, "module")) { Boost = 2f }, Occur.SHOULD);
+            var top = searcher.Search(query, limit);
+            Suggestion[] suggestions = [.. top.ScoreDocs.Select(d =>
+            {
+                var doc = searcher.Doc(d.Doc, SuggestionFields);
                 var title = english && doc.Get(Fields.TitleEnStored) is { Length: > 0 } en ? en : doc.Get(Fields.TitleStored);
                 return new Suggestion(doc.Get(Fields.Type), doc.Get(Fields.Slug), doc.Get(Fields.Code), title);
-            }).ToList();
+            })];
+            if (known.Count < MaxRememberedCompletions)
+            {
+                known.TryAdd(key, suggestions);
+            }
+            return suggestions;
         }
         finally
         {
             _searchers.Release(searcher);
         }
     }
+
+    private const int MaxRememberedCompletions = 20_000;
+
+    private static readonly HashSet<string> SuggestionFields = [Fields.Type, Fields.Slug, Fields.Code, Fields.TitleStored, Fields.TitleEnStored];
+
+    private readonly ConditionalWeakTable<IndexSearcher, ConcurrentDictionary<string, Suggestion[]>> _completions = new();
 
     /// <summary>Fields only matched term by term (no phrases): frequencies without positions are cheaper to write.</summary>
     private static readonly FieldType Expanded = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
@@ -540,6 +628,7 @@ public sealed partial class SearchIndex : IDisposable
         var doc = new LuceneDocument
         {
             new StringField(Fields.Key, d.Key, Field.Store.YES),
+            new BinaryDocValuesField(Fields.Key, new BytesRef(d.Key)),
             new StringField(Fields.Type, d.Type, Field.Store.YES),
             new StoredField(Fields.Id, d.Id),
             new StoredField(Fields.Slug, d.Slug),
@@ -561,6 +650,7 @@ public sealed partial class SearchIndex : IDisposable
         foreach (var part in d.Parts)
         {
             doc.Add(new StoredField(Fields.Parts, part));
+            doc.Add(new SortedSetDocValuesField(Fields.Parts, new BytesRef(part)));
         }
         doc.Add(new StringField(Fields.FacetPrefix + "type", d.Type, Field.Store.NO));
         doc.Add(new SortedSetDocValuesField(Fields.FacetPrefix + "type", new BytesRef(d.Type)));
@@ -631,9 +721,19 @@ public sealed partial class SearchIndex : IDisposable
 
     public void Dispose()
     {
+        // Tests and hosts may dispose twice (a test that reopens the index, then its fixture).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         DisposeWriter();
         _directory.Dispose();
-        _analyzers.Dispose();
+        _stopping.Cancel();
+        if (_engine.IsCompletedSuccessfully)
+        {
+            _engine.Result.Analyzers.Dispose();
+        }
+        _stopping.Dispose();
         _writeLock.Dispose();
         _refreshSignal.Dispose();
     }
