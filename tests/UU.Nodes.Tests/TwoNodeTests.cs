@@ -14,7 +14,7 @@ namespace UU.Nodes.Tests;
 public sealed class ScrapeSource : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
-    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ScrapeSource()
     {
