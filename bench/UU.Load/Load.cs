@@ -68,7 +68,7 @@ public sealed partial class Load(Uri baseUrl, int connections)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(length);
-        var cut = outage?.RunAsync(stop.Token) ?? Task.CompletedTask;
+        var cut = outage?.RunAsync() ?? Task.CompletedTask;
         await Task.WhenAll(Enumerable.Range(0, connections).Select(n => WorkerAsync(n, stop.Token)));
         await cut;
     }
@@ -213,8 +213,9 @@ public sealed class Outage(TcpCutProxy proxy, TimeSpan after, TimeSpan length)
 
     public double RestoredAtSeconds => Stopwatch.GetElapsedTime(_started, RestoredAt).TotalSeconds;
 
-    public async Task RunAsync(CancellationToken stop)
+    public async Task RunAsync()
     {
+        // Not cancellable: the database always comes back, even when the run ends first.
         await Task.Delay(after, CancellationToken.None);
         CutAtTicks = Stopwatch.GetTimestamp();
         proxy.Cut();

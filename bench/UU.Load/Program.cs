@@ -8,7 +8,6 @@
 // requests by status code and how long after the database's return the last one failed.
 // Run: dotnet run -c Release --project bench/UU.Load -- --seconds=60 --connections=64 [--postgres="..."] [--outage]
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -119,7 +118,7 @@ try
     if (cut is not null)
     {
         var after = failures.Where(f => f.At > cut.RestoredAt).ToList();
-        var recovery = after.Count == 0 ? TimeSpan.Zero : after.Max(f => f.At) - cut.RestoredAt;
+        var recovery = after.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(cut.RestoredAt, after.Max(f => f.At));
         Console.WriteLine($"Database cut {cut.CutAt:F1} s .. {cut.RestoredAtSeconds:F1} s into the run; failures during the cut {failures.Count(f => f.At >= cut.CutAtTicks && f.At <= cut.RestoredAt)}, after it {after.Count}; the last failure {recovery.TotalSeconds:F2} s after the database came back");
     }
 
