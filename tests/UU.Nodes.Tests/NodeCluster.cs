@@ -29,7 +29,8 @@ public sealed class NodeCluster : IAsyncDisposable
     private NodeCluster(string adminConnection, Uri scrapeSource)
     {
         _adminConnection = adminConnection;
-        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = _database }.ConnectionString;
+        // Generous timeouts: the test machine is shared, and a node that cannot open a connection in time fails its start.
+        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = _database, Timeout = 60, CommandTimeout = 120 }.ConnectionString;
         _settings = new()
         {
             ["Database__Provider"] = "Postgres",
@@ -135,7 +136,7 @@ public sealed class NodeCluster : IAsyncDisposable
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await WaitUntilServingAsync(node.Url, Describe, cancellationToken);
+        await WaitUntilServingAsync(node.Url, Describe, cancellationToken, process);
     }
 
     private ProcessStartInfo Dotnet(IReadOnlyList<string> arguments)
@@ -179,12 +180,13 @@ public sealed class NodeCluster : IAsyncDisposable
         Proxy = new Uri($"http://127.0.0.1:{port}");
     }
 
-    private static async Task WaitUntilServingAsync(Uri url, Func<string> describe, CancellationToken cancellationToken)
+    private static async Task WaitUntilServingAsync(Uri url, Func<string> describe, CancellationToken cancellationToken, Process? process = null)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < StartLimit)
         {
+            Assert.False(process?.HasExited == true, $"{url}: the node ended while starting. {describe()}");
             try
             {
                 using var response = await client.GetAsync(new Uri(url, "/"), cancellationToken);
