@@ -15,6 +15,16 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# The two-node test runs two UU.Web processes behind Debian's nginx (nginx-light), started as a child of the test.
+if [ ! -x /usr/sbin/nginx ]; then
+  if [ "$(id -u)" = 0 ]; then
+    log "installing nginx-light (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null || { log "could not install nginx-light"; exit 1; }
+  else
+    log "nginx is missing: install it with 'sudo apt-get install nginx-light'"; exit 1
+  fi
+fi
+
 # The search engine reads Debian's Swedish Hunspell dictionary and the FreeDict English–Swedish dictionary
 # from their package paths (it works without them, with a warning, but the search tests expect them).
 if [ ! -f /usr/share/hunspell/sv_SE.dic ] || [ ! -f /usr/share/dictd/freedict-eng-swe.index ]; then

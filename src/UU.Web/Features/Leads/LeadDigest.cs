@@ -18,6 +18,12 @@ public sealed class LeadOptions
 
     /// <summary>Leads scoring below this are left out of the digest (they are still in the list).</summary>
     public int DigestMinScore { get; set; }
+
+    /// <summary>
+    /// How long a node's claim on a source lasts without renewal (renewed every third of it while the run goes on): a node
+    /// that dies in a run holds the source at most this long, so the next trigger after it runs on another node.
+    /// </summary>
+    public int ScrapeLeaseSeconds { get; set; } = 120;
 }
 
 /// <summary>
@@ -102,8 +108,14 @@ public sealed class LeadDigestJob(LeadDigest digest) : IJob
 /// <summary>Leads:DigestSchedule must be empty (off) or a valid Quartz cron expression; the message names the key.</summary>
 public sealed class LeadOptionsValidator : IValidateOptions<LeadOptions>
 {
-    public ValidateOptionsResult Validate(string? name, LeadOptions options) =>
-        string.IsNullOrWhiteSpace(options.DigestSchedule) || ScheduleValidator.IsCron(options.DigestSchedule)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Leads:DigestSchedule '{options.DigestSchedule}' is not a valid Quartz cron expression.");
+    public ValidateOptionsResult Validate(string? name, LeadOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.DigestSchedule) && !ScheduleValidator.IsCron(options.DigestSchedule))
+        {
+            return ValidateOptionsResult.Fail($"Leads:DigestSchedule '{options.DigestSchedule}' is not a valid Quartz cron expression.");
+        }
+        return options.ScrapeLeaseSeconds is < 3 or > 3600
+            ? ValidateOptionsResult.Fail($"Leads:ScrapeLeaseSeconds must be between 3 and 3600 (it is {options.ScrapeLeaseSeconds}).")
+            : ValidateOptionsResult.Success;
+    }
 }

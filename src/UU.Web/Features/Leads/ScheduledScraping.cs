@@ -46,33 +46,74 @@ public static class Leases
     public static string NewHolder() => Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
 }
 
-/// <summary>Runs a source unless another node holds its lease; the lease outlives a run's worst case, and is released after.</summary>
-public sealed partial class LeasedScrapeRunner(UuDbContext db, ScrapeRunner runner, TimeProvider clock, ILogger<LeasedScrapeRunner> logger)
+/// <summary>
+/// Runs a source unless another node holds its lease. The lease is short and renewed while the run lasts, so a node that
+/// dies in the middle of a run (killed, its machine gone) frees the source within one lease, and the next trigger on
+/// another node runs it; it is released after a run that ends.
+/// </summary>
+public sealed partial class LeasedScrapeRunner(
+    UuDbContext db,
+    ScrapeRunner runner,
+    Infrastructure.Scoped<UuDbContext> renewals,
+    TimeProvider clock,
+    IOptions<LeadOptions> options,
+    ILogger<LeasedScrapeRunner> logger)
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(30);
     private readonly string _holder = Leases.NewHolder();
 
     /// <returns>The run's report, or null when another node is running the source.</returns>
     public async Task<ScrapeRunReport?> RunAsync(string source, CancellationToken cancellationToken)
     {
+        var lease = TimeSpan.FromSeconds(options.Value.ScrapeLeaseSeconds);
         var now = clock.GetUtcNow();
-        if (!await db.TryClaimAsync(source, _holder, now, now + Lease, cancellationToken))
+        if (!await db.TryClaimAsync(source, _holder, now, now + lease, cancellationToken))
         {
             LogSkipped(logger, source);
             return null;
         }
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewAsync(source, lease, running.Token);
         try
         {
             return await runner.RunAsync(source, cancellationToken);
         }
         finally
         {
+            await running.CancelAsync();
+            await renewing;
             await db.ReleaseAsync(source, _holder);
+        }
+    }
+
+    /// <summary>Extends the lease every third of its length until the run ends (its own context: the run's is busy).</summary>
+    private async Task RenewAsync(string source, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(lease / 3, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var until = clock.GetUtcNow() + lease;
+                await renewals.RunAsync(renewal => renewal.ScrapeLeases.Where(l => l.Source == source && l.Holder == _holder)
+                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedUntil, until), cancellationToken));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The run ended: the lease is released by the caller.
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The database is away: the run goes on, and the lease lapses at worst (another node may then run the source).
+            LogRenewalFailed(logger, ex, source);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scrape of {Source} skipped: another node is running it")]
     private static partial void LogSkipped(ILogger logger, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The lease of {Source} could not be renewed")]
+    private static partial void LogRenewalFailed(ILogger logger, Exception exception, string source);
 }
 
 [DisallowConcurrentExecution]
