@@ -101,6 +101,7 @@ public sealed partial class CaseManualEntry(UuDbContext db, TimeProvider clock, 
                 Type = orgNumber.Length > 0 ? InquiryService.ToClientType(parsed.Kind) : ClientType.Other,
                 CreatedAt = now,
             }).Entity;
+            await using var allocation = await InquiryReferences.BeginAllocationAsync(db, cancellationToken);
             var (year, sequence, reference) = await InquiryReferences.NextAsync(db, now.Year, cancellationToken);
             var inquiry = new Inquiry
             {
@@ -138,6 +139,10 @@ public sealed partial class CaseManualEntry(UuDbContext db, TimeProvider clock, 
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                if (allocation is not null)
+                {
+                    await allocation.CommitAsync(cancellationToken);
+                }
                 LogCreated(logger, inquiry.ReferenceNumber, inquiry.WayIn);
                 return inquiry;
             }

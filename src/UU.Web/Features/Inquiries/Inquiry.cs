@@ -144,11 +144,31 @@ internal sealed class InquiryModuleConfiguration : IEntityTypeConfiguration<Inqu
 }
 
 /// <summary>
-/// Reference numbers (UU-YYYY-NNNN, one sequence a year) and receipt keys, for every way a case comes in. Two nodes may
-/// pick the same next number; the unique index on (Year, Sequence) refuses the second, and the caller tries again.
+/// Reference numbers (UU-YYYY-NNNN, one sequence a year) and receipt keys, for every way a case comes in. On PostgreSQL
+/// the number is taken under a transaction-scoped advisory lock, so requests on any number of nodes take turns instead
+/// of all reading the same highest number (40 at once through two nodes outran any number of retries). Without it (SQLite,
+/// one process) two requests may still pick the same number: the unique index on (Year, Sequence) refuses the second,
+/// and the caller tries again.
 /// </summary>
 public static class InquiryReferences
 {
+    private const long AllocationLock = 0x5555_0001;
+
+    /// <summary>
+    /// Starts the transaction the next number is taken and stored in, holding the allocation lock until it ends; null
+    /// where the database has no such lock. Commit it after SaveChanges; disposing it uncommitted releases the lock.
+    /// </summary>
+    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginAllocationAsync(Data.UuDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return null;
+        }
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AllocationLock})", cancellationToken);
+        return transaction;
+    }
+
     public static async Task<(int Year, int Sequence, string Reference)> NextAsync(Data.UuDbContext db, int year, CancellationToken cancellationToken)
     {
         var sequence = 1 + (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.MaxAsync(db.Inquiries.Where(i => i.Year == year), i => (int?)i.Sequence, cancellationToken) ?? 0);

@@ -51,6 +51,7 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
                     CreatedAt = now,
                 }).Entity;
 
+            await using var allocation = await InquiryReferences.BeginAllocationAsync(db, cancellationToken);
             var (year, sequence, reference) = await InquiryReferences.NextAsync(db, now.Year, cancellationToken);
             var inquiry = new Inquiry
             {
@@ -90,6 +91,10 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                if (allocation is not null)
+                {
+                    await allocation.CommitAsync(cancellationToken);
+                }
                 LogStored(logger, inquiry.ReferenceNumber, modules.Count);
                 return inquiry;
             }
