@@ -5,15 +5,20 @@ using System.Text;
 
 namespace UU.Web.Tests.Infrastructure;
 
-/// <summary>A minimal SMTP server on 127.0.0.1 that accepts every message and keeps its raw text.</summary>
+/// <summary>
+/// A minimal SMTP server on 127.0.0.1 that accepts every message and keeps its raw text; optionally it refuses one
+/// recipient for good (550), as a server does for an address that does not exist.
+/// </summary>
 public sealed class LoopbackSmtpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly string? _refused;
 
-    public LoopbackSmtpServer(int port)
+    public LoopbackSmtpServer(int port, string? refusedRecipient = null)
     {
+        _refused = refusedRecipient;
         _listener = new TcpListener(IPAddress.Loopback, port);
         _listener.Start();
         _loop = AcceptLoopAsync();
@@ -73,6 +78,9 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
                         }
                         Messages.Enqueue(message.ToString());
                         await writer.WriteLineAsync("250 queued");
+                        break;
+                    case "RCPT" when _refused is not null && line.Contains(_refused, StringComparison.OrdinalIgnoreCase):
+                        await writer.WriteLineAsync("550 5.1.1 no such user");
                         break;
                     case "QUIT":
                         await writer.WriteLineAsync("221 bye");

@@ -78,6 +78,51 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task SmtpDownForAnHour_EveryMessageGoesOutOnceAfter_AndARefusedAddressIsNotRetriedForever()
+    {
+        var port = LoopbackSmtpServer.FreePort();
+        await using var app = new UuWebFactory(Provider.Sqlite, new Dictionary<string, string?>
+        {
+            ["Mail:SmtpHost"] = "127.0.0.1",
+            ["Mail:SmtpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:SmtpStartTls"] = "false",
+            ["Mail:SmtpTimeoutSeconds"] = "2",
+        });
+        var reference = await SubmitAsync(app);
+
+        // An hour with nothing listening: the dispatcher keeps trying (every five minutes here) and keeps everything.
+        var tries = 0;
+        for (var minute = 0; minute < 60; minute += 5)
+        {
+            tries += (await DispatchAsync(app)).Failed;
+            app.Clock.Advance(TimeSpan.FromMinutes(5));
+        }
+        Assert.True(tries >= 6, $"only {tries} failed tries in the hour"); // three messages, backing off
+        Assert.All(await MessagesAsync(app, reference), m => Assert.Null(m.SentAt));
+
+        // The server is back, and it does not know the sender's address.
+        await using var smtp = new LoopbackSmtpServer(port, refusedRecipient: "sofia.berg@rvn.example.se");
+        app.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1)); // the longest backoff
+        var up = await DispatchAsync(app);
+        Assert.Equal(new OutboxRunResult(2, 1), up);
+        var messages = await MessagesAsync(app, reference);
+        Assert.Equal(2, messages.Count(m => m.SentAt is not null));
+        var refused = Assert.Single(messages, m => m.SentAt is null);
+        Assert.Equal("sofia.berg@rvn.example.se", refused.ToAddress);
+        Assert.StartsWith(OutboxProcessor.RefusedPrefix, refused.LastError, StringComparison.Ordinal);
+
+        // A week later nothing has gone out twice and the refused message has not been tried again.
+        var attempts = refused.Attempts;
+        for (var day = 0; day < 7; day++)
+        {
+            app.Clock.Advance(TimeSpan.FromDays(1));
+            Assert.Equal(new OutboxRunResult(0, 0), await DispatchAsync(app));
+        }
+        Assert.Equal(2, smtp.Messages.Count);
+        Assert.Equal(attempts, Assert.Single(await MessagesAsync(app, reference), m => m.SentAt is null).Attempts);
+    }
+
+    [Fact]
     public async Task WithoutSmtp_MessagesAreWrittenAsEmlFiles()
     {
         await using var app = new UuWebFactory(Provider.Sqlite);

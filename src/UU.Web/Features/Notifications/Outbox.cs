@@ -57,6 +57,12 @@ public sealed partial class OutboxProcessor(
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
 
+    /// <summary>The next attempt of a message the server refused for good: none.</summary>
+    public static readonly DateTimeOffset Never = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How the error of a message the server refused for good begins.</summary>
+    public const string RefusedPrefix = "Refused for good, not retried: ";
+
     public async Task<OutboxRunResult> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -93,15 +99,25 @@ public sealed partial class OutboxProcessor(
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 var attempts = message.Attempts + 1;
+                // A server that refuses for good (5xx: no such mailbox, relaying denied) would refuse every retry too.
+                var refused = ex is SmtpCommandException smtp && (int)smtp.StatusCode >= 500;
                 var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, 30 * Math.Pow(2, attempts - 1)));
-                var next = clock.GetUtcNow() + backoff;
-                var error = ex.Message.Length > 1900 ? ex.Message[..1900] : ex.Message;
+                var next = refused ? Never : clock.GetUtcNow() + backoff;
+                var reason = refused ? RefusedPrefix + ex.Message : ex.Message;
+                var error = reason.Length > 1900 ? reason[..1900] : reason;
                 await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Attempts, attempts)
                     .SetProperty(m => m.LastError, error)
                     .SetProperty(m => m.NextAttemptAt, next)
                     .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
-                LogSendFailed(logger, ex, id, attempts, backoff);
+                if (refused)
+                {
+                    LogRefused(logger, ex, id, attempts);
+                }
+                else
+                {
+                    LogSendFailed(logger, ex, id, attempts, backoff);
+                }
                 failed++;
             }
         }
@@ -118,6 +134,9 @@ public sealed partial class OutboxProcessor(
         mime.Body = new TextPart("plain") { Text = message.TextBody };
         return mime;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} was refused for good by the mail server on attempt {Attempts}; it is not retried")]
+    private static partial void LogRefused(ILogger logger, Exception exception, long id, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} failed on attempt {Attempts}; next try in {Backoff}")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, long id, int attempts, TimeSpan backoff);
