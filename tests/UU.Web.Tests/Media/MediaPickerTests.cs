@@ -70,17 +70,21 @@ public abstract class MediaPickerTests(Provider provider)
             whiteboard ??= json.RootElement.GetProperty("url").GetString();
         }
 
+        // The whole library (the demo illustrations too), the newest first, each with its thumbnail.
         var all = Listed(await editor.GetDocumentAsync("/office/media/valj"));
-        Assert.Equal([$"Skolgård i SNÖ {word}", $"Lärare vid en whiteboard {word}"], all.Select(i => i.Alt)); // newest first
-        Assert.All(all, i => Assert.Matches("^/media/[0-9a-f]{32}-480\\.jpg$", i.Thumbnail));
+        Assert.Equal([$"Skolgård i SNÖ {word}", $"Lärare vid en whiteboard {word}"], all.Take(2).Select(i => i.Alt));
+        Assert.All(all, i => Assert.StartsWith("/media/", i.Thumbnail, StringComparison.Ordinal));
+        Assert.Matches("^/media/[0-9a-f]{32}-480\\.jpg$", all[0].Thumbnail);
         Assert.Equal(whiteboard, all[1].Url);
+        var ours = Listed(await editor.GetDocumentAsync("/office/media/valj?q=" + word));
+        Assert.Equal([$"Skolgård i SNÖ {word}", $"Lärare vid en whiteboard {word}"], ours.Select(i => i.Alt));
         using (var thumbnail = await editor.GetAsync(all[0].Thumbnail))
         {
             Assert.Equal(HttpStatusCode.OK, thumbnail.StatusCode);
         }
 
         // The search is case-insensitive, å/ä/ö included, on both databases.
-        var snow = Listed(await editor.GetDocumentAsync("/office/media/valj?q=sn%C3%B6"));
+        var snow = Listed(await editor.GetDocumentAsync("/office/media/valj?q=i%20sn%C3%B6"));
         Assert.Equal([$"Skolgård i SNÖ {word}"], snow.Select(i => i.Alt));
         var none = await editor.GetDocumentAsync("/office/media/valj?q=finnsinte" + word);
         Assert.Empty(Listed(none));
@@ -121,7 +125,7 @@ public abstract class MediaPickerTests(Provider provider)
             using var json = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
             Assert.Contains("inte en bild", json.RootElement.GetProperty("errors").GetProperty("File").GetString(), StringComparison.Ordinal);
         }
-        Assert.Empty(Listed(await editor.GetDocumentAsync("/office/media/valj")));
+        Assert.DoesNotContain("Deltagare på kursdagen", Listed(await editor.GetDocumentAsync("/office/media/valj")).Select(i => i.Alt));
 
         // Without JavaScript, on the library's own form: the page comes back with the message and the alt texts still filled in.
         var page = await editor.GetDocumentAsync("/office/media");
