@@ -17,7 +17,16 @@ public sealed class CaseList(UuDbContext db, TimeProvider clock)
 {
     public sealed record Filter(InquiryStatus? Status, string? Text, int? Year, int Page, int PageSize,
         CasePhase? Phase = null, int? Type = null, string? Subject = null, int? Faculty = null, string? Holder = null, int? Client = null, bool Overdue = false, bool NeedsSubject = false,
-        SupportFilter? Support = null, int? Department = null, bool Credits = false);
+        SupportFilter? Support = null, int? Department = null, bool Credits = false)
+    {
+        /// <summary>The list's order: the newest reference number first unless the address asks for another column.</summary>
+        public ListSort Sort { get; init; } = DefaultSort;
+    }
+
+    /// <summary>The columns the list sorts by (<c>sortera=</c>): reference number, received, organisation, phase, status.</summary>
+    public static readonly IReadOnlyList<string> SortKeys = ["referens", "inkom", "organisation", "fas", "status"];
+
+    public static readonly ListSort DefaultSort = new("referens", Descending: true);
 
     public const int MaxExportRows = 10_000;
 
@@ -79,7 +88,7 @@ public sealed class CaseList(UuDbContext db, TimeProvider clock)
         var page = Whole("page", 1, int.MaxValue, "must be a whole number from 1") ?? 1;
         var pageSize = Whole("pageSize", 1, 500, "must be a whole number from 1 to 500") ?? 50;
         return (new Filter(status, Text("q", 100), year, page, pageSize, phase, type, Text("subject", 100), faculty, Text("holder", 254)?.ToLowerInvariant(), client,
-            Flag("overdue"), Flag("needsSubject"), support, department, Flag("credits")), errors);
+            Flag("overdue"), Flag("needsSubject"), support, department, Flag("credits")) { Sort = ListSort.Parse(query, SortKeys, DefaultSort) }, errors);
     }
 
     public IQueryable<Inquiry> Query(Filter filter, CaseAccess access)
@@ -127,18 +136,28 @@ public sealed class CaseList(UuDbContext db, TimeProvider clock)
     {
         var query = Query(filter, access);
         var total = await query.CountAsync(cancellationToken);
-        return (await ItemsAsync(query.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize), cancellationToken), total);
+        return (await ItemsAsync(Ordered(query, filter.Sort).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize), cancellationToken), total);
     }
 
     /// <summary>Every case the filter finds (up to <see cref="MaxExportRows"/>), for the export.</summary>
     public async Task<IReadOnlyList<CaseListItem>> AllAsync(Filter filter, CaseAccess access, CancellationToken cancellationToken) =>
-        await ItemsAsync(Query(filter, access).Take(MaxExportRows), cancellationToken);
+        await ItemsAsync(Ordered(Query(filter, access), filter.Sort).Take(MaxExportRows), cancellationToken);
+
+    /// <summary>The cases in the sort's order; the reference number (newest first) breaks ties, so paging never skips or repeats a case.</summary>
+    private static IQueryable<Inquiry> Ordered(IQueryable<Inquiry> query, ListSort sort) => sort.Key switch
+    {
+        "inkom" => sort.Apply(query, i => i.ReceivedAt).ThenByDescending(i => i.Year).ThenByDescending(i => i.Sequence),
+        "organisation" => sort.Apply(query, i => i.OrganisationName).ThenByDescending(i => i.Year).ThenByDescending(i => i.Sequence),
+        "fas" => sort.Apply(query, i => i.Phase).ThenByDescending(i => i.Year).ThenByDescending(i => i.Sequence),
+        "status" => sort.Apply(query, i => i.Status).ThenByDescending(i => i.Year).ThenByDescending(i => i.Sequence),
+        _ => sort.Descending ? query.OrderByDescending(i => i.Year).ThenByDescending(i => i.Sequence) : query.OrderBy(i => i.Year).ThenBy(i => i.Sequence),
+    };
 
     private async Task<IReadOnlyList<CaseListItem>> ItemsAsync(IQueryable<Inquiry> query, CancellationToken cancellationToken)
     {
         var today = SwedishTime.Today(clock.GetUtcNow());
         var overdue = CaseOverdue.Expression(today).Compile();
-        var rows = await query.OrderByDescending(i => i.Year).ThenByDescending(i => i.Sequence)
+        var rows = await query
             .Select(i => new
             {
                 Case = i,

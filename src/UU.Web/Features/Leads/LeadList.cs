@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
+using UU.Web.Features.Shared;
 
 namespace UU.Web.Features.Leads;
 
@@ -18,7 +19,14 @@ public sealed class LeadList(UuDbContext db, TimeProvider clock)
         public string? Region { get; init; }
         /// <summary>Set for a subject contact person: only the leads they hold (see <see cref="LeadAccess"/>).</summary>
         public string? VisibleTo { get; init; }
+        /// <summary>The list's order (<c>sortera=</c>): newest published first unless the address asks for another column.</summary>
+        public ListSort Sort { get; init; } = DefaultSort;
     }
+
+    /// <summary>The columns the list sorts by: published, score, title, buyer, deadline, status.</summary>
+    public static readonly IReadOnlyList<string> SortKeys = ["publicerad", "poang", "titel", "kopare", "sista", "status"];
+
+    public static readonly ListSort DefaultSort = new("publicerad", Descending: true);
 
     public static (Filter Filter, Dictionary<string, string[]> Errors) Parse(IQueryCollection query)
     {
@@ -45,6 +53,7 @@ public sealed class LeadList(UuDbContext db, TimeProvider clock)
         {
             Subject = Text("subject"),
             Region = Text("region"),
+            Sort = ListSort.Parse(query, SortKeys, DefaultSort),
         };
         if (filter.Region is { } region && UU.Scrapers.Normalisation.Counties.FromName(region) is null)
         {
@@ -96,12 +105,25 @@ public sealed class LeadList(UuDbContext db, TimeProvider clock)
                 || (l.Description != null && EF.Functions.Like(UuDbContext.Fold(l.Description), pattern, e)));
         }
         var total = await query.CountAsync(cancellationToken);
-        // Newest and best first: the day it was published, then the score.
-        var rows = await query.OrderByDescending(l => l.PublishedOn).ThenByDescending(l => l.Score).ThenByDescending(l => l.Id)
+        var rows = await Ordered(query, filter.Sort)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(l => new { l.Id, l.Kind, l.Title, l.Buyer, l.Place, l.Region, l.PublishedOn, l.Deadline, l.Status, Sources = l.Sources.Select(s => s.Source).ToList(), l.Url, l.ProcurementId, l.Score, l.MatchReasons, l.MatchedModules })
             .ToListAsync(cancellationToken);
         return (rows.Select(r => new LeadListItem(r.Id, r.Kind.ToString(), r.Title, r.Buyer, r.Place, r.Region, r.PublishedOn, r.Deadline, r.Status.ToString(), r.Sources, r.Url, r.ProcurementId,
             r.Score, r.MatchReasons, Lead.ParseMatches(r.MatchedModules).Select(m => m.Slug).ToList())).ToList(), total);
     }
+
+    /// <summary>
+    /// The leads in the sort's order. By default newest and best first: the day it was published, then the score. The id breaks
+    /// ties, so paging never skips or repeats a lead.
+    /// </summary>
+    private static IQueryable<Lead> Ordered(IQueryable<Lead> query, ListSort sort) => sort.Key switch
+    {
+        "poang" => sort.Apply(query, l => l.Score).ThenByDescending(l => l.PublishedOn).ThenByDescending(l => l.Id),
+        "titel" => sort.Apply(query, l => l.Title).ThenByDescending(l => l.Id),
+        "kopare" => sort.Apply(query, l => l.Buyer).ThenByDescending(l => l.Id),
+        "sista" => sort.Apply(query, l => l.Deadline).ThenByDescending(l => l.Id),
+        "status" => sort.Apply(query, l => l.Status).ThenByDescending(l => l.Id),
+        _ => sort.Apply(query, l => l.PublishedOn).ThenByDescending(l => l.Score).ThenByDescending(l => l.Id),
+    };
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
 using UU.Web.Features.Agreements;
+using UU.Web.Features.Shared;
 
 namespace UU.Web.Features.Clients.Office;
 
@@ -15,6 +16,20 @@ public sealed class ClientsModel(UuDbContext db, ClientRegister register, TimePr
     public sealed record Row(Client Client, int Inquiries, int Leads, IReadOnlyList<Agreement> InForce);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>The columns the register sorts by (<c>sortera=</c>): name, organisation number, type, when added.</summary>
+    public static readonly IReadOnlyList<string> SortKeys = ["namn", "orgnr", "typ", "tillagd"];
+
+    public static readonly ListSort DefaultSort = new("namn", Descending: false);
+
+    public const int PageSize = 50;
+
+    /// <summary>Part of a name or organisation number (<c>q</c>).</summary>
+    public string? Text { get; private set; }
+    public ListSort Sort { get; private set; } = DefaultSort;
+    public int PageNumber { get; private set; } = 1;
+    public int Total { get; private set; }
+    public ListLinks Links => new(Request, Sort);
     public Dictionary<string, string> Errors { get; } = [];
     public string? Error { get; private set; }
 
@@ -53,7 +68,27 @@ public sealed class ClientsModel(UuDbContext db, ClientRegister register, TimePr
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var clients = await db.Clients.AsNoTracking().OrderBy(c => c.Name).Take(1000).ToListAsync(cancellationToken);
+        Text = ((string?)Request.Query["q"])?.Trim() is { Length: > 0 } q ? q[..Math.Min(100, q.Length)] : null;
+        Sort = ListSort.Parse(Request.Query, SortKeys, DefaultSort);
+        var query = db.Clients.AsNoTracking();
+        if (Text is { } text)
+        {
+            var pattern = UuDbContext.Containing(text);
+            const string e = UuDbContext.LikeEscape;
+            query = query.Where(c => EF.Functions.Like(UuDbContext.Fold(c.Name), pattern, e) || (c.OrganisationNumber != null && EF.Functions.Like(c.OrganisationNumber, pattern, e)));
+        }
+        Total = await query.CountAsync(cancellationToken);
+        // A page number that is not a page (text, 0, past the end) shows the first page.
+        PageNumber = int.TryParse((string?)Request.Query[ListLinks.PageParameter], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page)
+            && page >= 1 && page <= Pager.PagesFor(Total, PageSize) ? page : 1;
+        var ordered = Sort.Key switch
+        {
+            "orgnr" => Sort.Apply(query, c => c.OrganisationNumber).ThenBy(c => c.Id),
+            "typ" => Sort.Apply(query, c => c.Type).ThenBy(c => c.Name).ThenBy(c => c.Id),
+            "tillagd" => Sort.Apply(query, c => c.CreatedAt).ThenBy(c => c.Id),
+            _ => Sort.Apply(query, c => c.Name).ThenBy(c => c.Id),
+        };
+        var clients = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         var inquiries = await db.Inquiries.Where(i => i.ClientId != null).GroupBy(i => i.ClientId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var names = clients.Select(c => c.Name).ToList();
         var leads = await db.Leads.Where(l => l.Buyer != null && names.Contains(l.Buyer) && l.MergedIntoId == null).GroupBy(l => l.Buyer!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
+using UU.Web.Features.Shared;
 
 namespace UU.Web.Features.Commissions.Office;
 
@@ -20,7 +21,8 @@ public sealed class CasesModel(UuDbContext db, CaseList list, TimeProvider clock
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (Errors.Count > 0)
+        // A bad page number shows the first page with its notice; a bad filter is refused, since the list would not be the one asked for.
+        if (Errors.Keys.Any(k => k != ListLinks.PageParameter))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
@@ -53,8 +55,11 @@ public sealed class CasesModel(UuDbContext db, CaseList list, TimeProvider clock
     private string FileName(string extension) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"arenden-{UU.Scrapers.SwedishTime.Today(clock.GetUtcNow()):yyyy-MM-dd}.{extension}");
 
+    /// <summary>This list's page and sort links, with its filters kept.</summary>
+    public ListLinks Links => new(Request, Filter.Sort);
+
     /// <summary>This list's page <paramref name="page"/>, with its filters kept.</summary>
-    public string PageHref(int page) => CaseRoutes.List + "?" + string.Join("&", Filters().Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"page={page}")));
+    public string PageHref(int page) => Links.Page(page);
 
     /// <summary>This list's address with one more parameter (the export links keep the filters).</summary>
     public string With(string handler) => CaseRoutes.List + "?" + string.Join("&", Filters().Prepend("handler=" + handler));

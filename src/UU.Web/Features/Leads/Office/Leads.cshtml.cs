@@ -24,6 +24,9 @@ public sealed class LeadsModel(LeadList list, UuDbContext db, LeadWorkflow workf
     public int Total { get; private set; }
     public Dictionary<string, string[]> Errors { get; private set; } = [];
 
+    /// <summary>This list's page and sort links, with its filters kept.</summary>
+    public UU.Web.Features.Shared.ListLinks Links => new(Request, Filter.Sort);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         (Filter, Errors) = LeadList.Parse(Request.Query);

@@ -45,6 +45,23 @@ public sealed class MediaModel(MediaLibrary library, UuDbContext db, Localizatio
         return Page();
     }
 
+    /// <summary>
+    /// The upload from the editors' picker dialog: the same checks as the form, answered as JSON (the new image's address and alt
+    /// text, or the fields and messages that stopped it) so the dialog keeps what the editor typed.
+    /// </summary>
+    public async Task<IActionResult> OnPostPickerAsync(CancellationToken cancellationToken)
+    {
+        if (Upload is null)
+        {
+            return new JsonResult(new { errors = new Dictionary<string, string> { ["File"] = texts["media.error.empty"] } }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+        await using var stream = Upload.OpenReadStream();
+        var (item, field, problem) = await library.UploadAsync(new MediaUpload(Upload.FileName, stream, Upload.Length, AltSv, AltEn), cancellationToken);
+        return item is null
+            ? new JsonResult(new { errors = new Dictionary<string, string> { [field!] = texts[problem!] } }) { StatusCode = StatusCodes.Status400BadRequest }
+            : new JsonResult(new { url = item.Url(960), alt = item.AltSv, altEn = item.AltEn });
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Items = await db.MediaItems.AsNoTracking().OrderByDescending(m => m.Id).Take(200).ToListAsync(cancellationToken);
 }
