@@ -106,6 +106,8 @@ public sealed class SiteFixture : IAsyncLifetime, IAsyncDisposable
             builder.UseSetting("Storage:DataPath", dataPath);
             builder.UseSetting("Mail:Dispatch", "false");
             builder.UseSetting("Inquiries:RateLimitPerHour", "1000");
+            // The browser tests sign in afresh for every office page, from one address, many times a minute.
+            builder.UseSetting("RateLimits:SignInPerMinute", "1000");
             builder.UseSetting("Inquiries:CoordinatorEmails:0", "samordnare@uu-demo.se");
             builder.UseSetting("UU_ADMIN_EMAIL", AdminEmail);
             builder.UseSetting("UU_ADMIN_PASSWORD", AdminPassword);
