@@ -14,6 +14,9 @@ public sealed class RealCourseSetTests
     private const double ReportMrr = 0.92;
     private const double TuneNdcg10 = 0.77;
     private const double TuneMrr = 0.85;
+    // The held-out queries (judgments.holdout.json), written by an assessor before any result was seen: never tuned on.
+    private const double HoldoutNdcg10 = 0.49;
+    private const double HoldoutMrr = 0.69;
 
     [Fact]
     public async Task RealCourses_MeetTheMeasuredRelevanceFloors()
@@ -26,10 +29,14 @@ public sealed class RealCourseSetTests
 
         var report = RelevanceMetrics.Evaluate(set.Report, Search);
         var tune = RelevanceMetrics.Evaluate(set.Tune, Search);
+        var holdout = RelevanceMetrics.Evaluate(set.Holdout, Search);
 
         Assert.True(report.Ndcg10 >= ReportNdcg10, $"report half nDCG@10 {report.Ndcg10:0.000} < {ReportNdcg10}");
         Assert.True(report.Mrr >= ReportMrr, $"report half MRR {report.Mrr:0.000} < {ReportMrr}");
         Assert.True(tune.Ndcg10 >= TuneNdcg10, $"tune half nDCG@10 {tune.Ndcg10:0.000} < {TuneNdcg10}");
         Assert.True(tune.Mrr >= TuneMrr, $"tune half MRR {tune.Mrr:0.000} < {TuneMrr}");
+        Assert.True(set.Holdout.Count >= 30, $"{set.Holdout.Count} held-out queries");
+        Assert.True(holdout.Ndcg10 >= HoldoutNdcg10, $"held-out nDCG@10 {holdout.Ndcg10:0.000} < {HoldoutNdcg10}");
+        Assert.True(holdout.Mrr >= HoldoutMrr, $"held-out MRR {holdout.Mrr:0.000} < {HoldoutMrr}");
     }
 }
