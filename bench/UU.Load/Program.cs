@@ -60,8 +60,8 @@ start.ArgumentList.Add(baseUrl.AbsoluteUri.TrimEnd('/'));
 start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 start.Environment["Storage__DataPath"] = data;
 start.Environment["Seed__DemoCases"] = "false";
-start.Environment["Inquiries__RateLimitPerHour"] = "10000000";
-start.Environment["RateLimits__SearchPerMinute"] = "10000000";
+start.Environment["Inquiries__RateLimitPerHour"] = "100000"; // the most the options allow
+start.Environment["RateLimits__SearchPerMinute"] = "1000000"; // the most the options allow
 start.Environment["Logging__LogLevel__Default"] = "Warning";
 start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "None";
 if (connectionString is not null)
