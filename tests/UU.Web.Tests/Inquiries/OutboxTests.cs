@@ -25,6 +25,15 @@ public sealed class OutboxTests
         return inquiry.ReferenceNumber;
     }
 
+    /// <summary>The app sending through an SMTP server on 127.0.0.1:<paramref name="port"/> (nothing may listen there yet).</summary>
+    private static UuWebFactory SmtpApp(int port) => new(Provider.Sqlite, new Dictionary<string, string?>
+    {
+        ["Mail:SmtpHost"] = "127.0.0.1",
+        ["Mail:SmtpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:SmtpStartTls"] = "false",
+        ["Mail:SmtpTimeoutSeconds"] = "2",
+    });
+
     private static async Task<OutboxRunResult> DispatchAsync(UuWebFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -42,13 +51,7 @@ public sealed class OutboxTests
     public async Task SmtpOutage_LosesNothing_AndTheMessagesGoOutWhenTheServerIsBack()
     {
         var port = LoopbackSmtpServer.FreePort();
-        await using var app = new UuWebFactory(Provider.Sqlite, new Dictionary<string, string?>
-        {
-            ["Mail:SmtpHost"] = "127.0.0.1",
-            ["Mail:SmtpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Mail:SmtpStartTls"] = "false",
-            ["Mail:SmtpTimeoutSeconds"] = "2",
-        });
+        await using var app = SmtpApp(port);
         var reference = await SubmitAsync(app);
 
         // Nothing listens on the port: every message fails, is kept, and is scheduled for a later try.
@@ -81,13 +84,7 @@ public sealed class OutboxTests
     public async Task SmtpDownForAnHour_EveryMessageGoesOutOnceAfter_AndARefusedAddressIsNotRetriedForever()
     {
         var port = LoopbackSmtpServer.FreePort();
-        await using var app = new UuWebFactory(Provider.Sqlite, new Dictionary<string, string?>
-        {
-            ["Mail:SmtpHost"] = "127.0.0.1",
-            ["Mail:SmtpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Mail:SmtpStartTls"] = "false",
-            ["Mail:SmtpTimeoutSeconds"] = "2",
-        });
+        await using var app = SmtpApp(port);
         var reference = await SubmitAsync(app);
 
         // An hour with nothing listening: the dispatcher keeps trying (every five minutes here) and keeps everything.

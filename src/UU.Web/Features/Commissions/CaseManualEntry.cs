@@ -139,10 +139,7 @@ public sealed partial class CaseManualEntry(UuDbContext db, TimeProvider clock, 
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                if (allocation is not null)
-                {
-                    await allocation.CommitAsync(cancellationToken);
-                }
+                await allocation.CommitAsync(cancellationToken);
                 LogCreated(logger, inquiry.ReferenceNumber, inquiry.WayIn);
                 return inquiry;
             }

@@ -144,28 +144,26 @@ internal sealed class InquiryModuleConfiguration : IEntityTypeConfiguration<Inqu
 }
 
 /// <summary>
-/// Reference numbers (UU-YYYY-NNNN, one sequence a year) and receipt keys, for every way a case comes in. On PostgreSQL
-/// the number is taken under a transaction-scoped advisory lock, so requests on any number of nodes take turns instead
-/// of all reading the same highest number (40 at once through two nodes outran any number of retries). Without it (SQLite,
-/// one process) two requests may still pick the same number: the unique index on (Year, Sequence) refuses the second,
-/// and the caller tries again.
+/// Reference numbers (UU-YYYY-NNNN, one sequence a year) and receipt keys, for every way a case comes in. The number is
+/// read and stored inside one allocation transaction that writers take in turn, on any number of nodes: on PostgreSQL
+/// under a transaction-scoped advisory lock, on SQLite as an immediate transaction (the database's one write lock is
+/// taken before the highest number is read). Without it, concurrent requests all read the same highest number and
+/// outran the retries (40 at once through two nodes on PostgreSQL, 64 connections on SQLite: 500s). The unique index
+/// on (Year, Sequence) still refuses a duplicate, and the caller tries again.
 /// </summary>
 public static class InquiryReferences
 {
     private const long AllocationLock = 0x5555_0001;
 
-    /// <summary>
-    /// Starts the transaction the next number is taken and stored in, holding the allocation lock until it ends; null
-    /// where the database has no such lock. Commit it after SaveChanges; disposing it uncommitted releases the lock.
-    /// </summary>
-    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginAllocationAsync(Data.UuDbContext db, CancellationToken cancellationToken)
+    /// <summary>Starts the transaction the next number is taken and stored in; commit it after SaveChanges.</summary>
+    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAllocationAsync(Data.UuDbContext db, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsNpgsql())
-        {
-            return null;
-        }
+        // Microsoft.Data.Sqlite begins a transaction as BEGIN IMMEDIATE: the write lock is held from here.
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AllocationLock})", cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AllocationLock})", cancellationToken);
+        }
         return transaction;
     }
 

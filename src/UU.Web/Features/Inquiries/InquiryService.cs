@@ -91,10 +91,7 @@ public sealed partial class InquiryService(UuDbContext db, TimeProvider clock, I
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                if (allocation is not null)
-                {
-                    await allocation.CommitAsync(cancellationToken);
-                }
+                await allocation.CommitAsync(cancellationToken);
                 LogStored(logger, inquiry.ReferenceNumber, modules.Count);
                 return inquiry;
             }

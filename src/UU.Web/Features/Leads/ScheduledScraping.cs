@@ -116,33 +116,13 @@ public sealed partial class LeasedScrapeRunner(
     private static partial void LogRenewalFailed(ILogger logger, Exception exception, string source);
 }
 
-/// <summary>
-/// One scheduled run of a source. A fire that comes later than the time left to the next one is skipped, the next being
-/// nearer to when it was meant: a node that dies holding the next fire makes it misfire, and the cluster's recovery fires
-/// it (FireAndProceed) just as the regular schedule fires too, which would run the source twice in one slot.
-/// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class ScrapeJob(LeasedScrapeRunner runner, ILogger<ScrapeJob> logger) : IJob
+public sealed class ScrapeJob(LeasedScrapeRunner runner) : IJob
 {
     public const string SourceKey = "source";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        var source = context.MergedJobDataMap.GetString(SourceKey)!;
-        if (IsOvertaken(context.ScheduledFireTimeUtc, context.FireTimeUtc, context.NextFireTimeUtc))
-        {
-            LogOvertaken(logger, source, context.ScheduledFireTimeUtc!.Value, context.NextFireTimeUtc!.Value);
-            return;
-        }
-        await runner.RunAsync(source, cancellationToken);
-    }
-
-    /// <summary>True when the fire is later than its schedule by more than the time left until the next fire.</summary>
-    public static bool IsOvertaken(DateTimeOffset? scheduled, DateTimeOffset fired, DateTimeOffset? next) =>
-        scheduled is { } meant && next is { } coming && fired - meant > coming - fired;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The run of {Source} meant for {Scheduled} is skipped: the next, at {Next}, is nearer")]
-    private static partial void LogOvertaken(ILogger logger, string source, DateTimeOffset scheduled, DateTimeOffset next);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await runner.RunAsync(context.MergedJobDataMap.GetString(SourceKey)!, cancellationToken);
 }
 
 /// <summary>At start, schedules every enabled source (see <see cref="SourceSchedule"/>) and the lead digest on their cron expressions.</summary>

@@ -27,6 +27,7 @@ public static class SchedulingSetup
                 o.InstanceName = "UU";
                 o.GenerateInstanceId = persistent && provider == DatabaseProvider.Postgres; // each node of a cluster its own id
             });
+            q.AddTriggerListener<OvertakenFires>(GroupMatcher<TriggerKey>.AnyGroup());
             if (persistent)
             {
                 // Jobs, triggers and fire times live in the project's database, so a schedule survives a restart and

@@ -89,10 +89,12 @@ public sealed class ClientsModel(UuDbContext db, ClientRegister register, TimePr
             _ => Sort.Apply(query, c => c.Name).ThenBy(c => c.Id),
         };
         var clients = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        var inquiries = await db.Inquiries.Where(i => i.ClientId != null).GroupBy(i => i.ClientId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        // Counted for the clients on this page only, not for the whole register.
+        var ids = clients.Select(c => c.Id).ToList();
+        var inquiries = await db.Inquiries.Where(i => i.ClientId != null && ids.Contains(i.ClientId.Value)).GroupBy(i => i.ClientId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var names = clients.Select(c => c.Name).ToList();
         var leads = await db.Leads.Where(l => l.Buyer != null && names.Contains(l.Buyer) && l.MergedIntoId == null).GroupBy(l => l.Buyer!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var agreements = (await db.Set<Agreement>().AsNoTracking().Where(Agreement.InForceOn(Today)).OrderBy(a => a.EndsOn).ToListAsync(cancellationToken)).ToLookup(a => a.ClientId);
+        var agreements = (await db.Set<Agreement>().AsNoTracking().Where(Agreement.InForceOn(Today)).Where(a => ids.Contains(a.ClientId)).OrderBy(a => a.EndsOn).ToListAsync(cancellationToken)).ToLookup(a => a.ClientId);
         Rows = clients.Select(c => new Row(c, inquiries.GetValueOrDefault(c.Id), leads.GetValueOrDefault(c.Name), agreements[c.Id].ToList())).ToList();
     }
 

@@ -1,9 +1,9 @@
-using UU.Web.Features.Leads;
+using UU.Web.Features.Scheduling;
 
-namespace UU.Web.Tests.Leads;
+namespace UU.Web.Tests.Scheduling;
 
-/// <summary>When a scheduled scrape that fires late is skipped: only when the next fire is nearer than it is late.</summary>
-public sealed class ScrapeJobTests
+/// <summary>When a scheduled job that fires late is skipped: only when the next fire is nearer than it is late.</summary>
+public sealed class OvertakenFiresTests
 {
     private static readonly DateTimeOffset Slot = new(2026, 12, 2, 7, 0, 0, TimeSpan.Zero);
 
@@ -15,12 +15,12 @@ public sealed class ScrapeJobTests
     // A daily scrape three hours late after a restart: runs (tomorrow's is far away).
     [InlineData(0, 3 * 3600, 24 * 3600, false)]
     public void ALateFire_IsSkippedOnlyWhenTheNextIsNearer(int scheduledSeconds, int firedSeconds, int nextSeconds, bool skipped) =>
-        Assert.Equal(skipped, ScrapeJob.IsOvertaken(Slot.AddSeconds(scheduledSeconds), Slot.AddSeconds(firedSeconds), Slot.AddSeconds(nextSeconds)));
+        Assert.Equal(skipped, OvertakenFires.IsOvertaken(Slot.AddSeconds(scheduledSeconds), Slot.AddSeconds(firedSeconds), Slot.AddSeconds(nextSeconds)));
 
     [Fact]
     public void AFireWithoutASchedule_OrWithoutANextFire_AlwaysRuns()
     {
-        Assert.False(ScrapeJob.IsOvertaken(null, Slot, Slot.AddSeconds(1)));
-        Assert.False(ScrapeJob.IsOvertaken(Slot.AddHours(-5), Slot, null));
+        Assert.False(OvertakenFires.IsOvertaken(null, Slot, Slot.AddSeconds(1)));
+        Assert.False(OvertakenFires.IsOvertaken(Slot.AddHours(-5), Slot, null));
     }
 }
