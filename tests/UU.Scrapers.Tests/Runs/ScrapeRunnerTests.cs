@@ -73,21 +73,21 @@ public sealed class ScrapeRunnerTests : IDisposable
 
     private static Task Serve(HttpListenerContext c, string fixture, string type = "text/html; charset=utf-8") => LocalSite.WriteAsync(c, 200, Fixture(fixture), type);
 
+    /// <summary>TED's search answer: the first page is asked for without a token, the next with the token the first answer gave.</summary>
+    private static async Task ServeTedSearchAsync(HttpListenerContext c)
+    {
+        using var reader = new StreamReader(c.Request.InputStream);
+        await Serve(c, (await reader.ReadToEndAsync()).Contains("eyJwYWdlIjoyfQ", StringComparison.Ordinal) ? "ted-empty.json" : "ted-search.json", "application/json");
+    }
+
+    /// <summary>A site with TED's search API and nothing else (404).</summary>
+    private static LocalSite TedSite() =>
+        new(c => c.Request.Url!.AbsolutePath == "/v3/notices/search" ? ServeTedSearchAsync(c) : LocalSite.WriteAsync(c, 404, ""));
+
     [Fact]
     public async Task Ted_RunPagesByToken_KeepsSnapshots_AndStoresEducationItems()
     {
-        using var site = new LocalSite(async c =>
-        {
-            if (c.Request.Url!.AbsolutePath != "/v3/notices/search")
-            {
-                await LocalSite.WriteAsync(c, 404, "");
-                return;
-            }
-            using var reader = new StreamReader(c.Request.InputStream);
-            var request = await reader.ReadToEndAsync();
-            // The first page is asked for without a token; the next with the token the first answer gave.
-            await Serve(c, request.Contains("eyJwYWdlIjoyfQ", StringComparison.Ordinal) ? "ted-empty.json" : "ted-search.json", "application/json");
-        });
+        using var site = TedSite();
         var runner = Runner(site, out var services);
         using (services)
         {
@@ -110,11 +110,7 @@ public sealed class ScrapeRunnerTests : IDisposable
         var old = Path.Combine(_snapshots, "Ted", "2026-01-02");
         Directory.CreateDirectory(old);
         await File.WriteAllTextAsync(Path.Combine(old, "gammal.json"), "{}");
-        using var site = new LocalSite(async c =>
-        {
-            using var reader = new StreamReader(c.Request.InputStream);
-            await Serve(c, (await reader.ReadToEndAsync()).Contains("eyJwYWdlIjoyfQ", StringComparison.Ordinal) ? "ted-empty.json" : "ted-search.json", "application/json");
-        });
+        using var site = new LocalSite(ServeTedSearchAsync);
         var runner = Runner(site, out var services);
         using (services)
         {
@@ -132,8 +128,7 @@ public sealed class ScrapeRunnerTests : IDisposable
             var path = c.Request.Url!.AbsolutePath;
             if (path == "/v3/notices/search")
             {
-                using var reader = new StreamReader(c.Request.InputStream);
-                await Serve(c, (await reader.ReadToEndAsync()).Contains("eyJwYWdlIjoyfQ", StringComparison.Ordinal) ? "ted-empty.json" : "ted-search.json", "application/json");
+                await ServeTedSearchAsync(c);
             }
             else if (path == "/Notices/TenderNotices")
             {
@@ -232,17 +227,7 @@ public sealed class ScrapeRunnerTests : IDisposable
     {
         // Each source on its own site (its own host:port), as in production, where one host's politeness gate is not another's.
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var ted = new LocalSite(async c =>
-        {
-            if (c.Request.Url!.AbsolutePath != "/v3/notices/search")
-            {
-                await LocalSite.WriteAsync(c, 404, "");
-                return;
-            }
-            using var reader = new StreamReader(c.Request.InputStream);
-            var request = await reader.ReadToEndAsync();
-            await Serve(c, request.Contains("eyJwYWdlIjoyfQ", StringComparison.Ordinal) ? "ted-empty.json" : "ted-search.json", "application/json");
-        });
+        using var ted = TedSite();
         // Accepts and never answers.
         using var silent = new LocalSite(c => c.Request.Url!.AbsolutePath == "/robots.txt" ? LocalSite.WriteAsync(c, 404, "") : release.Task);
         // Answers at once, then sends the rest of its page never: only the run's own limit stops it.
