@@ -21,6 +21,9 @@ public enum IndexState
 {
     Ready,
     Rebuilding,
+
+    /// <summary>The index could not be written or its files went away; searches answer from what is left until it is rebuilt.</summary>
+    Faulted,
 }
 
 /// <summary>
@@ -74,13 +77,13 @@ public sealed partial class SearchIndex : IDisposable
         _engine = StartEngineAsync(WordLists.Load(_options.SynonymsPath), linguistics, _stopping.Token);
         _similarity = new FieldSimilarity(_options.Ranking);
         // NIOFS, not FSDirectory.Open: the MMap directory it picks is many times slower under parallel search in this version.
-        _directory = new NIOFSDirectory(new DirectoryInfo(_options.IndexPath));
+        _directory = _options.OpenDirectory?.Invoke(_options.IndexPath) ?? new NIOFSDirectory(new DirectoryInfo(_options.IndexPath));
         Open();
     }
 
     public bool NeedsRebuild { get; private set; }
 
-    public IndexState State => _rebuilding ? IndexState.Rebuilding : IndexState.Ready;
+    public IndexState State => _rebuilding ? IndexState.Rebuilding : _fault is not null ? IndexState.Faulted : IndexState.Ready;
 
     /// <summary>The last change-journal entry whose effect is in the index.</summary>
     public long JournalPosition => Interlocked.Read(ref _journalPosition);
@@ -93,6 +96,11 @@ public sealed partial class SearchIndex : IDisposable
             try
             {
                 return searcher.IndexReader.NumDocs;
+            }
+            catch (Exception ex) when (IsStorageFailure(ex))
+            {
+                MarkFaulted(ex);
+                return 0;
             }
             finally
             {
@@ -170,10 +178,15 @@ public sealed partial class SearchIndex : IDisposable
 
     private void OpenWriter(OpenMode mode)
     {
-        var config = new IndexWriterConfig(Analyzers.Version, new DeferredAnalyzer(this)) { OpenMode = mode, Similarity = _similarity };
-        _writer = new IndexWriter(_directory, config);
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SimilaritySearcherFactory(_similarity));
+        _writer = CreateWriter(mode);
+        _searchers = NewSearchers(_writer);
     }
+
+    private IndexWriter CreateWriter(OpenMode mode) =>
+        new(_directory, new IndexWriterConfig(Analyzers.Version, new DeferredAnalyzer(this)) { OpenMode = mode, Similarity = _similarity });
+
+    private SearcherManager NewSearchers(IndexWriter writer) =>
+        new(writer, applyAllDeletes: true, new SimilaritySearcherFactory(_similarity));
 
     /// <summary>Adds or replaces documents (by key) and records the journal position they bring the index to.</summary>
     public async Task UpsertAsync(IEnumerable<SearchDocument> documents, long? journalPosition, CancellationToken cancellationToken)
@@ -182,11 +195,17 @@ public sealed partial class SearchIndex : IDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
+            ThrowIfFaulted();
             foreach (var document in documents)
             {
                 _writer.UpdateDocument(new Term(Fields.Key, document.Key), ToLucene(document));
             }
             Commit(journalPosition);
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            MarkFaulted(ex);
+            throw;
         }
         finally
         {
@@ -200,11 +219,17 @@ public sealed partial class SearchIndex : IDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
+            ThrowIfFaulted();
             foreach (var key in keys)
             {
                 _writer.DeleteDocuments(new Term(Fields.Key, key));
             }
             Commit(journalPosition);
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            MarkFaulted(ex);
+            throw;
         }
         finally
         {
@@ -223,8 +248,15 @@ public sealed partial class SearchIndex : IDisposable
         await _writeLock.WaitAsync(cancellationToken);
         _rebuilding = true;
         var count = 0;
+        // A faulted index (a full disk, its folder deleted) is rebuilt into a new writer while searches go on
+        // against the old readers, whose files stay open; they are swapped once the new index is committed.
+        SearcherManager? replaced = null;
         try
         {
+            if (_fault is not null || StorageMissing())
+            {
+                replaced = ReplaceWriter();
+            }
             _writer.DeleteAll();
             // One flush at the end rather than one per 16 MB, and documents analysed on all cores: the writer
             // takes adds from several threads, each into its own segment.
@@ -245,13 +277,38 @@ public sealed partial class SearchIndex : IDisposable
             AddAll(batch, cancellationToken);
             count += batch.Count;
             Commit(journalPosition);
+            if (replaced is not null)
+            {
+                var old = _searchers;
+                _searchers = NewSearchers(_writer);
+                old.Dispose();
+                replaced = null;
+                LogHealed(_logger, _options.IndexPath);
+            }
+            _fault = null;
             NeedsRebuild = false;
         }
-        catch
+        catch (Exception ex)
         {
-            _writer.Rollback();
-            DisposeWriter();
-            OpenWriter(OpenMode.CREATE_OR_APPEND);
+            if (IsStorageFailure(ex))
+            {
+                MarkFaulted(ex);
+            }
+            RollBackQuietly(_writer);
+            if (replaced is null)
+            {
+                DisposeWriter();
+            }
+            try
+            {
+                // The old readers (if the writer was replaced) keep serving searches; the next heal tries again.
+                _writer = CreateWriter(OpenMode.CREATE_OR_APPEND);
+                _searchers = replaced is null ? NewSearchers(_writer) : _searchers;
+            }
+            catch (Exception reopen) when (IsStorageFailure(reopen))
+            {
+                MarkFaulted(reopen);
+            }
             throw;
         }
         finally
@@ -274,16 +331,15 @@ public sealed partial class SearchIndex : IDisposable
 
     private void Commit(long? journalPosition)
     {
-        if (journalPosition is { } position && position > _journalPosition)
-        {
-            Interlocked.Exchange(ref _journalPosition, position);
-        }
+        // The position moves only once the commit is on disk: a failed commit must not skip journal entries.
+        var position = Math.Max(JournalPosition, journalPosition ?? 0);
         _writer.SetCommitData(new Dictionary<string, string>
         {
             [SchemaKey] = SchemaVersion,
-            [JournalKey] = JournalPosition.ToString(CultureInfo.InvariantCulture),
+            [JournalKey] = position.ToString(CultureInfo.InvariantCulture),
         });
         _writer.Commit();
+        Interlocked.Exchange(ref _journalPosition, position);
     }
 
     /// <summary>Makes committed writes visible to searches; runs until stopped (a hosted service calls it).</summary>
@@ -303,15 +359,21 @@ public sealed partial class SearchIndex : IDisposable
             while (_refreshSignal.CurrentCount > 0 && _refreshSignal.Wait(0, CancellationToken.None))
             {
             }
-            if (!_rebuilding)
+            // A faulted writer's state is unknown: searches stay on the last good readers until the rebuild.
+            if (!_rebuilding && _fault is null)
             {
                 try
                 {
                     _searchers.MaybeRefresh();
                 }
-                catch (ObjectDisposedException)
+                catch (Exception ex) when (IsStorageFailure(ex))
                 {
-                    return;
+                    if (_disposed == 1)
+                    {
+                        return;
+                    }
+                    // Readers of a writer that failed: the rebuild brings new ones; until then searches use these.
+                    MarkFaulted(ex);
                 }
             }
         }
@@ -320,7 +382,7 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>Refreshes now (for the CLI and tests that must see a write at once).</summary>
     public void RefreshNow()
     {
-        if (!_rebuilding)
+        if (!_rebuilding && _fault is null)
         {
             _searchers.MaybeRefreshBlocking();
         }
@@ -359,6 +421,12 @@ public sealed partial class SearchIndex : IDisposable
                 result = result with { DidYouMean = DidYouMean(searcher, words) };
             }
             return result;
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            // The readers lost their files: no results rather than an error page; the host rebuilds the index.
+            MarkFaulted(ex);
+            return SearchResult.Empty;
         }
         finally
         {
@@ -594,6 +662,11 @@ public sealed partial class SearchIndex : IDisposable
                 known.TryAdd(key, suggestions);
             }
             return suggestions;
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            MarkFaulted(ex);
+            return [];
         }
         finally
         {

@@ -27,6 +27,12 @@ public sealed class SearchOptions
     public int RefreshMilliseconds { get; set; } = 200;
 
     public RankingOptions Ranking { get; set; } = new();
+
+    /// <summary>
+    /// Opens the index folder as a Lucene directory; null: the file system (NIOFS). Not configuration: tests put a
+    /// directory in front of the disk that fails the way a full one does.
+    /// </summary>
+    public Func<string, Lucene.Net.Store.Directory>? OpenDirectory { get; set; }
 }
 
 /// <summary>Query-time weights and bm25 parameters per field, chosen on the tuning half of the real judged set.</summary>

@@ -90,6 +90,9 @@ public sealed class CatalogueSearch(SearchIndex index)
 
     public IReadOnlyList<Suggestion> Suggest(string? text) => index.Suggest(text, Texts.IsEnglish);
 
+    /// <summary>True while the index is rebuilt or faulted (its storage failed): results may be missing or old.</summary>
+    public bool Degraded => index.State != IndexState.Ready || index.NeedsRebuild;
+
     public static string Url(string type, string slug) => type switch
     {
         SearchDocuments.CourseType => "/kurser/" + slug,

@@ -117,15 +117,47 @@ public sealed partial class IndexSynchronizer(
         {
             await RebuildAsync(stoppingToken);
         }
+        var nextStorageCheck = TimeProvider.System.GetUtcNow();
+        var nextHeal = nextStorageCheck;
+        var healDelay = FirstHealDelay;
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            var now = TimeProvider.System.GetUtcNow();
+            if (now >= nextStorageCheck)
             {
-                await CatchUpAsync(stoppingToken);
+                // A few file-system lookups; often enough to notice a deleted folder within seconds.
+                index.CheckStorage();
+                nextStorageCheck = now + StorageCheckInterval;
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            if (index.Fault is not null)
             {
-                LogCatchUpFailed(logger, ex);
+                // The whole index comes again from the database, so the journal entries in between need no catch-up.
+                if (now >= nextHeal)
+                {
+                    try
+                    {
+                        await RebuildAsync(stoppingToken);
+                        await outputCache.EvictByTagAsync(Infrastructure.PublicCache.Tag, stoppingToken);
+                        healDelay = FirstHealDelay;
+                    }
+                    catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                    {
+                        LogHealFailed(logger, ex, healDelay.TotalSeconds);
+                        nextHeal = now + healDelay;
+                        healDelay = TimeSpan.FromTicks(Math.Min(healDelay.Ticks * 2, LastHealDelay.Ticks));
+                    }
+                }
+            }
+            else
+            {
+                try
+                {
+                    await CatchUpAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogCatchUpFailed(logger, ex);
+                }
             }
             try
             {
@@ -138,6 +170,13 @@ public sealed partial class IndexSynchronizer(
             }
         }
     }
+
+    private static readonly TimeSpan StorageCheckInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FirstHealDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan LastHealDelay = TimeSpan.FromMinutes(1);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rebuilding the faulted search index failed; the next try is in {Seconds} s")]
+    private static partial void LogHealFailed(ILogger logger, Exception exception, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index rebuilt: {Count} documents in {Milliseconds} ms")]
     private static partial void LogRebuilt(ILogger logger, int count, long milliseconds);

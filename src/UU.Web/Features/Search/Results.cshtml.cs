@@ -8,6 +8,9 @@ public sealed class ResultsModel(CatalogueSearch search, CatalogueQueries catalo
 {
     public SearchQuery Query { get; private set; } = null!;
     public SearchResult Result { get; private set; } = SearchResult.Empty;
+
+    /// <summary>The index is being rebuilt or could not be written: results may be missing.</summary>
+    public bool Degraded { get; private set; }
     public IReadOnlyDictionary<string, string> SubjectNames { get; private set; } = new Dictionary<string, string>();
     public int PageCount => Math.Max(1, (int)Math.Ceiling(Math.Min(Result.Total, 1000) / (double)Query.PageSize));
 
@@ -15,6 +18,7 @@ public sealed class ResultsModel(CatalogueSearch search, CatalogueQueries catalo
     {
         Query = SearchQuery.Parse(Request.Query);
         Result = search.Search(Query);
+        Degraded = search.Degraded;
         var subjects = await catalogue.SubjectsAsync(cancellationToken);
         SubjectNames = subjects.ToDictionary(s => s.Slug, s => Localization.Texts.Pick(s.NameSv, s.NameEn));
     }

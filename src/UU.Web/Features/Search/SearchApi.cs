@@ -26,7 +26,8 @@ public static class SearchApi
             result.Hits.Select(h => new SearchResponseHit(h.Type, h.Id, h.Code, h.Slug, h.Title, h.Score, h.Highlight, CatalogueSearch.Url(h.Type, h.Slug),
                 h.Courses.Select(c => new SearchResponseCourse(c.Id, c.Code, c.Slug, c.Title, c.Score, CatalogueSearch.Url(c.Type, c.Slug))).ToList())).ToList(),
             result.Facets.ToDictionary(f => f.Key, f => f.Value.Select(v => new SearchResponseFacet(v.Value, v.Count)).ToList()),
-            result.DidYouMean));
+            result.DidYouMean,
+            search.Degraded));
     }
 
     private static Ok<SuggestResponse> Suggest(string? q, CatalogueSearch search) =>
@@ -34,7 +35,8 @@ public static class SearchApi
             .Select(s => new SuggestResponseItem(s.Title, s.Type, s.Slug, s.Code, CatalogueSearch.Url(s.Type, s.Slug))).ToList()));
 }
 
-public sealed record SearchResponse(int Total, IReadOnlyList<SearchResponseHit> Hits, IReadOnlyDictionary<string, List<SearchResponseFacet>> Facets, string? DidYouMean);
+/// <param name="Degraded">True while the index is rebuilt or recovers from a storage fault: hits may be missing.</param>
+public sealed record SearchResponse(int Total, IReadOnlyList<SearchResponseHit> Hits, IReadOnlyDictionary<string, List<SearchResponseFacet>> Facets, string? DidYouMean, bool Degraded);
 
 /// <param name="Courses">For a module: the matching courses it builds on, collapsed under it rather than listed as hits.</param>
 public sealed record SearchResponseHit(string Type, int Id, string? Code, string Slug, string Title, float Score, string Highlight, string Url, IReadOnlyList<SearchResponseCourse> Courses);

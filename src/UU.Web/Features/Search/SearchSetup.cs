@@ -36,7 +36,9 @@ public sealed class SearchIndexHealthCheck(SearchIndex index) : IHealthCheck
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var description = $"{index.DocumentCount} documents, journal position {index.JournalPosition}";
-        return Task.FromResult(index.State == IndexState.Rebuilding || index.NeedsRebuild
+        return Task.FromResult(index.Fault is { } fault
+            ? HealthCheckResult.Degraded($"faulted, rebuilding from the database until it succeeds: {fault}; {description}")
+            : index.State == IndexState.Rebuilding || index.NeedsRebuild
             ? HealthCheckResult.Degraded("rebuilding: " + description)
             : HealthCheckResult.Healthy(description));
     }
