@@ -14,7 +14,14 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
-    private readonly string? _refused;
+    private volatile string? _refused;
+
+    /// <summary>The recipient the server answers 550 to (null: none); a test may change it while the server runs.</summary>
+    public string? RefusedRecipient
+    {
+        get => _refused;
+        set => _refused = value;
+    }
 
     public LoopbackSmtpServer(int port, string? refusedRecipient = null)
     {

@@ -117,6 +117,29 @@ public sealed class OutboxTests
         }
         Assert.Equal(2, smtp.Messages.Count);
         Assert.Equal(attempts, Assert.Single(await MessagesAsync(app, reference), m => m.SentAt is null).Attempts);
+
+        // An admin sees the refused message and the server's answer in the office, and sends it again once the
+        // address is known; an editor does not see the queue at all.
+        var editor = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Accounts.Roles.Editor);
+        using (var denied = await editor.GetAsync("/office/utskick"))
+        {
+            Assert.NotEqual(System.Net.HttpStatusCode.OK, denied.StatusCode);
+        }
+        var admin = await OfficeUsers.SignedInClientAsync(app, UU.Web.Features.Accounts.Roles.Admin);
+        var queue = await admin.GetDocumentAsync("/office/utskick");
+        var row = Assert.Single(queue.QuerySelectorAll("tbody tr"));
+        Assert.Contains("sofia.berg@rvn.example.se", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Försöks inte igen", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(OutboxProcessor.RefusedPrefix, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(refused.LastError![OutboxProcessor.RefusedPrefix.Length..], row.TextContent, StringComparison.Ordinal);
+        smtp.RefusedRecipient = null;
+        using (var retried = await OfficeUsers.PostFormAsync(admin, "/office/utskick", "Retry", new() { ["id"] = refused.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, retried.StatusCode);
+        }
+        Assert.Equal(new OutboxRunResult(1, 0), await DispatchAsync(app));
+        Assert.Equal(3, smtp.Messages.Count);
+        Assert.Empty((await admin.GetDocumentAsync("/office/utskick")).QuerySelectorAll("tbody tr"));
     }
 
     [Fact]

@@ -182,6 +182,8 @@ public static class NotificationSetup
                 ? ActivatorUtilities.CreateInstance<PickupFolderMailTransport>(sp)
                 : ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp));
         services.AddHostedService<OutboxDispatcher>();
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+            o.Conventions.AuthorizeFolder("/Notifications/Office", Accounts.Policies.Admins));
         return services;
     }
 }
