@@ -40,6 +40,25 @@ public static class Policies
 
 public static class AccountsSetup
 {
+    /// <summary>The signed-in office user's chosen language, for a request under /office; otherwise undecided.</summary>
+    private static async Task<Microsoft.AspNetCore.Localization.ProviderCultureResult?> OfficeLanguageAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/office", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        // Localisation runs before authentication in the pipeline; the handler keeps this result for the request, so the
+        // cookie is read once.
+        var signedIn = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (signedIn.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
+        {
+            return null;
+        }
+        var db = context.RequestServices.GetRequiredService<UuDbContext>();
+        var language = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Language).FirstOrDefaultAsync(context.RequestAborted);
+        return language is not null && UserLanguages.All.Contains(language) ? new Microsoft.AspNetCore.Localization.ProviderCultureResult(language) : null;
+    }
+
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddIdentity<UuUser, IdentityRole>(o =>
@@ -109,6 +128,10 @@ public static class AccountsSetup
             o.Conventions.AllowAnonymousToPage("/Accounts/Office/Login");
             o.Conventions.AuthorizePage("/Accounts/Office/Users", Policies.Admins);
         });
+        // The office speaks the language its user chose under /office/konto (the same choice as their e-mail), whatever the
+        // public site's language cookie says.
+        services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(o =>
+            o.RequestCultureProviders.Insert(0, new Microsoft.AspNetCore.Localization.CustomRequestCultureProvider(OfficeLanguageAsync)));
         return services;
     }
 

@@ -106,7 +106,7 @@ public sealed partial class ContentDocuments(UuDbContext db) : IDocumentKind<Con
             else if (value is not null && value.Length > max) errors.TryAdd(field, "inquiry.error.tooLong");
             else if (value is not null && value.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\t'))) errors.TryAdd(field, "inquiry.error.controlCharacters");
         }
-        Check(nameof(f.TitleSv), f.TitleSv, 200, required: true);
+        Check(nameof(f.TitleSv), f.TitleSv, ContentItem.TitleMaxLength, required: true);
         Check(nameof(f.TitleEn), f.TitleEn, 200);
         Check(nameof(f.SummarySv), f.SummarySv, 600, multiline: true);
         Check(nameof(f.SummaryEn), f.SummaryEn, 600, multiline: true);

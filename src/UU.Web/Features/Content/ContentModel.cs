@@ -37,12 +37,17 @@ public enum ContentState
 /// </summary>
 public sealed class ContentItem : Versioning.IVersionedDocument
 {
+    /// <summary>The longest Swedish title an editor can save (checked by the editor, stored in <see cref="DraftTitle"/>).</summary>
+    public const int TitleMaxLength = 200;
+
     public int Id { get; set; }
     public required string Type { get; set; }
     public ContentState State { get; set; }
     public string DraftJson { get; private set; } = "{}";
     /// <summary>The draft's slug, kept beside the JSON so uniqueness can be checked by the database.</summary>
     public string DraftSlug { get; private set; } = "";
+    /// <summary>The draft's Swedish title, kept beside the JSON so the office list can sort and search by it in the database.</summary>
+    public string DraftTitle { get; private set; } = "";
     public string? PublishedJson { get; set; }
     /// <summary>The slug visitors reach it by (the published one); null until first published.</summary>
     public string? PublishedSlug { get; set; }
@@ -60,6 +65,7 @@ public sealed class ContentItem : Versioning.IVersionedDocument
     {
         DraftJson = fields.ToJson();
         DraftSlug = fields.Slug;
+        DraftTitle = fields.TitleSv;
     }
 
     public bool HasUnpublishedChanges => State != ContentState.Published || DraftJson != PublishedJson;
@@ -156,6 +162,7 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.Property(x => x.PublishedSlug).HasMaxLength(160);
         builder.Property(x => x.DraftSlug).HasMaxLength(160);
         builder.Property(x => x.DraftJson);
+        builder.Property(x => x.DraftTitle).HasMaxLength(ContentItem.TitleMaxLength);
         builder.HasIndex(x => new { x.Type, x.DraftSlug });
         builder.Property(x => x.UpdatedBy).HasMaxLength(256);
         builder.Property(x => x.Version).IsConcurrencyToken();

@@ -26,6 +26,11 @@ public static class Display
 
     public static string Target(Texts t, TargetGroups target) => t["target." + target];
 
+    /// <summary>A file's size in kB or MB, written the way the interface's language writes numbers.</summary>
+    public static string Bytes(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / (1024.0 * 1024)).ToString("0.0", CultureInfo.CurrentCulture) + " MB"
+        : Math.Max(1, (bytes + 512) / 1024).ToString(CultureInfo.CurrentCulture) + " kB";
+
     public static string Money(int sek) => sek.ToString("N0", CultureInfo.CurrentCulture) + " kr";
 
     public static string LanguageName(Texts t, string code) => t["language." + code];

@@ -11,6 +11,11 @@ public sealed record Pager(int Page, int PageCount, Func<int, string> Href, stri
 
     public static int PagesFor(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
 
+    /// <summary>The page the query asks for (<c>page=</c>); one that is not a page of the list (text, 0, past the end) is the first.</summary>
+    public static int PageFrom(IQueryCollection query, int total, int pageSize) =>
+        int.TryParse((string?)query[ListLinks.PageParameter], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page)
+            && page >= 1 && page <= PagesFor(total, pageSize) ? page : 1;
+
     /// <summary>The page numbers to link, with null where pages are left out.</summary>
     public IReadOnlyList<int?> Numbers()
     {

@@ -1573,6 +1573,11 @@ namespace UU.Web.Data.Migrations.Sqlite
                         .HasMaxLength(160)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DraftTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("PublishAt")
                         .HasColumnType("INTEGER");
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
+using UU.Web.Features.Shared;
 using UU.Web.Localization;
 
 namespace UU.Web.Features.Accounts.Office;
@@ -77,12 +78,42 @@ public sealed class UsersModel(UserManager<UuUser> users, UserAdministration adm
         return Page();
     }
 
+    /// <summary>The columns the list sorts by (<c>sortera=</c>): address, when added.</summary>
+    public static readonly IReadOnlyList<string> SortKeys = ["epost", "tillagd"];
+
+    public static readonly ListSort DefaultSort = new("epost", Descending: false);
+
+    public const int PageSize = 100;
+
+    /// <summary>Part of an address (<c>q</c>).</summary>
+    public string? Text { get; private set; }
+    public ListSort Sort { get; private set; } = DefaultSort;
+    public int PageNumber { get; private set; } = 1;
+    public int Total { get; private set; }
+    public ListLinks Links => new(Request, Sort);
+
     private async Task LoadAsync()
     {
         Faculties = await db.Faculties.AsNoTracking().OrderBy(f => f.NameSv).ToListAsync();
-        var all = await users.Users.OrderBy(u => u.Email).ToListAsync();
+        Text = ((string?)Request.Query["q"])?.Trim() is { Length: > 0 } q ? q[..Math.Min(100, q.Length)] : null;
+        Sort = ListSort.Parse(Request.Query, SortKeys, DefaultSort);
+        var query = users.Users;
+        if (Text is { } text)
+        {
+            var pattern = UuDbContext.Containing(text);
+            query = query.Where(u => u.Email != null && EF.Functions.Like(UuDbContext.Fold(u.Email), pattern, UuDbContext.LikeEscape));
+        }
+        Total = await query.CountAsync();
+        PageNumber = Pager.PageFrom(Request.Query, Total, PageSize);
+        var ordered = Sort.Key switch
+        {
+            "tillagd" => Sort.Apply(query, u => u.CreatedAt).ThenBy(u => u.Email),
+            _ => Sort.Apply(query, u => u.Email).ThenBy(u => u.Id),
+        };
+        // Roles and lock-out are read for this page's users only.
+        var page = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
         var rows = new List<UserRow>();
-        foreach (var user in all)
+        foreach (var user in page)
         {
             rows.Add(new UserRow(user, await users.GetRolesAsync(user), await users.IsLockedOutAsync(user)));
         }

@@ -79,8 +79,7 @@ public sealed class ClientsModel(UuDbContext db, ClientRegister register, TimePr
         }
         Total = await query.CountAsync(cancellationToken);
         // A page number that is not a page (text, 0, past the end) shows the first page.
-        PageNumber = int.TryParse((string?)Request.Query[ListLinks.PageParameter], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page)
-            && page >= 1 && page <= Pager.PagesFor(Total, PageSize) ? page : 1;
+        PageNumber = Pager.PageFrom(Request.Query, Total, PageSize);
         var ordered = Sort.Key switch
         {
             "orgnr" => Sort.Apply(query, c => c.OrganisationNumber).ThenBy(c => c.Id),

@@ -1,15 +1,53 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
-using UU.Web.Features.Content;
+using UU.Web.Features.Shared;
 
 namespace UU.Web.Features.Content.Office;
 
+/// <summary>Pages, stories and staff pages: narrowed by type (<c>typ</c>) and title (<c>q</c>), sorted by a column, paged in the database.</summary>
 public sealed class ContentListModel(UuDbContext db) : PageModel
 {
-    public IReadOnlyList<ContentItem> Items { get; private set; } = [];
+    /// <summary>The columns the list sorts by (<c>sortera=</c>): title, type, state, last changed.</summary>
+    public static readonly IReadOnlyList<string> SortKeys = ["titel", "typ", "status", "andrad"];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Items = await db.ContentItems.AsNoTracking().OrderBy(c => c.Type).ThenByDescending(c => c.UpdatedAt).ToListAsync(cancellationToken);
+    public static readonly ListSort DefaultSort = new("andrad", Descending: true);
+
+    public const int PageSize = 50;
+
+    public IReadOnlyList<ContentItem> Items { get; private set; } = [];
+    public string? Text { get; private set; }
+    public string? Type { get; private set; }
+    public ListSort Sort { get; private set; } = DefaultSort;
+    public int PageNumber { get; private set; } = 1;
+    public int Total { get; private set; }
+    public ListLinks Links => new(Request, Sort);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Text = ((string?)Request.Query["q"])?.Trim() is { Length: > 0 } q ? q[..Math.Min(100, q.Length)] : null;
+        // An unknown type is no filter: the select offers only the known ones.
+        Type = (string?)Request.Query["typ"] is { } type && ContentTypes.All.Contains(type) ? type : null;
+        Sort = ListSort.Parse(Request.Query, SortKeys, DefaultSort);
+        var query = db.ContentItems.AsNoTracking();
+        if (Type is { } t)
+        {
+            query = query.Where(c => c.Type == t);
+        }
+        if (Text is { } text)
+        {
+            var pattern = UuDbContext.Containing(text);
+            query = query.Where(c => EF.Functions.Like(UuDbContext.Fold(c.DraftTitle), pattern, UuDbContext.LikeEscape));
+        }
+        Total = await query.CountAsync(cancellationToken);
+        PageNumber = Pager.PageFrom(Request.Query, Total, PageSize);
+        var ordered = Sort.Key switch
+        {
+            "titel" => Sort.Apply(query, c => c.DraftTitle).ThenBy(c => c.Id),
+            "typ" => Sort.Apply(query, c => c.Type).ThenByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
+            "status" => Sort.Apply(query, c => c.State).ThenByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
+            _ => Sort.Apply(query, c => c.UpdatedAt).ThenBy(c => c.Id),
+        };
+        Items = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UU.Web.Data;
 using UU.Web.Features.Media;
+using UU.Web.Features.Shared;
 
 namespace UU.Web.Features.Media.Office;
 
@@ -62,6 +63,43 @@ public sealed class MediaModel(MediaLibrary library, UuDbContext db, Localizatio
             : new JsonResult(new { url = item.Url(960), alt = item.AltSv, altEn = item.AltEn });
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Items = await db.MediaItems.AsNoTracking().OrderByDescending(m => m.Id).Take(200).ToListAsync(cancellationToken);
+    /// <summary>The columns the library sorts by (<c>sortera=</c>): file name, alt text, size, when uploaded.</summary>
+    public static readonly IReadOnlyList<string> SortKeys = ["namn", "alt", "storlek", "uppladdad"];
+
+    public static readonly ListSort DefaultSort = new("uppladdad", Descending: true);
+
+    public const int PageSize = 48;
+
+    /// <summary>Part of an alt text or a file name (<c>q</c>).</summary>
+    public string? Text { get; private set; }
+    public ListSort Sort { get; private set; } = DefaultSort;
+    public int PageNumber { get; private set; } = 1;
+    public int Total { get; private set; }
+    public ListLinks Links => new(Request, Sort);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Text = ((string?)Request.Query["q"])?.Trim() is { Length: > 0 } q ? q[..Math.Min(100, q.Length)] : null;
+        Sort = ListSort.Parse(Request.Query, SortKeys, DefaultSort);
+        var items = db.MediaItems.AsNoTracking();
+        if (Text is { } text)
+        {
+            var pattern = UuDbContext.Containing(text);
+            const string e = UuDbContext.LikeEscape;
+            items = items.Where(m => EF.Functions.Like(UuDbContext.Fold(m.AltSv), pattern, e)
+                || (m.AltEn != null && EF.Functions.Like(UuDbContext.Fold(m.AltEn), pattern, e))
+                || EF.Functions.Like(UuDbContext.Fold(m.OriginalFileName), pattern, e));
+        }
+        Total = await items.CountAsync(cancellationToken);
+        PageNumber = Pager.PageFrom(Request.Query, Total, PageSize);
+        var ordered = Sort.Key switch
+        {
+            "namn" => Sort.Apply(items, m => m.OriginalFileName).ThenBy(m => m.Id),
+            "alt" => Sort.Apply(items, m => m.AltSv).ThenBy(m => m.Id),
+            "storlek" => Sort.Apply(items, m => m.SizeBytes).ThenBy(m => m.Id),
+            // The id follows the upload order and, unlike the time, is never tied.
+            _ => Sort.Apply(items, m => m.Id),
+        };
+        Items = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+    }
 }
