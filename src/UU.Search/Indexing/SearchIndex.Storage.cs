@@ -6,7 +6,7 @@ namespace UU.Search.Indexing;
 /// <summary>
 /// What the index does when its storage fails while the site runs: a write that cannot reach the disk (full, read
 /// only) or files that went away (the folder deleted) mark it faulted. Searches go on against the readers still
-/// open, writes are refused, and the host rebuilds the index from the database (<see cref="NeedsHealing"/>) until
+/// open, writes are refused, and the host rebuilds the index from the database (<see cref="Fault"/>) until
 /// one rebuild succeeds.
 /// </summary>
 public sealed partial class SearchIndex
@@ -15,9 +15,6 @@ public sealed partial class SearchIndex
 
     /// <summary>Why the index is faulted, or null.</summary>
     public string? Fault => _fault;
-
-    /// <summary>True when the index failed to write or its files are gone: the host should rebuild it.</summary>
-    public bool NeedsHealing => _fault is not null || CheckStorage();
 
     /// <summary>Looks for the folder and every file of the index's current state; marks the index faulted when one is missing.</summary>
     public bool CheckStorage()
@@ -41,12 +38,12 @@ public sealed partial class SearchIndex
         {
             return true;
         }
-        IndexSearcherHandle? handle = null;
+        var searchers = _searchers;
+        var searcher = searchers.Acquire();
         try
         {
-            handle = new IndexSearcherHandle(_searchers);
             // segments_N of a reader that was never committed may not exist yet; the segments' own files must.
-            return ((DirectoryReader)handle.Searcher.IndexReader).IndexCommit.FileNames
+            return ((DirectoryReader)searcher.IndexReader).IndexCommit.FileNames
                 .Where(name => !name.StartsWith(IndexFileNames.SEGMENTS, StringComparison.Ordinal))
                 .Any(name => !File.Exists(Path.Combine(_options.IndexPath, name)));
         }
@@ -56,23 +53,8 @@ public sealed partial class SearchIndex
         }
         finally
         {
-            handle?.Dispose();
+            searchers.Release(searcher);
         }
-    }
-
-    private sealed class IndexSearcherHandle : IDisposable
-    {
-        private readonly Lucene.Net.Search.SearcherManager _manager;
-
-        public IndexSearcherHandle(Lucene.Net.Search.SearcherManager manager)
-        {
-            _manager = manager;
-            Searcher = manager.Acquire();
-        }
-
-        public Lucene.Net.Search.IndexSearcher Searcher { get; }
-
-        public void Dispose() => _manager.Release(Searcher);
     }
 
     private static bool IsStorageFailure(Exception ex) => ex is IOException or ObjectDisposedException or UnauthorizedAccessException;
@@ -117,9 +99,10 @@ public sealed partial class SearchIndex
         {
             writer.Rollback();
         }
-        catch (Exception ex) when (IsStorageFailure(ex))
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A writer whose files are gone cannot roll back cleanly; its lock is released all the same.
+            // A writer whose files are gone cannot roll back cleanly (an I/O error, or a state error from a
+            // failed flush); its lock is released all the same, which is what the next writer needs.
         }
     }
 

@@ -297,7 +297,8 @@ public sealed partial class SearchIndex : IDisposable
             RollBackQuietly(_writer);
             if (replaced is null)
             {
-                DisposeWriter();
+                // The writer is rolled back already; only the searchers are left to close.
+                _searchers.Dispose();
             }
             try
             {
