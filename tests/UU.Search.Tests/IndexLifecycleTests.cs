@@ -1,3 +1,5 @@
+using UU.Search.Indexing;
+
 namespace UU.Search.Tests;
 
 public sealed class IndexLifecycleTests
@@ -89,5 +91,74 @@ public sealed class IndexLifecycleTests
     {
         using var index = new TestIndex();
         Assert.True(index.Index.NeedsRebuild);
+    }
+
+    private static async IAsyncEnumerable<SearchDocument> CatalogueAsync()
+    {
+        foreach (var document in TestIndex.Catalogue)
+        {
+            yield return document;
+        }
+        await Task.CompletedTask;
+    }
+
+    private static int? CountOnDisk(string path)
+    {
+        try
+        {
+            using var directory = Lucene.Net.Store.FSDirectory.Open(new DirectoryInfo(path));
+            using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+            return reader.NumDocs;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    [Fact]
+    public async Task CheckStorage_NoticesACommitOnDiskThatCannotBeOpened_WhileTheReadersAreWhole()
+    {
+        using var index = new TestIndex();
+        await index.Index.RebuildAsync(CatalogueAsync(), 3, CancellationToken.None);
+        Assert.False(index.Index.CheckStorage());
+
+        // The open readers need only the segments' files; the index on disk needs its segments file as well.
+        foreach (var file in Directory.GetFiles(index.Path, "segments_*"))
+        {
+            File.Delete(file);
+        }
+        Assert.Null(CountOnDisk(index.Path));
+        Assert.True(index.Index.CheckStorage());
+        Assert.Equal(IndexState.Faulted, index.Index.State);
+        Assert.Contains("Demensvård och bemötande", index.Titles("demens")); // searches go on meanwhile
+
+        await index.Index.RebuildAsync(CatalogueAsync(), 3, CancellationToken.None);
+        Assert.Equal(TestIndex.Catalogue.Length, CountOnDisk(index.Path));
+        Assert.Equal(IndexState.Ready, index.Index.State);
+        Assert.False(index.Index.CheckStorage());
+    }
+
+    [Fact]
+    public async Task AWriteAfterTheFolderWasDeleted_IsNoticedAndHealedIntoAnIndexThatOpens()
+    {
+        using var index = new TestIndex();
+        await index.Index.RebuildAsync(CatalogueAsync(), 3, CancellationToken.None);
+        Directory.Delete(index.Path, recursive: true);
+        // Lucene recreates the folder and commits a segments file naming segments that went with the old one.
+        try
+        {
+            await index.Index.UpsertAsync([TestIndex.Module(80, "Klarspråk", "Begripliga texter.", "journalistik")], 4, CancellationToken.None);
+        }
+        catch (IOException)
+        {
+            // or the write fails and marks the index faulted: either way the check below must see it
+        }
+        Assert.Null(CountOnDisk(index.Path));
+        Assert.True(index.Index.CheckStorage() || index.Index.State == IndexState.Faulted);
+
+        await index.Index.RebuildAsync(CatalogueAsync(), 4, CancellationToken.None);
+        Assert.Equal(TestIndex.Catalogue.Length, CountOnDisk(index.Path));
+        Assert.False(index.Index.CheckStorage());
     }
 }

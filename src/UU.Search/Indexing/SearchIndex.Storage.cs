@@ -13,28 +13,61 @@ public sealed partial class SearchIndex
 {
     private volatile string? _fault;
 
+    /// <summary>Whether a commit of this index is on disk (one was found at start, or made since).</summary>
+    private volatile bool _hasCommit;
+
     /// <summary>Why the index is faulted, or null.</summary>
     public string? Fault => _fault;
 
-    /// <summary>Looks for the folder and every file of the index's current state; marks the index faulted when one is missing.</summary>
+    /// <summary>
+    /// Looks for the folder, every file of the newest commit on disk and every file the open readers use; marks the
+    /// index faulted when one is missing. A write in progress holds the write lock: then the next check looks.
+    /// </summary>
     public bool CheckStorage()
     {
-        if (_disposed == 1 || _rebuilding)
+        if (_disposed == 1 || _rebuilding || !_writeLock.Wait(0))
         {
             return false;
         }
-        if (StorageMissing())
+        try
         {
-            _fault ??= "the index's files are missing from " + _options.IndexPath;
-            LogFaulted(_logger, null, _fault);
-            return true;
+            if (StorageMissing())
+            {
+                _fault ??= "the index's files are missing from " + _options.IndexPath;
+                LogFaulted(_logger, null, _fault);
+                return true;
+            }
+            return false;
         }
-        return false;
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
+    /// <summary>Whether the index on disk is incomplete; the caller holds the write lock, so no commit of ours moves files meanwhile.</summary>
     private bool StorageMissing()
     {
         if (!System.IO.Directory.Exists(_options.IndexPath))
+        {
+            return true;
+        }
+        try
+        {
+            // The readers can be whole while the commit on disk is not: a write after the folder was deleted
+            // recreates it and commits a segments file that names the segments gone with it. Such an index serves
+            // until the next start and then cannot be opened.
+            if (_hasCommit)
+            {
+                var commit = new SegmentInfos();
+                commit.Read(_directory);
+                if (commit.GetFiles(_directory, includeSegmentsFile: true).Any(name => !File.Exists(Path.Combine(_options.IndexPath, name))))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
         {
             return true;
         }
@@ -57,7 +90,21 @@ public sealed partial class SearchIndex
         }
     }
 
-    private static bool IsStorageFailure(Exception ex) => ex is IOException or ObjectDisposedException or UnauthorizedAccessException;
+    /// <summary>
+    /// An error of the index's storage, also when Lucene wraps it: a merge policy's sort that reads a gone file's
+    /// size throws InvalidOperationException ("Failed to compare two elements") around the FileNotFoundException.
+    /// </summary>
+    private static bool IsStorageFailure(Exception ex)
+    {
+        for (var current = ex; current is not null; current = current.InnerException)
+        {
+            if (current is IOException or ObjectDisposedException or UnauthorizedAccessException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private void MarkFaulted(Exception ex)
     {
@@ -66,10 +113,16 @@ public sealed partial class SearchIndex
             return;
         }
         var first = _fault is null;
-        _fault = ex.Message;
+        // The storage error's own words (a missing file, a full disk), not those of a wrapper around it.
+        var cause = ex;
+        while (cause is not (IOException or ObjectDisposedException or UnauthorizedAccessException) && cause.InnerException is not null)
+        {
+            cause = cause.InnerException;
+        }
+        _fault = cause.Message;
         if (first)
         {
-            LogFaulted(_logger, ex, ex.Message);
+            LogFaulted(_logger, ex, cause.Message);
         }
     }
 

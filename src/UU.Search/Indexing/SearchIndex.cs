@@ -145,6 +145,7 @@ public sealed partial class SearchIndex : IDisposable
         {
             OpenWriter(OpenMode.CREATE_OR_APPEND);
             var commits = DirectoryReader.IndexExists(_directory) ? DirectoryReader.ListCommits(_directory) : null;
+            _hasCommit = commits is { Count: > 0 };
             var data = commits is { Count: > 0 } ? commits[^1].UserData : new Dictionary<string, string>();
             if (commits is null || !data.TryGetValue(SchemaKey, out var schema) || schema != SchemaVersion)
             {
@@ -171,6 +172,7 @@ public sealed partial class SearchIndex : IDisposable
                 _directory.DeleteFile(file);
             }
             OpenWriter(OpenMode.CREATE);
+            _hasCommit = false;
             _journalPosition = 0;
             NeedsRebuild = true;
         }
@@ -340,6 +342,7 @@ public sealed partial class SearchIndex : IDisposable
             [JournalKey] = position.ToString(CultureInfo.InvariantCulture),
         });
         _writer.Commit();
+        _hasCommit = true;
         Interlocked.Exchange(ref _journalPosition, position);
     }
 
@@ -375,6 +378,11 @@ public sealed partial class SearchIndex : IDisposable
                     }
                     // Readers of a writer that failed: the rebuild brings new ones; until then searches use these.
                     MarkFaulted(ex);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // Whatever else a refresh throws must not end the loop (and with it the host): the next one tries again.
+                    LogRefreshFailed(_logger, ex);
                 }
             }
         }
@@ -814,6 +822,9 @@ public sealed partial class SearchIndex : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The search index at {Path} could not be opened; it is recreated empty and will be rebuilt")]
     private static partial void LogHealing(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing the search index's readers failed; the next refresh tries again")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The search index needs a rebuild: {Reason}")]
     private static partial void LogNeedsRebuild(ILogger logger, string reason);

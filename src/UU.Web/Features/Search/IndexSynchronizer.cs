@@ -111,11 +111,25 @@ public sealed partial class IndexSynchronizer(
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        var newest = await work.RunAsync(async (db, _) => await db.IndexChanges.MaxAsync(c => (long?)c.Id, stoppingToken) ?? 0);
-        // An index ahead of the journal belongs to another database (restored or recreated): rebuild it too.
-        if (index.NeedsRebuild || index.JournalPosition > newest)
+        var rebuildPending = false;
+        try
         {
-            await RebuildAsync(stoppingToken);
+            var newest = await work.RunAsync(async (db, _) => await db.IndexChanges.MaxAsync(c => (long?)c.Id, stoppingToken) ?? 0);
+            // An index ahead of the journal belongs to another database (restored or recreated): rebuild it too.
+            if (index.NeedsRebuild || index.JournalPosition > newest)
+            {
+                await RebuildAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            // The loop below tries again as it heals a faulted index; the site goes on serving meanwhile.
+            LogStartRebuildFailed(logger, ex);
+            rebuildPending = true;
         }
         var nextStorageCheck = TimeProvider.System.GetUtcNow();
         var nextHeal = nextStorageCheck;
@@ -126,10 +140,17 @@ public sealed partial class IndexSynchronizer(
             if (now >= nextStorageCheck)
             {
                 // A few file-system lookups; often enough to notice a deleted folder within seconds.
-                index.CheckStorage();
+                try
+                {
+                    index.CheckStorage();
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    LogCheckFailed(logger, ex);
+                }
                 nextStorageCheck = now + StorageCheckInterval;
             }
-            if (index.Fault is not null)
+            if (index.Fault is not null || rebuildPending)
             {
                 // The whole index comes again from the database, so the journal entries in between need no catch-up.
                 if (now >= nextHeal)
@@ -139,6 +160,7 @@ public sealed partial class IndexSynchronizer(
                         await RebuildAsync(stoppingToken);
                         await outputCache.EvictByTagAsync(Infrastructure.PublicCache.Tag, stoppingToken);
                         healDelay = FirstHealDelay;
+                        rebuildPending = false;
                     }
                     catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                     {
@@ -174,6 +196,12 @@ public sealed partial class IndexSynchronizer(
     private static readonly TimeSpan StorageCheckInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan FirstHealDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan LastHealDelay = TimeSpan.FromMinutes(1);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Checking the search index's files failed; the next check is in 2 s")]
+    private static partial void LogCheckFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Building the search index at start failed; it is tried again")]
+    private static partial void LogStartRebuildFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rebuilding the faulted search index failed; the next try is in {Seconds} s")]
     private static partial void LogHealFailed(ILogger logger, Exception exception, double seconds);
