@@ -10,6 +10,7 @@
   var errors = dialog.querySelector("[data-media-errors]");
   var field = null;
   var altField = null;
+  var altEnField = null;
 
   function filter() {
     var words = search.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
@@ -25,9 +26,10 @@
       .then(function (html) { list.innerHTML = html; filter(); });
   }
 
-  function choose(url, alt) {
+  function choose(url, alt, altEn) {
     if (field) { field.value = url; field.dispatchEvent(new Event("change", { bubbles: true })); }
     if (altField && alt && !altField.value) { altField.value = alt; }
+    if (altEnField && altEn && !altEnField.value) { altEnField.value = altEn; }
     dialog.close();
     if (field) { field.focus(); }
   }
@@ -37,6 +39,7 @@
     button.addEventListener("click", function () {
       field = document.getElementById(button.getAttribute("data-media-picker"));
       altField = document.getElementById(button.getAttribute("data-media-alt") || "");
+      altEnField = document.getElementById(button.getAttribute("data-media-alt-en") || "");
       dialog.showModal();
       search.focus();
       load();
@@ -45,7 +48,7 @@
   search.addEventListener("input", filter);
   list.addEventListener("click", function (e) {
     var choice = e.target.closest("button.media-choice");
-    if (choice) { choose(choice.getAttribute("data-url"), choice.getAttribute("data-alt")); }
+    if (choice) { choose(choice.getAttribute("data-url"), choice.getAttribute("data-alt"), choice.getAttribute("data-alt-en")); }
   });
   dialog.querySelector("[data-media-close]").addEventListener("click", function () { dialog.close(); });
   upload.addEventListener("submit", function (e) {
@@ -59,7 +62,7 @@
         if (answer.ok) {
           upload.reset();
           load();
-          choose(answer.body.url, answer.body.alt);
+          choose(answer.body.url, answer.body.alt, answer.body.altEn);
           return;
         }
         var ul = document.createElement("ul");

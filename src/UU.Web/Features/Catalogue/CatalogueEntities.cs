@@ -148,6 +148,10 @@ public sealed class Module : Content.Versioning.IVersionedDocument
     public int? MaxParticipants { get; set; }
     public ContentStatus Status { get; set; }
     public bool Featured { get; set; }
+    /// <summary>An image from the media library (/media/…) for the module page; without one the subject's illustration is shown.</summary>
+    public string? ImagePath { get; set; }
+    public string? ImageAlt { get; set; }
+    public string? ImageAltEn { get; set; }
     public int SubjectId { get; set; }
     public Subject? Subject { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -247,6 +251,9 @@ internal sealed class ModuleConfiguration : IEntityTypeConfiguration<Module>
         builder.Property(x => x.TitleSv).HasMaxLength(300);
         builder.Property(x => x.TitleEn).HasMaxLength(300);
         builder.Property(x => x.Language).HasMaxLength(8);
+        builder.Property(x => x.ImagePath).HasMaxLength(500);
+        builder.Property(x => x.ImageAlt).HasMaxLength(300);
+        builder.Property(x => x.ImageAltEn).HasMaxLength(300);
         builder.Property(x => x.Version).IsConcurrencyToken();
         builder.Property(x => x.CollegiumApprovalRecordedBy).HasMaxLength(256);
         builder.HasOne(x => x.Subject).WithMany(x => x.Modules).HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);

@@ -30,6 +30,9 @@ public sealed record ModuleDraft
     public string? MinParticipants { get; init; }
     public string? MaxParticipants { get; init; }
     public bool Featured { get; init; }
+    public string? ImagePath { get; init; }
+    public string? ImageAlt { get; init; }
+    public string? ImageAltEn { get; init; }
     /// <summary>One course a line: "CODE", or "CODE | part name | part credits".</summary>
     public string? Courses { get; init; }
 
@@ -59,7 +62,7 @@ public sealed record ModuleDraft
         Level = m.Level is { } l ? CatalogueCodes.Code(l) : null, Format = CatalogueCodes.Code(m.Format), Language = m.Language,
         PriceModel = m.PriceModel.ToString(), PriceSek = m.PriceSek?.ToString(CultureInfo.InvariantCulture),
         MinParticipants = m.MinParticipants?.ToString(CultureInfo.InvariantCulture), MaxParticipants = m.MaxParticipants?.ToString(CultureInfo.InvariantCulture),
-        Featured = m.Featured,
+        Featured = m.Featured, ImagePath = m.ImagePath, ImageAlt = m.ImageAlt, ImageAltEn = m.ImageAltEn,
         Courses = string.Join("\n", m.Courses.Where(c => c.Course is not null).OrderBy(c => c.Course!.Code).Select(c =>
             c.PartSv is null ? c.Course!.Code : $"{c.Course!.Code} | {c.PartSv}{(c.PartCredits is { } pc ? " | " + pc.ToString(CultureInfo.InvariantCulture) : "")}")),
     };

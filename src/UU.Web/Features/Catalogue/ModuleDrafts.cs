@@ -37,6 +37,9 @@ public sealed partial class ModuleDrafts(UuDbContext db)
         m.MinParticipants = parsed.Min;
         m.MaxParticipants = parsed.Max;
         m.Featured = d.Featured;
+        m.ImagePath = Blank(d.ImagePath);
+        m.ImageAlt = m.ImagePath is null ? null : Blank(d.ImageAlt);
+        m.ImageAltEn = m.ImagePath is null ? null : Blank(d.ImageAltEn);
         m.UpdateStudyHours();
         m.Courses.Clear();
         foreach (var (courseId, part, partCredits) in parsed.Courses)
@@ -60,10 +63,17 @@ public sealed partial class ModuleDrafts(UuDbContext db)
         else if (d.TitleSv.Length > 300) errors["TitleSv"] = "inquiry.error.tooLong";
         if (string.IsNullOrWhiteSpace(d.SummarySv)) errors["SummarySv"] = "inquiry.error.required";
         else if (d.SummarySv.Length > 2000) errors["SummarySv"] = "inquiry.error.tooLong";
-        foreach (var (name, value, limit) in new[] { ("TitleEn", d.TitleEn, 300), ("SummaryEn", d.SummaryEn, 2000), ("OutcomesSv", d.OutcomesSv, 4000), ("OutcomesEn", d.OutcomesEn, 4000), ("TargetGroupTextSv", d.TargetGroupTextSv, 300), ("TargetGroupTextEn", d.TargetGroupTextEn, 300) })
+        foreach (var (name, value, limit) in new[] { ("TitleEn", d.TitleEn, 300), ("SummaryEn", d.SummaryEn, 2000), ("OutcomesSv", d.OutcomesSv, 4000), ("OutcomesEn", d.OutcomesEn, 4000), ("TargetGroupTextSv", d.TargetGroupTextSv, 300), ("TargetGroupTextEn", d.TargetGroupTextEn, 300), ("ImageAlt", d.ImageAlt, 300), ("ImageAltEn", d.ImageAltEn, 300) })
         {
             if (value is { Length: > 0 } && value.Length > limit) errors[name] = "inquiry.error.tooLong";
             else if (value is not null && value.Any(c => char.IsControl(c) && c is not '\n' and not '\r')) errors[name] = "inquiry.error.controlCharacters";
+        }
+        // The same rule as a story's image: a file of the media library, described for those who cannot see it.
+        if (Blank(d.ImagePath) is { } image)
+        {
+            if (Media.MediaItem.StoredNameOf(image) is not { } stored) errors["ImagePath"] = "content.error.image";
+            else if (!await db.MediaItems.AnyAsync(i => i.StoredName == stored, cancellationToken)) errors["ImagePath"] = "module.error.imageMissing";
+            if (string.IsNullOrWhiteSpace(d.ImageAlt)) errors.TryAdd("ImageAlt", "content.error.altRequired");
         }
         if (d.Slug.Length is 0 or > 150 || !SlugPattern().IsMatch(d.Slug)) errors["Slug"] = "content.error.slug";
         else if (await db.Modules.AnyAsync(m => m.Slug == d.Slug && m.Id != (id ?? 0), cancellationToken)) errors["Slug"] = "content.error.slugTaken";

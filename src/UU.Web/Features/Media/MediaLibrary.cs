@@ -14,7 +14,7 @@ using UU.Web.Features.Audit;
 namespace UU.Web.Features.Media;
 
 /// <summary>An uploaded image; the original is re-encoded (metadata stripped) and resized variants are made at upload.</summary>
-public sealed class MediaItem
+public sealed partial class MediaItem
 {
     public int Id { get; set; }
     public required string StoredName { get; set; }
@@ -32,6 +32,12 @@ public sealed class MediaItem
     public string Url(int? width = null) => width is { } w && Variants.Split(',').Contains(w.ToString(CultureInfo.InvariantCulture))
         ? $"/media/{StoredName}-{w.ToString(CultureInfo.InvariantCulture)}.jpg"
         : $"/media/{StoredName}.jpg";
+
+    /// <summary>The stored name in an address that <see cref="Url"/> gives (the original or a resized copy), or null for any other address.</summary>
+    public static string? StoredNameOf(string url) => MediaUrl().Match(url) is { Success: true } match ? match.Groups[1].Value : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^/media/([0-9a-f]{32})(?:-[0-9]{1,5})?\\.jpg$")]
+    private static partial System.Text.RegularExpressions.Regex MediaUrl();
 }
 
 public sealed class MediaOptions

@@ -660,6 +660,18 @@ namespace UU.Web.Data.Migrations.Postgres
                     b.Property<int?>("Hours")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ImageAlt")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ImageAltEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ImagePath")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
