@@ -5,11 +5,15 @@ using AngleSharp.Html.Dom;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using UU.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UU.Web.Data;
 using UU.Web.Tests.Infrastructure;
+using static UU.Web.Tests.Catalogue.ModuleForms;
 
 namespace UU.Web.Tests.Media;
 
-/// <summary>The media picker of the content editor: the library listed with thumbnails and searched, uploads from the dialog, editors only.</summary>
+/// <summary>The media picker of the content and module editors: the library listed with thumbnails and searched, uploads from the dialog, editors only.</summary>
 public abstract class MediaPickerTests(Provider provider)
 {
     private static byte[] Png(int width, int height)
@@ -89,6 +93,76 @@ public abstract class MediaPickerTests(Provider provider)
         var none = await editor.GetDocumentAsync("/office/media/valj?q=finnsinte" + word);
         Assert.Empty(Listed(none));
         Assert.NotNull(none.QuerySelector("[data-testid=media-empty]"));
+    }
+
+    [Fact]
+    public async Task TheModuleEditorOffersThePicker_ThePickedImageMustBeInTheLibraryAndDescribed_AndShowsOnTheModulePageInBothLanguages()
+    {
+        await using var app = new UuWebFactory(provider);
+        var editor = await OfficeUsers.SignedInClientAsync(app, Roles.Editor);
+        int id;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<UuDbContext>().Modules.Where(m => m.Slug == "motiverande-samtal").Select(m => m.Id).SingleAsync();
+        }
+        var page = $"/office/utbildningar/{id}";
+        var editorPage = await editor.GetDocumentAsync(page);
+        Assert.NotNull(editorPage.QuerySelector("input[name='Form.ImagePath']"));
+        var button = editorPage.QuerySelector("button[data-media-picker=Form_ImagePath]")!;
+        Assert.Equal("Form_ImageAlt", button.GetAttribute("data-media-alt"));
+        Assert.Equal("Form_ImageAltEn", button.GetAttribute("data-media-alt-en"));
+        Assert.Equal("DIALOG", editorPage.QuerySelector("#media-picker")!.TagName);
+
+        string url;
+        using (var uploaded = await PickerUploadAsync(editor, Png(1200, 600), "samtal.png", "Två personer i samtal vid ett bord"))
+        {
+            using var json = JsonDocument.Parse(await uploaded.Content.ReadAsStringAsync());
+            url = json.RootElement.GetProperty("url").GetString()!;
+        }
+
+        // An address outside the library, one that looks like the library's but names no image, and an image without
+        // an alt text: each refused with the field named, and the public page unchanged.
+        foreach (var (path, alt, field, words) in new[]
+        {
+            ("https://example.com/bild.jpg", "En bild", "ImagePath", "mediebiblioteket"),
+            ("/media/" + new string('0', 32) + "-960.jpg", "En bild", "ImagePath", "finns inte i mediebiblioteket"),
+            (url, "", "ImageAlt", "alternativtext"),
+        })
+        {
+            var (fields, _) = await FormAsync(editor, page);
+            fields["Form.ImagePath"] = path;
+            fields["Form.ImageAlt"] = alt;
+            using var refused = await PostAsync(editor, page, "Publish", fields);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var document = await Html.ParseAsync(refused);
+            Assert.Contains(words, document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("true", document.QuerySelector($"#Form_{field}")!.GetAttribute("aria-invalid"));
+        }
+        var visitor = app.CreateClient();
+        var unchanged = await visitor.GetDocumentAsync("/utbildningar/motiverande-samtal");
+        Assert.Null(unchanged.QuerySelector("[data-testid=module-image]"));
+        Assert.NotNull(unchanged.QuerySelector("img.module-art"));
+
+        var (good, _) = await FormAsync(editor, page);
+        good["Form.ImagePath"] = url;
+        good["Form.ImageAlt"] = "Två personer i samtal vid ett bord";
+        good["Form.ImageAltEn"] = "Two people talking at a table";
+        using (var published = await PostAsync(editor, page, "Publish", good))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        }
+        var swedish = (await visitor.GetDocumentAsync("/utbildningar/motiverande-samtal")).QuerySelector("[data-testid=module-image]")!;
+        Assert.Equal(url, swedish.GetAttribute("src"));
+        Assert.Equal("Två personer i samtal vid ett bord", swedish.GetAttribute("alt"));
+        var english = (await visitor.GetDocumentAsync("/en/utbildningar/motiverande-samtal")).QuerySelector("[data-testid=module-image]")!;
+        Assert.Equal("Two people talking at a table", english.GetAttribute("alt"));
+        Assert.Null(english.GetAttribute("lang"));
+        using (var image = await visitor.GetAsync(url))
+        {
+            Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        }
+        // The editor shows what was chosen.
+        Assert.Equal(url, (await editor.GetDocumentAsync(page)).QuerySelector("[data-testid=module-image-preview]")!.GetAttribute("src"));
     }
 
     [Fact]

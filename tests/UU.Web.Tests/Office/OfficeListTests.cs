@@ -1,5 +1,6 @@
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UU.Web.Data;
 using UU.Web.Features.Accounts;
@@ -87,6 +88,70 @@ public abstract class OfficeListTests(Provider provider)
         // The default: the last changed first.
         Assert.Equal(Enumerable.Range(10, 50).Reverse().Select(n => $"{word} {n:00}"), Titles(page));
         Assert.Equal("1", page.QuerySelector("[data-testid=pager] a[aria-current=page]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TheModuleList_SortsByTitle_AndPagesWithItsSearchAndSubjectKept()
+    {
+        await using var app = new UuWebFactory(provider);
+        var word = "Modullista" + Guid.NewGuid().ToString("N")[..6];
+        string subject;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UuDbContext>();
+            var subjects = await db.Subjects.OrderBy(x => x.Id).Take(2).ToListAsync();
+            subject = subjects[0].Slug;
+            var now = app.Clock.GetUtcNow();
+            // 55 modules of the word in one subject, and one of the word in another subject, which the filter leaves out.
+            for (var n = 0; n <= 55; n++)
+            {
+                db.Modules.Add(new UU.Web.Features.Catalogue.Module
+                {
+                    Slug = $"{word.ToLowerInvariant()}-{n:00}", TitleSv = $"{word} {n:00}", SummarySv = "Sammanfattning.",
+                    SubjectId = n == 55 ? subjects[1].Id : subjects[0].Id, Status = UU.Web.Features.Catalogue.ContentStatus.Draft, CreatedAt = now, UpdatedAt = now,
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        var editor = await OfficeUsers.SignedInClientAsync(app, Roles.Editor);
+        static List<string> ModuleTitles(IHtmlDocument page) =>
+            page.QuerySelectorAll("[data-testid=modules] tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
+
+        var first = await editor.GetDocumentAsync($"/office/utbildningar?q={word}&amne={subject}&sortera=titel&ordning=fallande");
+        Assert.Equal(Enumerable.Range(5, 50).Reverse().Select(n => $"{word} {n:00}"), ModuleTitles(first));
+        Assert.Equal("descending", first.QuerySelector("th[data-sort=titel]")!.GetAttribute("aria-sort"));
+        var next = first.QuerySelector("[data-testid=pager] a[rel=next]")!.GetAttribute("href")!;
+        foreach (var kept in new[] { "q=" + word, "amne=" + subject, "sortera=titel", "ordning=fallande" })
+        {
+            Assert.Contains(kept, next, StringComparison.Ordinal);
+        }
+        var second = await editor.GetDocumentAsync(next);
+        Assert.Equal(Enumerable.Range(0, 5).Reverse().Select(n => $"{word} {n:00}"), ModuleTitles(second));
+        // The header turns the order back.
+        var toggle = first.QuerySelector("th[data-sort=titel] a")!.GetAttribute("href")!;
+        Assert.Equal($"{word} 00", ModuleTitles(await editor.GetDocumentAsync(toggle))[0]);
+    }
+
+    private static readonly string[] Names = ["adam", "bertil", "cesar"];
+
+    [Fact]
+    public async Task TheUserList_SortsByAddressBothWays_WithItsSearchKept()
+    {
+        await using var app = new UuWebFactory(provider);
+        var word = "anvlista" + Guid.NewGuid().ToString("N")[..6];
+        foreach (var name in new[] { "bertil", "adam", "cesar" })
+        {
+            await OfficeUsers.CreateAsync(app, Roles.Editor, $"{name}.{word}@uu-demo.se");
+        }
+        var admin = await OfficeUsers.SignedInClientAsync(app, Roles.Admin);
+        static List<string> Addresses(IHtmlDocument page) =>
+            page.QuerySelectorAll("[data-testid=users] tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
+
+        var ascending = await admin.GetDocumentAsync($"/office/anvandare?q={word}");
+        Assert.Equal(Names.Select(n => $"{n}.{word}@uu-demo.se"), Addresses(ascending));
+        var toggle = ascending.QuerySelector("th[data-sort=epost] a")!.GetAttribute("href")!;
+        Assert.Contains("q=" + word, toggle, StringComparison.Ordinal);
+        Assert.Equal(Names.Reverse().Select(n => $"{n}.{word}@uu-demo.se"), Addresses(await admin.GetDocumentAsync(toggle)));
     }
 
     [Fact]
