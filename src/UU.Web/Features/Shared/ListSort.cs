@@ -38,6 +38,34 @@ public sealed record ListSort(string Key, bool Descending)
     public string? AriaSort(string key) => key == Key ? (Descending ? "descending" : "ascending") : null;
 }
 
+/// <summary>
+/// The state every sorted, paged office list shows: its search text (<c>q</c>), order, page and total, and the links that keep
+/// them. A list's page model reads them from the address with <see cref="ReadText"/>, <see cref="ReadSort"/> and <see cref="SetTotal"/>.
+/// </summary>
+public abstract class SortedListPageModel(ListSort defaultSort) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
+{
+    private readonly ListSort _defaultSort = defaultSort;
+
+    public string? Text { get; private set; }
+    public ListSort Sort { get; private set; } = defaultSort;
+    public int PageNumber { get; private set; } = 1;
+    public int Total { get; private set; }
+    public ListLinks Links => new(Request, Sort);
+
+    /// <summary>The search text of the address, trimmed and at most 100 characters; none when blank.</summary>
+    protected void ReadText() =>
+        Text = ((string?)Request.Query["q"])?.Trim() is { Length: > 0 } q ? q[..Math.Min(100, q.Length)] : null;
+
+    protected void ReadSort(IReadOnlyCollection<string> keys) => Sort = ListSort.Parse(Request.Query, keys, _defaultSort);
+
+    /// <summary>Records how many items the filtered list has and reads the page asked for, within the pages there are.</summary>
+    protected void SetTotal(int total, int pageSize)
+    {
+        Total = total;
+        PageNumber = Pager.PageFrom(Request.Query, total, pageSize);
+    }
+}
+
 /// <summary>Addresses of one list that keep its filters: a page link, a column's sort link.</summary>
 public sealed class ListLinks(HttpRequest request, ListSort sort)
 {

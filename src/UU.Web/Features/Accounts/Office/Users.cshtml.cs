@@ -13,7 +13,7 @@ public sealed record UserRow(UuUser User, IList<string> Roles, bool LockedOut)
     public bool IsFacultyOffice => Roles.Contains(UU.Web.Features.Accounts.Roles.FacultyOffice);
 }
 
-public sealed class UsersModel(UserManager<UuUser> users, UserAdministration administration, UuDbContext db, Texts texts) : PageModel
+public sealed class UsersModel(UserManager<UuUser> users, UserAdministration administration, UuDbContext db, Texts texts) : SortedListPageModel(DefaultSort)
 {
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
     public string? CreatedPassword { get; private set; }
@@ -85,26 +85,18 @@ public sealed class UsersModel(UserManager<UuUser> users, UserAdministration adm
 
     public const int PageSize = 100;
 
-    /// <summary>Part of an address (<c>q</c>).</summary>
-    public string? Text { get; private set; }
-    public ListSort Sort { get; private set; } = DefaultSort;
-    public int PageNumber { get; private set; } = 1;
-    public int Total { get; private set; }
-    public ListLinks Links => new(Request, Sort);
-
     private async Task LoadAsync()
     {
         Faculties = await db.Faculties.AsNoTracking().OrderBy(f => f.NameSv).ToListAsync();
-        Text = ((string?)Request.Query["q"])?.Trim() is { Length: > 0 } q ? q[..Math.Min(100, q.Length)] : null;
-        Sort = ListSort.Parse(Request.Query, SortKeys, DefaultSort);
+        ReadText();
+        ReadSort(SortKeys);
         var query = users.Users;
         if (Text is { } text)
         {
             var pattern = UuDbContext.Containing(text);
             query = query.Where(u => u.Email != null && EF.Functions.Like(UuDbContext.Fold(u.Email), pattern, UuDbContext.LikeEscape));
         }
-        Total = await query.CountAsync();
-        PageNumber = Pager.PageFrom(Request.Query, Total, PageSize);
+        SetTotal(await query.CountAsync(), PageSize);
         var ordered = Sort.Key switch
         {
             "tillagd" => Sort.Apply(query, u => u.CreatedAt).ThenBy(u => u.Email),

@@ -7,7 +7,7 @@ using UU.Web.Features.Shared;
 
 namespace UU.Web.Features.Audit.Office;
 
-public sealed class AuditLogModel(UuDbContext db) : PageModel
+public sealed class AuditLogModel(UuDbContext db) : SortedListPageModel(DefaultSort)
 {
     [BindProperty(SupportsGet = true, Name = "atgard")] public string? ActionFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "anvandare")] public string? UserFilter { get; set; }
@@ -22,15 +22,10 @@ public sealed class AuditLogModel(UuDbContext db) : PageModel
 
     public const int PageSize = 100;
 
-    public ListSort Sort { get; private set; } = DefaultSort;
-    public int PageNumber { get; private set; } = 1;
-    public int Total { get; private set; }
-    public ListLinks Links => new(Request, Sort);
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Actions = await db.AuditEntries.Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
-        Sort = ListSort.Parse(Request.Query, SortKeys, DefaultSort);
+        ReadSort(SortKeys);
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(ActionFilter)) query = query.Where(a => a.Action == ActionFilter);
         if (!string.IsNullOrWhiteSpace(UserFilter))
@@ -38,8 +33,7 @@ public sealed class AuditLogModel(UuDbContext db) : PageModel
             var user = UserFilter.Trim().ToLowerInvariant(); // addresses are compared without regard to case, on both databases
             query = query.Where(a => a.UserEmail != null && UuDbContext.Fold(a.UserEmail).Contains(user));
         }
-        Total = await query.CountAsync(cancellationToken);
-        PageNumber = Pager.PageFrom(Request.Query, Total, PageSize);
+        SetTotal(await query.CountAsync(cancellationToken), PageSize);
         // Entries are written in time order, so the id orders by time without ties.
         var ordered = Sort.Key switch
         {

@@ -6,7 +6,7 @@ using UU.Web.Features.Shared;
 namespace UU.Web.Features.Catalogue.Office;
 
 /// <summary>The office's module list: narrowed by title (<c>q</c>) and subject (<c>amne</c>), sorted by a column, paged in the database.</summary>
-public sealed class ModulesModel(UuDbContext db) : PageModel
+public sealed class ModulesModel(UuDbContext db) : SortedListPageModel(DefaultSort)
 {
     /// <summary>The columns the list sorts by (<c>sortera=</c>): title, subject, status, last changed.</summary>
     public static readonly IReadOnlyList<string> SortKeys = ["titel", "amne", "status", "andrad"];
@@ -17,20 +17,15 @@ public sealed class ModulesModel(UuDbContext db) : PageModel
 
     public IReadOnlyList<Module> Items { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Name)> Subjects { get; private set; } = [];
-    public string? Text { get; private set; }
     public string? SubjectSlug { get; private set; }
-    public ListSort Sort { get; private set; } = DefaultSort;
-    public int PageNumber { get; private set; } = 1;
-    public int Total { get; private set; }
-    public ListLinks Links => new(Request, Sort);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Subjects = (await db.Subjects.AsNoTracking().OrderBy(s => s.NameSv).Select(s => new { s.Slug, s.NameSv }).ToListAsync(cancellationToken)).Select(s => (s.Slug, s.NameSv)).ToList();
-        Text = ((string?)Request.Query["q"])?.Trim() is { Length: > 0 } q ? q[..Math.Min(100, q.Length)] : null;
+        ReadText();
         // An unknown subject is no filter rather than an empty list: the select offers only the known ones.
         SubjectSlug = (string?)Request.Query["amne"] is { Length: > 0 } slug && Subjects.Any(s => s.Slug == slug) ? slug : null;
-        Sort = ListSort.Parse(Request.Query, SortKeys, DefaultSort);
+        ReadSort(SortKeys);
         var query = db.Modules.AsNoTracking();
         if (Text is { } text)
         {
@@ -41,8 +36,7 @@ public sealed class ModulesModel(UuDbContext db) : PageModel
         {
             query = query.Where(m => m.Subject!.Slug == subject);
         }
-        Total = await query.CountAsync(cancellationToken);
-        PageNumber = Pager.PageFrom(Request.Query, Total, PageSize);
+        SetTotal(await query.CountAsync(cancellationToken), PageSize);
         var ordered = Sort.Key switch
         {
             "amne" => Sort.Apply(query, m => m.Subject!.NameSv).ThenBy(m => m.TitleSv).ThenBy(m => m.Id),

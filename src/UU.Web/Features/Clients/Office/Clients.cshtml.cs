@@ -11,7 +11,7 @@ namespace UU.Web.Features.Clients.Office;
 /// Clients (from inquiries, or added here) and the agreements in force that the agreements register holds for them
 /// (registered at /office/avtal).
 /// </summary>
-public sealed class ClientsModel(UuDbContext db, ClientRegister register, TimeProvider clock, Localization.Texts texts) : PageModel
+public sealed class ClientsModel(UuDbContext db, ClientRegister register, TimeProvider clock, Localization.Texts texts) : SortedListPageModel(DefaultSort)
 {
     public sealed record Row(Client Client, int Inquiries, int Leads, IReadOnlyList<Agreement> InForce);
 
@@ -24,12 +24,6 @@ public sealed class ClientsModel(UuDbContext db, ClientRegister register, TimePr
 
     public const int PageSize = 50;
 
-    /// <summary>Part of a name or organisation number (<c>q</c>).</summary>
-    public string? Text { get; private set; }
-    public ListSort Sort { get; private set; } = DefaultSort;
-    public int PageNumber { get; private set; } = 1;
-    public int Total { get; private set; }
-    public ListLinks Links => new(Request, Sort);
     public Dictionary<string, string> Errors { get; } = [];
     public string? Error { get; private set; }
 
@@ -68,8 +62,8 @@ public sealed class ClientsModel(UuDbContext db, ClientRegister register, TimePr
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Text = ((string?)Request.Query["q"])?.Trim() is { Length: > 0 } q ? q[..Math.Min(100, q.Length)] : null;
-        Sort = ListSort.Parse(Request.Query, SortKeys, DefaultSort);
+        ReadText();
+        ReadSort(SortKeys);
         var query = db.Clients.AsNoTracking();
         if (Text is { } text)
         {
@@ -77,9 +71,8 @@ public sealed class ClientsModel(UuDbContext db, ClientRegister register, TimePr
             const string e = UuDbContext.LikeEscape;
             query = query.Where(c => EF.Functions.Like(UuDbContext.Fold(c.Name), pattern, e) || (c.OrganisationNumber != null && EF.Functions.Like(c.OrganisationNumber, pattern, e)));
         }
-        Total = await query.CountAsync(cancellationToken);
         // A page number that is not a page (text, 0, past the end) shows the first page.
-        PageNumber = Pager.PageFrom(Request.Query, Total, PageSize);
+        SetTotal(await query.CountAsync(cancellationToken), PageSize);
         var ordered = Sort.Key switch
         {
             "orgnr" => Sort.Apply(query, c => c.OrganisationNumber).ThenBy(c => c.Id),

@@ -6,7 +6,7 @@ using UU.Web.Features.Shared;
 namespace UU.Web.Features.Content.Office;
 
 /// <summary>Pages, stories and staff pages: narrowed by type (<c>typ</c>) and title (<c>q</c>), sorted by a column, paged in the database.</summary>
-public sealed class ContentListModel(UuDbContext db) : PageModel
+public sealed class ContentListModel(UuDbContext db) : SortedListPageModel(DefaultSort)
 {
     /// <summary>The columns the list sorts by (<c>sortera=</c>): title, type, state, last changed.</summary>
     public static readonly IReadOnlyList<string> SortKeys = ["titel", "typ", "status", "andrad"];
@@ -16,19 +16,14 @@ public sealed class ContentListModel(UuDbContext db) : PageModel
     public const int PageSize = 50;
 
     public IReadOnlyList<ContentItem> Items { get; private set; } = [];
-    public string? Text { get; private set; }
     public string? Type { get; private set; }
-    public ListSort Sort { get; private set; } = DefaultSort;
-    public int PageNumber { get; private set; } = 1;
-    public int Total { get; private set; }
-    public ListLinks Links => new(Request, Sort);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Text = ((string?)Request.Query["q"])?.Trim() is { Length: > 0 } q ? q[..Math.Min(100, q.Length)] : null;
+        ReadText();
         // An unknown type is no filter: the select offers only the known ones.
         Type = (string?)Request.Query["typ"] is { } type && ContentTypes.All.Contains(type) ? type : null;
-        Sort = ListSort.Parse(Request.Query, SortKeys, DefaultSort);
+        ReadSort(SortKeys);
         var query = db.ContentItems.AsNoTracking();
         if (Type is { } t)
         {
@@ -39,8 +34,7 @@ public sealed class ContentListModel(UuDbContext db) : PageModel
             var pattern = UuDbContext.Containing(text);
             query = query.Where(c => EF.Functions.Like(UuDbContext.Fold(c.DraftTitle), pattern, UuDbContext.LikeEscape));
         }
-        Total = await query.CountAsync(cancellationToken);
-        PageNumber = Pager.PageFrom(Request.Query, Total, PageSize);
+        SetTotal(await query.CountAsync(cancellationToken), PageSize);
         var ordered = Sort.Key switch
         {
             "titel" => Sort.Apply(query, c => c.DraftTitle).ThenBy(c => c.Id),

@@ -10,7 +10,7 @@ namespace UU.Web.Features.Media.Office;
 
 [RequestSizeLimit(12 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
-public sealed class MediaModel(MediaLibrary library, UuDbContext db, Localization.Texts texts) : PageModel
+public sealed class MediaModel(MediaLibrary library, UuDbContext db, Localization.Texts texts) : SortedListPageModel(DefaultSort)
 {
     public IReadOnlyList<MediaItem> Items { get; private set; } = [];
     public Dictionary<string, string> Errors { get; } = [];
@@ -70,17 +70,10 @@ public sealed class MediaModel(MediaLibrary library, UuDbContext db, Localizatio
 
     public const int PageSize = 48;
 
-    /// <summary>Part of an alt text or a file name (<c>q</c>).</summary>
-    public string? Text { get; private set; }
-    public ListSort Sort { get; private set; } = DefaultSort;
-    public int PageNumber { get; private set; } = 1;
-    public int Total { get; private set; }
-    public ListLinks Links => new(Request, Sort);
-
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Text = ((string?)Request.Query["q"])?.Trim() is { Length: > 0 } q ? q[..Math.Min(100, q.Length)] : null;
-        Sort = ListSort.Parse(Request.Query, SortKeys, DefaultSort);
+        ReadText();
+        ReadSort(SortKeys);
         var items = db.MediaItems.AsNoTracking();
         if (Text is { } text)
         {
@@ -90,8 +83,7 @@ public sealed class MediaModel(MediaLibrary library, UuDbContext db, Localizatio
                 || (m.AltEn != null && EF.Functions.Like(UuDbContext.Fold(m.AltEn), pattern, e))
                 || EF.Functions.Like(UuDbContext.Fold(m.OriginalFileName), pattern, e));
         }
-        Total = await items.CountAsync(cancellationToken);
-        PageNumber = Pager.PageFrom(Request.Query, Total, PageSize);
+        SetTotal(await items.CountAsync(cancellationToken), PageSize);
         var ordered = Sort.Key switch
         {
             "namn" => Sort.Apply(items, m => m.OriginalFileName).ThenBy(m => m.Id),
