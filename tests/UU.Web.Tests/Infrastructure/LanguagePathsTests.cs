@@ -18,6 +18,47 @@ public abstract class LanguagePathsTests<TApp>(TApp app) : IClassFixture<TApp> w
     }
 
     [Fact]
+    public async Task Assets_HaveOneAddressInBothLanguages_TextAssetsAreSentCompressed_AndFontsAndImagesAreCached()
+    {
+        var sv = await _client.GetDocumentAsync("/utbildningar/demensvard");
+        var en = await _client.GetDocumentAsync("/en/utbildningar/demensvard");
+        // The English page links the same stylesheet and scripts as the Swedish one, not copies under /en/.
+        var stylesheet = sv.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        Assert.StartsWith("/css/site.css?v=", stylesheet, StringComparison.Ordinal);
+        Assert.Equal(stylesheet, en.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
+        Assert.Equal(sv.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")), en.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")));
+        Assert.All(en.QuerySelectorAll("script[src]"), s => Assert.StartsWith("/js/", s.GetAttribute("src"), StringComparison.Ordinal));
+
+        using (var request = new HttpRequestMessage(HttpMethod.Get, stylesheet))
+        {
+            request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+            using var css = await _client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+            Assert.Equal("br", Assert.Single(css.Content.Headers.ContentEncoding));
+            Assert.Contains("Accept-Encoding", css.Headers.Vary); // a shared cache keeps both forms apart
+            Assert.Contains("immutable", css.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        }
+        // Pages stay uncompressed: they carry antiforgery tokens beside text from the address (BREACH).
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/forfragan?q=x"))
+        {
+            request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+            using var page = await _client.SendAsync(request);
+            Assert.Empty(page.Content.Headers.ContentEncoding);
+        }
+        using (var font = await _client.GetAsync("/fonts/source-sans-3-latin-wght-normal.woff2"))
+        {
+            Assert.Equal(HttpStatusCode.OK, font.StatusCode);
+            Assert.Equal(TimeSpan.FromDays(30), font.Headers.CacheControl!.MaxAge);
+        }
+        var illustration = sv.QuerySelector("img.module-art")!.GetAttribute("src")!;
+        using (var image = await _client.GetAsync(illustration))
+        {
+            Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+            Assert.Equal(TimeSpan.FromDays(1), image.Headers.CacheControl!.MaxAge);
+        }
+    }
+
+    [Fact]
     public async Task ModulePage_NamesBothLanguageVersionsAndLinksOnInItsOwnLanguage()
     {
         var sv = await _client.GetDocumentAsync("/utbildningar/demensvard");
