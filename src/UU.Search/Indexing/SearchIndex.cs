@@ -798,7 +798,25 @@ public sealed partial class SearchIndex : IDisposable
     private void DisposeWriter()
     {
         _searchers?.Dispose();
-        _writer?.Dispose();
+        if (_writer is null)
+        {
+            return;
+        }
+        // A faulted writer's state is unknown, and committing it at shutdown can fail again: the next start
+        // rebuilds or catches up from the journal, whose position moved only with the last good commit.
+        if (_fault is not null)
+        {
+            RollBackQuietly(_writer);
+            return;
+        }
+        try
+        {
+            _writer.Dispose();
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            RollBackQuietly(_writer);
+        }
     }
 
     public void Dispose()
