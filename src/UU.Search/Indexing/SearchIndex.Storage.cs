@@ -61,7 +61,7 @@ public sealed partial class SearchIndex
             {
                 var commit = new SegmentInfos();
                 commit.Read(_directory);
-                if (commit.GetFiles(_directory, includeSegmentsFile: true).Any(name => !File.Exists(Path.Combine(_options.IndexPath, name))))
+                if (commit.GetFiles(_directory, includeSegmentsFile: true).Any(IsMissing))
                 {
                     return true;
                 }
@@ -78,7 +78,7 @@ public sealed partial class SearchIndex
             // segments_N of a reader that was never committed may not exist yet; the segments' own files must.
             return ((DirectoryReader)searcher.IndexReader).IndexCommit.FileNames
                 .Where(name => !name.StartsWith(IndexFileNames.SEGMENTS, StringComparison.Ordinal))
-                .Any(name => !File.Exists(Path.Combine(_options.IndexPath, name)));
+                .Any(IsMissing);
         }
         catch (Exception ex) when (IsStorageFailure(ex))
         {
@@ -90,20 +90,25 @@ public sealed partial class SearchIndex
         }
     }
 
+    private bool IsMissing(string fileName) => !File.Exists(Path.Combine(_options.IndexPath, fileName));
+
     /// <summary>
     /// An error of the index's storage, also when Lucene wraps it: a merge policy's sort that reads a gone file's
     /// size throws InvalidOperationException ("Failed to compare two elements") around the FileNotFoundException.
     /// </summary>
-    private static bool IsStorageFailure(Exception ex)
+    private static bool IsStorageFailure(Exception ex) => StorageCause(ex) is not null;
+
+    /// <summary>The storage error in <paramref name="ex"/> or among the exceptions it wraps, or null.</summary>
+    private static Exception? StorageCause(Exception ex)
     {
-        for (var current = ex; current is not null; current = current.InnerException)
+        for (Exception? current = ex; current is not null; current = current.InnerException)
         {
             if (current is IOException or ObjectDisposedException or UnauthorizedAccessException)
             {
-                return true;
+                return current;
             }
         }
-        return false;
+        return null;
     }
 
     private void MarkFaulted(Exception ex)
@@ -114,11 +119,7 @@ public sealed partial class SearchIndex
         }
         var first = _fault is null;
         // The storage error's own words (a missing file, a full disk), not those of a wrapper around it.
-        var cause = ex;
-        while (cause is not (IOException or ObjectDisposedException or UnauthorizedAccessException) && cause.InnerException is not null)
-        {
-            cause = cause.InnerException;
-        }
+        var cause = StorageCause(ex) ?? ex;
         _fault = cause.Message;
         if (first)
         {

@@ -11,7 +11,12 @@ namespace UU.Web.Infrastructure;
 public static class SiteSetup
 {
     /// <summary>The static text assets that are sent compressed (<c>Accept-Encoding: br</c> or <c>gzip</c>).</summary>
-    public static readonly string[] CompressedTypes = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"];
+    private static readonly string[] CompressedTypes = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"];
+
+    /// <summary>The folders of the web root that hold them; pages and API answers do not pass the compression at all.</summary>
+    private static bool IsCompressibleAsset(PathString path) =>
+        path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/js", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/img", StringComparison.OrdinalIgnoreCase) || path.Value is "/favicon.svg";
 
     /// <summary>How long a browser keeps an asset without a version in its address: fonts rarely change, images and icons may at a deploy.</summary>
     private static string? UnversionedCaching(PathString path) =>
@@ -137,7 +142,7 @@ public static class SiteSetup
         });
         app.UseLanguagePaths();
         app.UseRequestLocalization();
-        app.UseResponseCompression();
+        app.UseWhen(context => IsCompressibleAsset(context.Request.Path), branch => branch.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx =>

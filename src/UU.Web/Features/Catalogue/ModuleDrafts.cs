@@ -71,8 +71,7 @@ public sealed partial class ModuleDrafts(UuDbContext db)
         // The same rule as a story's image: a file of the media library, described for those who cannot see it.
         if (Blank(d.ImagePath) is { } image)
         {
-            if (Media.MediaItem.StoredNameOf(image) is not { } stored) errors["ImagePath"] = "content.error.image";
-            else if (!await db.MediaItems.AnyAsync(i => i.StoredName == stored, cancellationToken)) errors["ImagePath"] = "module.error.imageMissing";
+            if (await Media.MediaImages.ProblemAsync(db, image, cancellationToken) is { } problem) errors["ImagePath"] = problem;
             if (string.IsNullOrWhiteSpace(d.ImageAlt)) errors.TryAdd("ImageAlt", "content.error.altRequired");
         }
         if (d.Slug.Length is 0 or > 150 || !SlugPattern().IsMatch(d.Slug)) errors["Slug"] = "content.error.slug";

@@ -135,7 +135,7 @@ public sealed partial class ContentDocuments(UuDbContext db) : IDocumentKind<Con
             Check(nameof(f.ClientName), f.ClientName, 200, required: true);
             if (f.ImagePath is not null && string.IsNullOrWhiteSpace(f.ImageAlt)) errors.TryAdd(nameof(f.ImageAlt), "content.error.altRequired");
         }
-        if (f.ImagePath is not null && !f.ImagePath.StartsWith("/media/", StringComparison.Ordinal)) errors.TryAdd(nameof(f.ImagePath), "content.error.image");
+        if (f.ImagePath is not null && await Media.MediaImages.ProblemAsync(db, f.ImagePath, cancellationToken) is { } imageProblem) errors.TryAdd(nameof(f.ImagePath), imageProblem);
         // Module pages, offers and agreement clauses find the participants' rights by its address.
         if (type == ContentTypes.Staff && id != 0 && f.Slug != Staff.ParticipantRights.Slug
             && await db.ContentItems.AnyAsync(c => c.Id == id && (c.PublishedSlug == Staff.ParticipantRights.Slug || c.DraftSlug == Staff.ParticipantRights.Slug), cancellationToken))

@@ -40,6 +40,16 @@ public sealed partial class MediaItem
     private static partial System.Text.RegularExpressions.Regex MediaUrl();
 }
 
+/// <summary>The rule for an image shown on a page (a story, a module): one of the library's own files.</summary>
+public static class MediaImages
+{
+    /// <summary>Why <paramref name="path"/> cannot be a page's image (a text key), or null when it is an image of the library.</summary>
+    public static async Task<string?> ProblemAsync(UuDbContext db, string path, CancellationToken cancellationToken) =>
+        MediaItem.StoredNameOf(path) is not { } stored ? "content.error.image"
+        : await db.MediaItems.AnyAsync(i => i.StoredName == stored, cancellationToken) ? null
+        : "media.error.notInLibrary";
+}
+
 public sealed class MediaOptions
 {
     public const string Section = "Media";
