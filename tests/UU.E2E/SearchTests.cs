@@ -26,6 +26,39 @@ public sealed class SearchTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task Visitor_KeepsTheChosenSuggestionWhenALaterAnswerArrives()
+    {
+        var page = await site.NewPageAsync();
+        var release = new TaskCompletionSource();
+        // The answer for the full word is held back until the visitor has moved onto a suggestion
+        // of the shorter word's list.
+        await page.RouteAsync("**/api/suggest?q=palli", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/");
+        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Sök bland utbildningar och kurser" });
+        await box.PressSequentiallyAsync("pall");
+        var option = page.GetByRole(AriaRole.Option, new() { Name = "Palliativ vård i kommunen" });
+        await Assertions.Expect(option).ToBeVisibleAsync();
+
+        var lateAnswer = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/suggest?q=palli", StringComparison.Ordinal));
+        await box.PressAsync("i");
+        await page.WaitForRequestAsync(r => r.Url.EndsWith("/api/suggest?q=palli", StringComparison.Ordinal));
+        await box.PressAsync("ArrowDown");
+        await Assertions.Expect(option).ToHaveAttributeAsync("aria-selected", "true");
+        release.SetResult();
+        await lateAnswer;
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[role=option]').length > 0");
+
+        await Assertions.Expect(option).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(box).ToHaveAttributeAsync("aria-activedescendant", await option.GetAttributeAsync("id") ?? "");
+        await box.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("/utbildningar/palliativ-vard$"));
+    }
+
+    [Fact]
     public async Task Visitor_SearchesWithATypoAndNarrowsByFacet()
     {
         var page = await site.NewPageAsync();

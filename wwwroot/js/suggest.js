@@ -42,7 +42,10 @@
       }
     }
 
+    // A newer answer replaces the list while the visitor may already have moved onto a suggestion
+    // with the arrow keys; the suggestion they are on stays chosen if the new list still has it.
     function render(suggestions) {
+      var chosenUrl = active >= 0 ? items[active].url : null;
       list.innerHTML = "";
       items = suggestions.map(function (s, i) {
         var li = document.createElement("li");
@@ -57,7 +60,9 @@
       var open = items.length > 0;
       list.hidden = !open;
       input.setAttribute("aria-expanded", open ? "true" : "false");
-      active = -1;
+      var kept = -1;
+      items.forEach(function (item, i) { if (kept < 0 && item.url === chosenUrl) { kept = i; } });
+      highlight(kept);
     }
 
     function fetchSuggestions() {
