@@ -114,6 +114,52 @@ if (!skipRelevance)
     Console.WriteLine();
 }
 
+// ---- Profiling: --profile=search|build builds 100,000 documents, then runs the one step for 20 s (attach dotnet-trace) ----
+if (args.FirstOrDefault(a => a.StartsWith("--profile=", StringComparison.Ordinal)) is { } profile)
+{
+    var step = profile["--profile=".Length..];
+    var profileDocs = Generate(demo, 100_000);
+    using var index = OpenIndex(Path.Combine(work, "profile"));
+    await index.WhenLinguisticsLoadedAsync(CancellationToken.None);
+    var watch = Stopwatch.StartNew();
+    var rounds = 0;
+    do
+    {
+        await index.RebuildAsync(profileDocs.ToAsyncEnumerable(), 0, CancellationToken.None);
+        rounds++;
+    }
+    while (step == "build" && watch.Elapsed.TotalSeconds < 20);
+    Console.WriteLine($"built {rounds} x 100,000 in {watch.Elapsed.TotalSeconds:0.0} s: {rounds * 100_000 / watch.Elapsed.TotalSeconds:0} docs/s");
+    if (step == "explain")
+    {
+        foreach (var j in judged.Take(8))
+        {
+            var (text, clauses) = index.Explain(j.Query);
+            Console.WriteLine($"{j.Query} ({clauses} clauses): {text}");
+        }
+    }
+    if (step == "search")
+    {
+        var profileQueries = judged.Select(j => j.Query).ToArray();
+        var samples = new List<(double Ms, string Query)>();
+        watch.Restart();
+        for (var i = 0; watch.Elapsed.TotalSeconds < 20; i++)
+        {
+            var q = profileQueries[i % profileQueries.Length];
+            var start = Stopwatch.GetTimestamp();
+            index.Search(new SearchRequest { Query = q, PageSize = 10, FacetNames = ["type", "subject", "level", "format", "credit", "size"] });
+            samples.Add((Stopwatch.GetElapsedTime(start).TotalMilliseconds, q));
+        }
+        var stats = Stats.Of(samples.Select(s => s.Ms).ToList());
+        Console.WriteLine($"{samples.Count} searches: p50 {stats.P50:0.00} ms, p95 {stats.P95:0.00} ms");
+        foreach (var g in samples.GroupBy(s => s.Query).Select(g => (g.Key, Median: g.Select(s => s.Ms).Order().ElementAt(g.Count() / 2))).OrderByDescending(g => g.Median).Take(15))
+        {
+            Console.WriteLine($"  {g.Median,7:0.00} ms  {g.Key}  ({index.Explain(g.Key).Clauses} clauses)");
+        }
+    }
+    return;
+}
+
 // ---- Latency, throughput, memory ----
 var queries = judged.Select(j => j.Query).ToArray();
 var prefixes = queries.Select(q => q.Length > 5 ? q[..5] : q).Concat(queries.Select(q => q.Length > 3 ? q[..3] : q)).ToArray();
@@ -204,7 +250,16 @@ catch (IOException)
 }
 
 static SearchIndex OpenIndex(string path) =>
-    new(Options.Create(new SearchOptions { IndexPath = path }), NullLogger<SearchIndex>.Instance);
+    new(Options.Create(new SearchOptions
+    {
+        IndexPath = path,
+        OpenDirectory = Environment.GetEnvironmentVariable("UU_BENCH_DIRECTORY") switch
+        {
+            "ram" => _ => new Lucene.Net.Store.RAMDirectory(),
+            "mmap" => p => new Lucene.Net.Store.MMapDirectory(new DirectoryInfo(p)),
+            _ => null,
+        },
+    }), NullLogger<SearchIndex>.Instance);
 
 static Stats Measure(string[] inputs, int count, Func<string, object> action)
 {

@@ -35,7 +35,7 @@ public enum IndexState
 public sealed partial class SearchIndex : IDisposable
 {
     /// <summary>Bump when analysis or fields change: an index of another schema is rebuilt at start.</summary>
-    public const string SchemaVersion = "4";
+    public const string SchemaVersion = "5";
 
     private const string JournalKey = "journal";
     private const string SchemaKey = "schema";
@@ -395,6 +395,14 @@ public sealed partial class SearchIndex : IDisposable
         {
             _searchers.MaybeRefreshBlocking();
         }
+    }
+
+    /// <summary>The first query a search runs for the text, and its number of leaf clauses (for the benchmark).</summary>
+    public (string Query, int Clauses) Explain(string text)
+    {
+        var words = Ready.Queries.Words(SearchQueryBuilder.Clean(text));
+        var query = Ready.Queries.Build(words, relaxed: false, fuzzy: false);
+        return (query?.ToString() ?? "", query is null ? 0 : SearchQueryBuilder.Count(query));
     }
 
     public SearchResult Search(SearchRequest request)
