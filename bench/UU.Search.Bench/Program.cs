@@ -164,12 +164,14 @@ if (args.FirstOrDefault(a => a.StartsWith("--profile=", StringComparison.Ordinal
 var queries = judged.Select(j => j.Query).ToArray();
 var prefixes = queries.Select(q => q.Length > 5 ? q[..5] : q).Concat(queries.Select(q => q.Length > 3 ? q[..3] : q)).ToArray();
 Console.WriteLine("## Latency (ms) and indexing");
+var firstSuggestions = new List<string>();
 Console.WriteLine("| docs | engine | search p50 | p95 | p99 | parallel(4) p50 | p95 | p99 | parallel q/s | suggest p50 | p95 | p99 | full build docs/s |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var size in sizes)
 {
     var docs = Generate(demo, size);
-    using var index = OpenIndex(Path.Combine(work, "i" + size));
+    var indexOptions = new SearchOptions { IndexPath = Path.Combine(work, "i" + size) };
+    using var index = OpenIndex(indexOptions.IndexPath, indexOptions);
     // The dictionaries load in the background when an index opens; the rebuild is timed on its own.
     await index.WhenLinguisticsLoadedAsync(CancellationToken.None);
     var build = Stopwatch.StartNew();
@@ -187,6 +189,11 @@ foreach (var size in sizes)
     var searchOne = Measure(queries, 2000, q => index.Search(new SearchRequest { Query = q, PageSize = 10, FacetNames = ["type", "subject", "level", "format", "credit", "size"] }));
     var (searchPar, qps) = MeasureParallel(queries, 4, 500, () => q => index.Search(new SearchRequest { Query = q, PageSize = 10, FacetNames = ["type", "subject", "level", "format", "credit", "size"] }));
     var suggest = Measure(prefixes, 2000, p => index.Suggest(p, english: false));
+    // The same prefixes with nothing remembered: what the first visitor to type each one waits for.
+    indexOptions.RememberCompletions = false;
+    var suggestFirst = Measure(prefixes, 2000, p => index.Suggest(p, english: false));
+    indexOptions.RememberCompletions = true;
+    firstSuggestions.Add($"| {size:N0} | {suggestFirst.P50:0.000} | {suggestFirst.P95:0.000} | {suggestFirst.P99:0.000} |");
     Console.WriteLine($"| {size:N0} | UU.Search | {searchOne.P50:0.00} | {searchOne.P95:0.00} | {searchOne.P99:0.00} | {searchPar.P50:0.00} | {searchPar.P95:0.00} | {searchPar.P99:0.00} | {qps:0} | {suggest.P50:0.000} | {suggest.P95:0.000} | {suggest.P99:0.000} | {size / build.Elapsed.TotalSeconds:0} ({build.Elapsed.TotalSeconds:0.0} s) |");
 
     var ftsBuild = Stopwatch.StartNew();
@@ -212,6 +219,15 @@ foreach (var size in sizes)
         Console.WriteLine();
         Console.WriteLine($"Memory after building the {size:N0}-document index (and its FTS5 twin): {memory}");
     }
+}
+
+if (firstSuggestions.Count > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine("Suggestions with nothing remembered (each prefix's query run every time; the table above remembers completions per index state):");
+    Console.WriteLine("| docs | suggest p50 | p95 | p99 |");
+    Console.WriteLine("|---|---|---|---|");
+    firstSuggestions.ForEach(Console.WriteLine);
 }
 
 // ---- Write-to-searchable latency through the refresh loop ----
@@ -249,8 +265,8 @@ catch (IOException)
 {
 }
 
-static SearchIndex OpenIndex(string path) =>
-    new(Options.Create(new SearchOptions
+static SearchIndex OpenIndex(string path, SearchOptions? options = null) =>
+    new(Options.Create(options ?? new SearchOptions
     {
         IndexPath = path,
         OpenDirectory = Environment.GetEnvironmentVariable("UU_BENCH_DIRECTORY") switch

@@ -657,7 +657,7 @@ public sealed partial class SearchIndex : IDisposable
             // prefixes are typed over and over, and a short one ("för") matches a large part of the catalogue.
             // A refresh brings a new searcher and so a fresh table; the answers are those the query gives.
             var known = _completions.GetValue(searcher, _ => new ConcurrentDictionary<string, Suggestion[]>(StringComparer.Ordinal));
-            if (known.TryGetValue(key, out var remembered))
+            if (_options.RememberCompletions && known.TryGetValue(key, out var remembered))
             {
                 return remembered;
             }
@@ -674,7 +674,7 @@ public sealed partial class SearchIndex : IDisposable
                 var title = english && doc.Get(Fields.TitleEnStored) is { Length: > 0 } en ? en : doc.Get(Fields.TitleStored);
                 return new Suggestion(doc.Get(Fields.Type), doc.Get(Fields.Slug), doc.Get(Fields.Code), title);
             })];
-            if (known.Count < MaxRememberedCompletions)
+            if (_options.RememberCompletions && known.Count < MaxRememberedCompletions)
             {
                 known.TryAdd(key, suggestions);
             }

@@ -29,6 +29,12 @@ public sealed class SearchOptions
     public RankingOptions Ranking { get; set; } = new();
 
     /// <summary>
+    /// Remember completions per index state (the same prefixes are typed over and over). Off, every suggestion
+    /// runs its query: the benchmark measures both.
+    /// </summary>
+    public bool RememberCompletions { get; set; } = true;
+
+    /// <summary>
     /// Opens the index folder as a Lucene directory; null: the file system (NIOFS). Not configuration: tests put a
     /// directory in front of the disk that fails the way a full one does.
     /// </summary>
