@@ -55,7 +55,7 @@ if (!skipRelevance)
         var titles = real.Documents.ToDictionary(d => d.Type + ":" + d.Slug, d => d.Title);
         foreach (var j in real.Tune)
         {
-            var keys = index.Search(new SearchRequest { Query = j.Query, PageSize = 10 }).Hits.SelectMany(h => h.Keys()).Take(10).ToList();
+            var keys = index.Search(new SearchRequest { Query = j.Query, PageSize = 10 }).Keys().Take(10).ToList();
             Console.WriteLine($"## {j.Query}");
             foreach (var key in keys) Console.WriteLine($"  {j.Grades.GetValueOrDefault(key)} {key} {titles[key]}");
             foreach (var (key, grade) in j.Grades.Where(g => g.Value >= 2 && !keys.Contains(g.Key))) Console.WriteLine($"  missed {grade} {key} {titles[key]}");
@@ -78,7 +78,7 @@ if (!skipRelevance)
         using var index = OpenIndex(Path.Combine(work, "rel" + i));
         await index.RebuildAsync(docs.ToAsyncEnumerable(), 0, CancellationToken.None);
         using var fts = Fts.Create(Path.Combine(work, "rel" + i + ".db"), docs);
-        ours[i] = RelevanceMetrics.Evaluate(setQueries, q => index.Search(new SearchRequest { Query = q, PageSize = 10 }).Hits.SelectMany(h => h.Keys()).Take(10).ToList());
+        ours[i] = RelevanceMetrics.Evaluate(setQueries, q => index.Search(new SearchRequest { Query = q, PageSize = 10 }).Keys().Take(10).ToList());
         typed[i] = RelevanceMetrics.Evaluate(setQueries, q => fts.Search(q, 10, prefix: false));
         prefixed[i] = RelevanceMetrics.Evaluate(setQueries, q => fts.Search(q, 10, prefix: true));
         if (pg is not null)

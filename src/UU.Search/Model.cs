@@ -35,6 +35,8 @@ public sealed record SearchRequest
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 10;
     public bool English { get; init; }
+    /// <summary>Fill a short first page with related hits (<see cref="SearchResult.Related"/>); off for callers that read only the hits.</summary>
+    public bool WithRelated { get; init; } = true;
     /// <summary>Facets to count; counts for a facet ignore that facet's own filter, so alternatives stay visible.</summary>
     public IReadOnlyList<string> FacetNames { get; init; } = [];
 }
@@ -57,6 +59,15 @@ public sealed record SearchResult(
     string? DidYouMean,
     bool Relaxed)
 {
+    /// <summary>
+    /// When the search finds fewer than a page on its first page: what matches some of the words, or some part of
+    /// a compound ("förvaltningsrätt": förvaltning, rätt), shown after the hits as near the search, never among them.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Related { get; init; } = [];
+
+    /// <summary>"type:slug" of every hit, its courses and then the related hits, in the order a buyer sees them.</summary>
+    public IEnumerable<string> Keys() => Hits.Concat(Related).SelectMany(h => h.Keys());
+
     public static readonly SearchResult Empty = new(0, [], new Dictionary<string, IReadOnlyList<FacetCount>>(), null, false);
 }
 

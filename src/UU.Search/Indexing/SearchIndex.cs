@@ -433,6 +433,10 @@ public sealed partial class SearchIndex : IDisposable
                 core = queries.Build(words, relaxed: true, fuzzy: true);
                 result = Run(searcher, engine.Analyzers, core, request, page, pageSize, relaxed: true);
             }
+            if (request.WithRelated && page == 1 && words.Count > 0 && !result.Relaxed && result.Total < pageSize)
+            {
+                result = result with { Related = Related(searcher, engine, words, request, result, pageSize) };
+            }
             if (result.Total == 0 && words.Count > 0)
             {
                 result = result with { DidYouMean = DidYouMean(searcher, words) };
@@ -449,6 +453,36 @@ public sealed partial class SearchIndex : IDisposable
         {
             _searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// Fills a short first page with what matches some of the words or compound parts, after what matched as
+    /// typed; nothing already shown (as a hit or a course under one) is repeated.
+    /// </summary>
+    private List<SearchHit> Related(IndexSearcher searcher, Engine engine, IReadOnlyList<string> words, SearchRequest request, SearchResult result, int pageSize)
+    {
+        var wider = engine.Queries.Build(words, relaxed: true, fuzzy: false, anyPart: true);
+        if (wider is null)
+        {
+            return [];
+        }
+        var shown = result.Keys().ToHashSet(StringComparer.Ordinal);
+        var room = pageSize - result.Hits.Count;
+        var more = Run(searcher, engine.Analyzers, wider, request with { FacetNames = [] }, 1, pageSize, relaxed: true);
+        var related = new List<SearchHit>();
+        foreach (var hit in more.Hits)
+        {
+            if (related.Count >= room)
+            {
+                break;
+            }
+            if (shown.Contains(hit.Type + ":" + hit.Slug))
+            {
+                continue;
+            }
+            related.Add(hit with { Courses = hit.Courses.Where(c => !shown.Contains(c.Type + ":" + c.Slug)).ToList() });
+        }
+        return related;
     }
 
     private SearchResult Run(IndexSearcher searcher, Analyzers analyzers, Query? core, SearchRequest request, int page, int pageSize, bool relaxed)

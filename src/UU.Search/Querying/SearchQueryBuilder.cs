@@ -90,7 +90,8 @@ internal sealed class SearchQueryBuilder
 
     /// <param name="relaxed">Any word may match rather than (nearly) all of them.</param>
     /// <param name="fuzzy">Add typo-tolerant alternatives (costly: only when the exact forms found nothing).</param>
-    public Query? Build(IReadOnlyList<string> words, bool relaxed, bool fuzzy)
+    /// <param name="anyPart">A compound also matches through any one of its parts (for related hits, never the hits).</param>
+    public Query? Build(IReadOnlyList<string> words, bool relaxed, bool fuzzy, bool anyPart = false)
     {
         if (words.Count == 0)
         {
@@ -108,7 +109,7 @@ internal sealed class SearchQueryBuilder
         for (var i = 0; i < topic.Count; i++)
         {
             var word = topic[i];
-            var clause = Expanded(word, fuzzy && i < MaxFuzzyWords);
+            var clause = Expanded(word, fuzzy && i < MaxFuzzyWords, anyPart);
             // A trigger of several words ("social work") adds its targets to each of its words when all are typed.
             foreach (var (triggerWords, targets) in _phraseSynonyms)
             {
@@ -180,7 +181,7 @@ internal sealed class SearchQueryBuilder
     }
 
     /// <summary>Every form of one word, each with its weight; the best-scoring form counts (plus a little of the others).</summary>
-    private DisjunctionMaxQuery Expanded(string word, bool fuzzy)
+    private DisjunctionMaxQuery Expanded(string word, bool fuzzy, bool anyPart = false)
     {
         var w = _weights;
         var clause = new DisjunctionMaxQuery(0.1f);
@@ -219,7 +220,15 @@ internal sealed class SearchQueryBuilder
         if (expansion.Parts.Length >= 2)
         {
             // A compound typed as one word also finds texts that use its parts separately, all of them required.
-            clause.Add(AllOf(expansion.Parts.Where(p => !expansion.Parts.Any(o => o != p && o.Contains(p, StringComparison.Ordinal))), w.Parts));
+            var parts = expansion.Parts.Where(p => !expansion.Parts.Any(o => o != p && o.Contains(p, StringComparison.Ordinal))).ToList();
+            clause.Add(AllOf(parts, w.Parts));
+            if (anyPart)
+            {
+                foreach (var part in parts)
+                {
+                    clause.Add(AllOf([part], w.Parts * 0.5f));
+                }
+            }
         }
         foreach (var synonym in Synonyms(word))
         {

@@ -9,17 +9,16 @@ namespace UU.Search.Tests.Relevance;
 public sealed class RealCourseSetTests
 {
     // Measured with the benchmark (bench/UU.Search.Bench -- --relevance-only), rounded down. Raise as ranking
-    // improves; the report half is never tuned on. The report half fell from 0.815 to 0.810 when the folded field
-    // began to hold only the words folding changes (a speed change: the tune half rose by 0.003, the held-out set
-    // by 0.011), so its floor is 0.805 rather than 0.81.
-    private const double ReportNdcg10 = 0.805;
-    private const double ReportMrr = 0.92;
-    private const double TuneNdcg10 = 0.77;
+    // improves; the report half is never tuned on. 2026-12-03, with related hits filling a short first page:
+    // tune 0.808 / 0.859, report 0.854 / 0.955, held-out 0.576 / 0.704 (before: 0.791 / 0.859, 0.811 / 0.922,
+    // 0.507 / 0.704). The held-out queries (judgments.holdout.json) were written by an assessor before any result
+    // was seen: never tuned on. This test index may rank ties differently from the benchmark's.
+    private const double ReportNdcg10 = 0.85;
+    private const double ReportMrr = 0.95;
+    private const double TuneNdcg10 = 0.80;
     private const double TuneMrr = 0.85;
-    // The held-out queries (judgments.holdout.json), written by an assessor before any result was seen: never tuned on.
-    // The benchmark measured 0.501 / 0.700; this test index ranks ties differently and gives an MRR of 0.672.
-    private const double HoldoutNdcg10 = 0.48;
-    private const double HoldoutMrr = 0.65;
+    private const double HoldoutNdcg10 = 0.56;
+    private const double HoldoutMrr = 0.67;
 
     [Fact]
     public async Task RealCourses_MeetTheMeasuredRelevanceFloors()
@@ -28,7 +27,7 @@ public sealed class RealCourseSetTests
         Assert.True(set.Documents.Count >= 200 && set.Tune.Count + set.Report.Count >= 50);
         using var index = new TestIndex();
         await index.Index.RebuildAsync(set.Documents.ToAsyncEnumerable(), 0, CancellationToken.None);
-        List<string> Search(string q) => index.Index.Search(new SearchRequest { Query = q, PageSize = 10 }).Hits.SelectMany(h => h.Keys()).Take(10).ToList();
+        List<string> Search(string q) => index.Index.Search(new SearchRequest { Query = q, PageSize = 10 }).Keys().Take(10).ToList();
 
         var report = RelevanceMetrics.Evaluate(set.Report, Search);
         var tune = RelevanceMetrics.Evaluate(set.Tune, Search);

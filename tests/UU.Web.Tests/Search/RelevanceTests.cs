@@ -32,8 +32,9 @@ public sealed class RelevanceTests(SqliteApp app) : IClassFixture<SqliteApp>
         foreach (var j in judged)
         {
             using var json = JsonDocument.Parse(await client.GetStringAsync("/api/search?pageSize=10&q=" + Uri.EscapeDataString(j.Query)));
-            // A module's courses are listed under it: the buyer reads them in that order.
-            results[j.Query] = json.RootElement.GetProperty("hits").EnumerateArray()
+            // A module's courses are listed under it, and a short page goes on with related hits: the buyer reads
+            // them in that order.
+            results[j.Query] = json.RootElement.GetProperty("hits").EnumerateArray().Concat(json.RootElement.GetProperty("related").EnumerateArray())
                 .SelectMany(h => h.GetProperty("courses").EnumerateArray().Select(c => "course:" + c.GetProperty("slug").GetString())
                     .Prepend(h.GetProperty("type").GetString() + ":" + h.GetProperty("slug").GetString()))
                 .Take(10).ToList();

@@ -23,12 +23,18 @@ public static class SearchApi
         var result = search.Search(query);
         return TypedResults.Ok(new SearchResponse(
             result.Total,
-            result.Hits.Select(h => new SearchResponseHit(h.Type, h.Id, h.Code, h.Slug, h.Title, h.Score, h.Highlight, CatalogueSearch.Url(h.Type, h.Slug),
-                h.Courses.Select(c => new SearchResponseCourse(c.Id, c.Code, c.Slug, c.Title, c.Score, CatalogueSearch.Url(c.Type, c.Slug))).ToList())).ToList(),
+            result.Hits.Select(ToResponse).ToList(),
             result.Facets.ToDictionary(f => f.Key, f => f.Value.Select(v => new SearchResponseFacet(v.Value, v.Count)).ToList()),
             result.DidYouMean,
-            search.Degraded));
+            search.Degraded)
+        {
+            Related = result.Related.Select(ToResponse).ToList(),
+        });
     }
+
+    private static SearchResponseHit ToResponse(UU.Search.SearchHit h) =>
+        new(h.Type, h.Id, h.Code, h.Slug, h.Title, h.Score, h.Highlight, CatalogueSearch.Url(h.Type, h.Slug),
+            h.Courses.Select(c => new SearchResponseCourse(c.Id, c.Code, c.Slug, c.Title, c.Score, CatalogueSearch.Url(c.Type, c.Slug))).ToList());
 
     private static Ok<SuggestResponse> Suggest(string? q, CatalogueSearch search) =>
         TypedResults.Ok(new SuggestResponse(search.Suggest(q)
@@ -36,7 +42,14 @@ public static class SearchApi
 }
 
 /// <param name="Degraded">True while the index is rebuilt or recovers from a storage fault: hits may be missing.</param>
-public sealed record SearchResponse(int Total, IReadOnlyList<SearchResponseHit> Hits, IReadOnlyDictionary<string, List<SearchResponseFacet>> Facets, string? DidYouMean, bool Degraded);
+public sealed record SearchResponse(int Total, IReadOnlyList<SearchResponseHit> Hits, IReadOnlyDictionary<string, List<SearchResponseFacet>> Facets, string? DidYouMean, bool Degraded)
+{
+    /// <summary>
+    /// When the first page has fewer hits than its size: what matches some of the words or a part of a compound,
+    /// to show after the hits. Not counted in <see cref="Total"/>, never repeating a hit or one of its courses.
+    /// </summary>
+    public IReadOnlyList<SearchResponseHit> Related { get; init; } = [];
+}
 
 /// <param name="Courses">For a module: the matching courses it builds on, collapsed under it rather than listed as hits.</param>
 public sealed record SearchResponseHit(string Type, int Id, string? Code, string Slug, string Title, float Score, string Highlight, string Url, IReadOnlyList<SearchResponseCourse> Courses);
