@@ -182,6 +182,33 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task AShortPage_GoesOnWithRelatedHits_InTheApiAndOnThePage_InBothLanguages()
+    {
+        var both = $"SN{Random.Shared.Next(100, 999)}G";
+        var one = $"SN{Random.Shared.Next(100, 999)}A";
+        var path = Path.Combine(app.DataPath, Guid.NewGuid().ToString("N") + ".csv");
+        await File.WriteAllTextAsync(path, $"code,title,credits,level,subject\n{both},Glaciärer och snöskred,7.5,grund,Naturgeografi\n{one},Snöskred i fjällen,7.5,grund,Naturgeografi\n");
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["import-courses", path]));
+        await EventuallyAsync(async () => (await SlugsAsync("snöskred")).Contains(one), "the imported courses are found");
+
+        var result = await SearchAsync("q=" + Uri.EscapeDataString("glaciärer snöskred"));
+        Assert.Equal([both], result.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("slug").GetString()));
+        Assert.Equal(1, result.GetProperty("total").GetInt32());
+        var related = result.GetProperty("related").EnumerateArray().Select(h => h.GetProperty("slug").GetString()).ToList();
+        Assert.Contains(one, related);
+        Assert.DoesNotContain(both, related);
+
+        foreach (var (address, heading) in new[] { ("/sok", "Nära er sökning"), ("/en/sok", "Close to your search") })
+        {
+            var page = await _client.GetDocumentAsync(address + "?q=" + Uri.EscapeDataString("glaciärer snöskred"));
+            Assert.Equal($"/kurser/{both}", page.QuerySelector(".results > .hits .hit h3 a")!.GetAttribute("href")?.Replace("/en", "", StringComparison.Ordinal));
+            var section = page.QuerySelector("section.related-hits")!;
+            Assert.Equal(heading, section.QuerySelector("h2")!.TextContent.Trim());
+            Assert.Contains(section.QuerySelectorAll(".hit h3 a"), a => a.GetAttribute("href")!.EndsWith($"/kurser/{one}", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task LadokCodeWithSwedishLetters_IsFoundTypedWithOrWithoutThem()
     {
         var code = $"FÖ{Random.Shared.Next(100, 999)}G";
