@@ -30,6 +30,7 @@ public sealed class PageWidthTests(SiteFixture site)
         "/berattelser/specialpedagogiskt-lyft-i-timra",
         "/sok?q=ledarskap",
         "/sok?q=qwxzyv",
+        "/sok?q=demensv%C3%A5rd",
         "/forfragan",
         "/sidor/sa-gar-det-till",
         "/kontakt",

@@ -7,6 +7,20 @@ namespace UU.E2E;
 public sealed class SearchTests(SiteFixture site)
 {
     [Fact]
+    public async Task AShortFirstPage_GoesOnWithRelatedHits_ReachableByKeyboard()
+    {
+        // The accessibility and page-width tests load the same address: this shows they see the related section.
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/sok?q=demensv%C3%A5rd");
+        var related = page.Locator("section.related-hits");
+        await Assertions.Expect(related.GetByRole(AriaRole.Heading, new() { Name = "Nära er sökning" })).ToBeVisibleAsync();
+        Assert.True(await related.Locator(".hit h3 a").CountAsync() > 0);
+        var shown = await page.Locator(".results > ol.hits .hit h3 a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        var more = await related.Locator(".hit h3 a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Empty(shown.Intersect(more));
+    }
+
+    [Fact]
     public async Task Visitor_PicksAnAutocompleteSuggestionWithTheKeyboard()
     {
         var page = await site.NewPageAsync();
