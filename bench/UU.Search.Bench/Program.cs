@@ -1,6 +1,7 @@
 // UU.Search benchmark: relevance against SQLite FTS5 (bm25), query and suggestion latency at 1k/10k/100k
 // documents (single-threaded and parallel) for both, full-rebuild throughput, memory, and write-to-searchable
 // latency. Run: dotnet run -c Release --project bench/UU.Search.Bench [-- --quick | --relevance-only | --latency-only | --tune]
+// --profile=search|build|explain builds 100,000 documents and runs that one step for 20 s, to attach dotnet-trace to.
 // UU_BENCH_POSTGRES=<connection string> adds PostgreSQL's `swedish` full-text search to the relevance table.
 using System.Diagnostics;
 using System.Globalization;
@@ -21,7 +22,8 @@ var quick = args.Contains("--quick");
 var sizes = args.FirstOrDefault(a => a.StartsWith("--sizes=", StringComparison.Ordinal)) is { } list
     ? list["--sizes=".Length..].Split(',').Select(int.Parse).ToArray()
     : quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
-var skipRelevance = args.Contains("--latency-only");
+var profile = args.FirstOrDefault(a => a.StartsWith("--profile=", StringComparison.Ordinal));
+var skipRelevance = args.Contains("--latency-only") || profile is not null;
 var relevanceOnly = args.Contains("--relevance-only") || args.Contains("--tune");
 if (relevanceOnly)
 {
@@ -55,7 +57,7 @@ if (!skipRelevance)
         var titles = real.Documents.ToDictionary(d => d.Type + ":" + d.Slug, d => d.Title);
         foreach (var j in real.Tune)
         {
-            var keys = index.Search(new SearchRequest { Query = j.Query, PageSize = 10 }).Keys().Take(10).ToList();
+            var keys = index.Search(new SearchRequest { Query = j.Query, PageSize = 10, WithRelated = true }).Keys().Take(10).ToList();
             Console.WriteLine($"## {j.Query}");
             foreach (var key in keys) Console.WriteLine($"  {j.Grades.GetValueOrDefault(key)} {key} {titles[key]}");
             foreach (var (key, grade) in j.Grades.Where(g => g.Value >= 2 && !keys.Contains(g.Key))) Console.WriteLine($"  missed {grade} {key} {titles[key]}");
@@ -78,7 +80,7 @@ if (!skipRelevance)
         using var index = OpenIndex(Path.Combine(work, "rel" + i));
         await index.RebuildAsync(docs.ToAsyncEnumerable(), 0, CancellationToken.None);
         using var fts = Fts.Create(Path.Combine(work, "rel" + i + ".db"), docs);
-        ours[i] = RelevanceMetrics.Evaluate(setQueries, q => index.Search(new SearchRequest { Query = q, PageSize = 10 }).Keys().Take(10).ToList());
+        ours[i] = RelevanceMetrics.Evaluate(setQueries, q => index.Search(new SearchRequest { Query = q, PageSize = 10, WithRelated = true }).Keys().Take(10).ToList());
         typed[i] = RelevanceMetrics.Evaluate(setQueries, q => fts.Search(q, 10, prefix: false));
         prefixed[i] = RelevanceMetrics.Evaluate(setQueries, q => fts.Search(q, 10, prefix: true));
         if (pg is not null)
@@ -115,7 +117,7 @@ if (!skipRelevance)
 }
 
 // ---- Profiling: --profile=search|build builds 100,000 documents, then runs the one step for 20 s (attach dotnet-trace) ----
-if (args.FirstOrDefault(a => a.StartsWith("--profile=", StringComparison.Ordinal)) is { } profile)
+if (profile is not null)
 {
     var step = profile["--profile=".Length..];
     var profileDocs = Generate(demo, 100_000);
@@ -147,7 +149,7 @@ if (args.FirstOrDefault(a => a.StartsWith("--profile=", StringComparison.Ordinal
         {
             var q = profileQueries[i % profileQueries.Length];
             var start = Stopwatch.GetTimestamp();
-            index.Search(new SearchRequest { Query = q, PageSize = 10, FacetNames = ["type", "subject", "level", "format", "credit", "size"] });
+            index.Search(PageRequest(q));
             samples.Add((Stopwatch.GetElapsedTime(start).TotalMilliseconds, q));
         }
         var stats = Stats.Of(samples.Select(s => s.Ms).ToList());
@@ -186,8 +188,8 @@ foreach (var size in sizes)
         GC.Collect();
         memory = $"managed heap {GC.GetTotalMemory(true) / 1048576.0:0} MB, working set {Environment.WorkingSet / 1048576.0:0} MB";
     }
-    var searchOne = Measure(queries, 2000, q => index.Search(new SearchRequest { Query = q, PageSize = 10, FacetNames = ["type", "subject", "level", "format", "credit", "size"] }));
-    var (searchPar, qps) = MeasureParallel(queries, 4, 500, () => q => index.Search(new SearchRequest { Query = q, PageSize = 10, FacetNames = ["type", "subject", "level", "format", "credit", "size"] }));
+    var searchOne = Measure(queries, 2000, q => index.Search(PageRequest(q)));
+    var (searchPar, qps) = MeasureParallel(queries, 4, 500, () => q => index.Search(PageRequest(q)));
     var suggest = Measure(prefixes, 2000, p => index.Suggest(p, english: false));
     // The same prefixes with nothing remembered: what the first visitor to type each one waits for.
     indexOptions.RememberCompletions = false;
@@ -265,17 +267,22 @@ catch (IOException)
 {
 }
 
-static SearchIndex OpenIndex(string path, SearchOptions? options = null) =>
-    new(Options.Create(options ?? new SearchOptions
+static SearchIndex OpenIndex(string path, SearchOptions? options = null)
+{
+    options ??= new SearchOptions { IndexPath = path };
+    // UU_BENCH_DIRECTORY=ram|mmap puts the index in memory or maps its files, to see what reading it costs.
+    options.OpenDirectory ??= Environment.GetEnvironmentVariable("UU_BENCH_DIRECTORY") switch
     {
-        IndexPath = path,
-        OpenDirectory = Environment.GetEnvironmentVariable("UU_BENCH_DIRECTORY") switch
-        {
-            "ram" => _ => new Lucene.Net.Store.RAMDirectory(),
-            "mmap" => p => new Lucene.Net.Store.MMapDirectory(new DirectoryInfo(p)),
-            _ => null,
-        },
-    }), NullLogger<SearchIndex>.Instance);
+        "ram" => _ => new Lucene.Net.Store.RAMDirectory(),
+        "mmap" => p => new Lucene.Net.Store.MMapDirectory(new DirectoryInfo(p)),
+        _ => null,
+    };
+    return new(Options.Create(options), NullLogger<SearchIndex>.Instance);
+}
+
+// What the search page asks: the first page of ten with its facets and, when short, related hits.
+static SearchRequest PageRequest(string query) =>
+    new() { Query = query, PageSize = 10, WithRelated = true, FacetNames = ["type", "subject", "level", "format", "credit", "size"] };
 
 static Stats Measure(string[] inputs, int count, Func<string, object> action)
 {

@@ -35,8 +35,8 @@ public sealed record SearchRequest
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 10;
     public bool English { get; init; }
-    /// <summary>Fill a short first page with related hits (<see cref="SearchResult.Related"/>); off for callers that read only the hits.</summary>
-    public bool WithRelated { get; init; } = true;
+    /// <summary>Fill a short first page with related hits (<see cref="SearchResult.Related"/>): for pages a buyer reads.</summary>
+    public bool WithRelated { get; init; }
     /// <summary>Facets to count; counts for a facet ignore that facet's own filter, so alternatives stay visible.</summary>
     public IReadOnlyList<string> FacetNames { get; init; } = [];
 }
@@ -46,8 +46,11 @@ public sealed record SearchHit(string Type, int Id, string? Code, string Slug, s
     /// <summary>For a module: the matching courses it builds on, shown collapsed under it instead of as hits of their own.</summary>
     public IReadOnlyList<SearchHit> Courses { get; init; } = [];
 
+    /// <summary>"type:slug": what a buyer sees as one result, the key of the judged sets.</summary>
+    public string Key => Type + ":" + Slug;
+
     /// <summary>"type:slug" of this hit and then of its courses, in the order a buyer sees them.</summary>
-    public IEnumerable<string> Keys() => Courses.Select(c => c.Type + ":" + c.Slug).Prepend(Type + ":" + Slug);
+    public IEnumerable<string> Keys() => Courses.Select(c => c.Key).Prepend(Key);
 }
 
 public sealed record FacetCount(string Value, int Count);

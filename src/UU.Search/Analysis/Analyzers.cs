@@ -29,10 +29,10 @@ public sealed class Analyzers : IDisposable
         var foldedStops = new CharArraySet(Version, SwedishAnalyzer.DefaultStopSet.Select(w => w.ToString()!).Concat(SwedishAnalyzer.DefaultStopSet.Select(w => Fold(w.ToString()!))).ToList(), ignoreCase: true);
         SwedishIndex = new ExpandingChain(Forms, ExpandingFilter.Mode.Compounds, SwedishAnalyzer.DefaultStopSet);
         SwedishQuery = new ExpandingChain(Forms, ExpandingFilter.Mode.Stems, SwedishAnalyzer.DefaultStopSet);
-        FoldedIndex = new ExpandingChain(Forms, ExpandingFilter.Mode.Compounds | ExpandingFilter.Mode.Fold | ExpandingFilter.Mode.ChangedOnly, foldedStops);
+        FoldedIndex = new ExpandingChain(Forms, ExpandingFilter.Mode.Compounds | ExpandingFilter.Mode.Fold, foldedStops, onlyFoldable: true);
         FoldedQuery = new ExpandingChain(Forms, ExpandingFilter.Mode.Stems | ExpandingFilter.Mode.Fold, foldedStops);
         Exact = new ExactChain();
-        English = new EnglishChain();
+        English = new EnglishAnalyzer(Version);
         SuggestIndex = new SuggestChain(index: true);
         SuggestQuery = new SuggestChain(index: false);
         Plain = new PlainChain();
@@ -120,13 +120,17 @@ public sealed class Analyzers : IDisposable
         Plain.Dispose();
     }
 
-    private sealed class ExpandingChain(WordForms forms, ExpandingFilter.Mode mode, CharArraySet stops) : Analyzer
+    private sealed class ExpandingChain(WordForms forms, ExpandingFilter.Mode mode, CharArraySet stops, bool onlyFoldable = false) : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
-            TokenStream stream = new LowerCaseLatinFilter(source);
+            TokenStream stream = new LowerCaseFilter(Version, source);
             stream = new StopFilter(Version, stream, stops);
+            if (onlyFoldable)
+            {
+                stream = new FoldableFilter(stream);
+            }
             stream = new ExpandingFilter(stream, forms, mode);
             return new TokenStreamComponents(source, stream);
         }
@@ -137,7 +141,7 @@ public sealed class Analyzers : IDisposable
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
-            TokenStream stream = new LowerCaseLatinFilter(source);
+            TokenStream stream = new LowerCaseFilter(Version, source);
             stream = new StopFilter(Version, stream, SwedishAnalyzer.DefaultStopSet);
             return new TokenStreamComponents(source, stream);
         }
@@ -148,7 +152,7 @@ public sealed class Analyzers : IDisposable
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
-            TokenStream stream = new LowerCaseLatinFilter(source);
+            TokenStream stream = new LowerCaseFilter(Version, source);
             stream = new ASCIIFoldingFilter(stream);
             if (index)
             {
@@ -158,29 +162,25 @@ public sealed class Analyzers : IDisposable
         }
     }
 
-    /// <summary>EnglishAnalyzer's chain (possessives, lower case, English stop words, Porter), with the faster lower case.</summary>
-    private sealed class EnglishChain : Analyzer
-    {
-        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-        {
-            var source = new StandardTokenizer(Version, reader);
-            TokenStream stream = new StandardFilter(Version, source);
-            stream = new EnglishPossessiveFilter(Version, stream);
-            stream = new LowerCaseLatinFilter(stream);
-            stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
-            stream = new PorterStemFilter(stream);
-            return new TokenStreamComponents(source, stream);
-        }
-    }
-
     private sealed class PlainChain : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
-            return new TokenStreamComponents(source, new LowerCaseLatinFilter(source));
+            return new TokenStreamComponents(source, new LowerCaseFilter(Version, source));
         }
     }
+}
+
+/// <summary>
+/// Keeps only the words folding can change: those with a letter beyond ASCII (å, ä, ö, é…). Lucene's filtering
+/// base keeps the positions of the words it leaves out.
+/// </summary>
+internal sealed class FoldableFilter(TokenStream input) : FilteringTokenFilter(Analyzers.Version, input)
+{
+    private readonly ICharTermAttribute _term = input.AddAttribute<ICharTermAttribute>();
+
+    protected override bool Accept() => !System.Text.Ascii.IsValid(_term.Buffer.AsSpan(0, _term.Length));
 }
 
 /// <summary>
@@ -195,8 +195,6 @@ internal sealed class ExpandingFilter : TokenFilter
         Stems = 1,
         Compounds = 2,
         Fold = 4,
-        /// <summary>With <see cref="Fold"/>: only the words that folding changes; the others are dropped.</summary>
-        ChangedOnly = 8,
     }
 
     private readonly WordForms _forms;
@@ -222,24 +220,13 @@ internal sealed class ExpandingFilter : TokenFilter
             _position.PositionIncrement = 0;
             return true;
         }
-        EmittedForms emitted;
-        var skipped = 0;
-        do
+        if (!m_input.IncrementToken())
         {
-            if (!m_input.IncrementToken())
-            {
-                return false;
-            }
-            // What a word becomes is worked out once per distinct word and mode (see WordForms.Emitted): a rebuild
-            // repeats its vocabulary, so most tokens cost one look-up and no allocation.
-            emitted = _forms.Emitted(_term.Buffer.AsSpan(0, _term.Length), _mode);
-            if (emitted.Dropped)
-            {
-                skipped += _position.PositionIncrement;
-            }
+            return false;
         }
-        while (emitted.Dropped);
-        _position.PositionIncrement += skipped;
+        // What a word becomes is worked out once per distinct word and mode (see WordForms.Emitted): a rebuild
+        // repeats its vocabulary, so most tokens cost one look-up and no allocation.
+        var emitted = _forms.Emitted(_term.Buffer.AsSpan(0, _term.Length), _mode);
         _pending = emitted.Pending;
         _next = 0;
         if (emitted.Replacement is { } replacement)

@@ -15,13 +15,7 @@ public sealed record WordExpansion(string Word, string[] Stems, string[] Parts, 
 }
 
 /// <summary>A token's replacement (null: keep it as it is) and the forms emitted after it at the same position.</summary>
-internal sealed record EmittedForms(string? Replacement, string[] Pending)
-{
-    /// <summary>The token is left out (a word folding does not change, in <see cref="ExpandingFilter.Mode.ChangedOnly"/>).</summary>
-    public bool Dropped { get; init; }
-
-    public static readonly EmittedForms Drop = new(null, []) { Dropped = true };
-}
+internal sealed record EmittedForms(string? Replacement, string[] Pending);
 
 /// <summary>
 /// Stems and compound parts of words, computed once per distinct word and remembered: a catalogue repeats its
@@ -38,7 +32,7 @@ public sealed class WordForms
     private readonly HashSet<string> _baseStems;
     private readonly ConcurrentDictionary<string, WordExpansion> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, EmittedForms>[] _emitted =
-        Enumerable.Range(0, 16).Select(_ => new ConcurrentDictionary<string, EmittedForms>(StringComparer.Ordinal)).ToArray();
+        Enumerable.Range(0, 8).Select(_ => new ConcurrentDictionary<string, EmittedForms>(StringComparer.Ordinal)).ToArray();
 
     public WordForms(Linguistics linguistics, WordLists words)
     {
@@ -81,7 +75,7 @@ public sealed class WordForms
     /// </summary>
     internal EmittedForms Emitted(ReadOnlySpan<char> word, ExpandingFilter.Mode mode)
     {
-        var cache = _emitted[(int)mode & 15];
+        var cache = _emitted[(int)mode & 7];
         if (cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var known))
         {
             return known;
@@ -97,13 +91,9 @@ public sealed class WordForms
 
     private EmittedForms ComputeEmitted(string word, ExpandingFilter.Mode mode)
     {
+        var expansion = Of(word);
         var fold = mode.HasFlag(ExpandingFilter.Mode.Fold);
         var first = fold ? Analyzers.Fold(word) : word;
-        if (fold && mode.HasFlag(ExpandingFilter.Mode.ChangedOnly) && first == word)
-        {
-            return EmittedForms.Drop;
-        }
-        var expansion = Of(word);
         var pending = new List<string>();
         void Add(string form)
         {

@@ -400,8 +400,8 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>The first query a search runs for the text, and its number of leaf clauses (for the benchmark).</summary>
     public (string Query, int Clauses) Explain(string text)
     {
-        var words = Ready.Queries.Words(SearchQueryBuilder.Clean(text));
-        var query = Ready.Queries.Build(words, relaxed: false, fuzzy: false);
+        var queries = Ready.Queries;
+        var query = queries.Build(queries.Words(SearchQueryBuilder.Clean(text)), relaxed: false, fuzzy: false);
         return (query?.ToString() ?? "", query is null ? 0 : SearchQueryBuilder.Count(query));
     }
 
@@ -476,11 +476,11 @@ public sealed partial class SearchIndex : IDisposable
             {
                 break;
             }
-            if (shown.Contains(hit.Type + ":" + hit.Slug))
+            if (shown.Contains(hit.Key))
             {
                 continue;
             }
-            related.Add(hit with { Courses = hit.Courses.Where(c => !shown.Contains(c.Type + ":" + c.Slug)).ToList() });
+            related.Add(hit with { Courses = hit.Courses.Where(c => !shown.Contains(c.Key)).ToList() });
         }
         return related;
     }

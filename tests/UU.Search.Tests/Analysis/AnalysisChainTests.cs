@@ -1,26 +1,11 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using UU.Search.Analysis;
 
 namespace UU.Search.Tests.Analysis;
 
-/// <summary>The analysis chains' own parts: the lower-case filter and the folded field.</summary>
+/// <summary>The folded field: only the words folding changes, folded, in their places.</summary>
 public sealed class AnalysisChainTests
 {
-    [Theory]
-    [InlineData("ÅSA ÄNGEL ÖSTRA Öresund")]
-    [InlineData("CAFÉ NAÏVE ÉLÈVE ÜBER Straße ÇA ÆØÅ ÞORN ÐIN ÿ µ × ÷")]
-    [InlineData("ΑΘΗΝΑ ΣΟΦΊΑ Москва İSTANBUL")]
-    [InlineData("Mixed ÅÄÖ then ΔΕΛΤΑ then ÅÄÖ")]
-    [InlineData("𐐀𐐁 DESERET 𝐀 emoji 😀 A")]
-    [InlineData("FÖ117G VÅ1060 2ÖÄ008 IT-stöd")]
-    public void LowerCase_GivesWhatLucenesLowerCaseFilterGives(string text)
-    {
-        Assert.Equal(Tokens(new LuceneLowerCase(), text), Tokens(new LatinLowerCase(), text));
-    }
-
     [Fact]
     public void FoldedField_HoldsOnlyWordsThatFoldingChanges_Folded()
     {
@@ -45,25 +30,5 @@ public sealed class AnalysisChainTests
         Assert.Equal("forskolan", term.ToString());
         Assert.Equal(3, increment.PositionIncrement); // the two words left out still count
         stream.End();
-    }
-
-    private static List<string> Tokens(Analyzer analyzer, string text) => Analyzers.Tokens(analyzer, "f", text);
-
-    private sealed class LuceneLowerCase : Analyzer
-    {
-        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-        {
-            var source = new StandardTokenizer(Analyzers.Version, reader);
-            return new TokenStreamComponents(source, new LowerCaseFilter(Analyzers.Version, source));
-        }
-    }
-
-    private sealed class LatinLowerCase : Analyzer
-    {
-        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-        {
-            var source = new StandardTokenizer(Analyzers.Version, reader);
-            return new TokenStreamComponents(source, new LowerCaseLatinFilter(source));
-        }
     }
 }

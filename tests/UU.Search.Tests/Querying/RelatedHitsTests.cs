@@ -13,7 +13,7 @@ public sealed class RelatedHitsTests
     public async Task ACompoundWithFewHits_IsFollowedByCoursesOnItsParts_NotCountedAndNotRepeated()
     {
         using var index = await CatalogueAsync();
-        var result = index.Index.Search(new SearchRequest { Query = "förvaltningsrätt", PageSize = 10 });
+        var result = index.Index.Search(new SearchRequest { Query = "förvaltningsrätt", PageSize = 10, WithRelated = true });
 
         Assert.Equal(["Förvaltningsrätt för handläggare"], result.Hits.Select(h => h.Title));
         Assert.Equal(1, result.Total);
@@ -29,18 +29,18 @@ public sealed class RelatedHitsTests
     public async Task SomeOfTheWords_FillAShortPage()
     {
         using var index = await CatalogueAsync();
-        var result = index.Index.Search(new SearchRequest { Query = "offentlig förvaltning styrning", PageSize = 10 });
+        var result = index.Index.Search(new SearchRequest { Query = "offentlig förvaltning styrning", PageSize = 10, WithRelated = true });
         Assert.Contains("Offentlig förvaltning", result.Hits.Select(h => h.Title));
         Assert.Contains("Offentlig rätt", result.Related.Select(h => h.Title)); // "offentlig" alone
     }
 
     [Fact]
-    public async Task AFullPage_ALaterPage_OrACallerThatAsksNot_GetsNoRelatedHits()
+    public async Task AFullPage_ALaterPage_OrACallerThatDoesNotAsk_GetsNoRelatedHits()
     {
         using var index = await CatalogueAsync();
-        Assert.Empty(index.Index.Search(new SearchRequest { Query = "förvaltningsrätt", PageSize = 1 }).Related);
-        Assert.Empty(index.Index.Search(new SearchRequest { Query = "förvaltningsrätt", PageSize = 10, Page = 2 }).Related);
-        Assert.Empty(index.Index.Search(new SearchRequest { Query = "förvaltningsrätt", PageSize = 10, WithRelated = false }).Related);
+        Assert.Empty(index.Index.Search(new SearchRequest { Query = "förvaltningsrätt", PageSize = 1, WithRelated = true }).Related);
+        Assert.Empty(index.Index.Search(new SearchRequest { Query = "förvaltningsrätt", PageSize = 10, Page = 2, WithRelated = true }).Related);
+        Assert.Empty(index.Index.Search(new SearchRequest { Query = "förvaltningsrätt", PageSize = 10 }).Related);
     }
 
     [Fact]
@@ -51,6 +51,7 @@ public sealed class RelatedHitsTests
         {
             Query = "förvaltningsrätt",
             PageSize = 10,
+            WithRelated = true,
             Filters = new Dictionary<string, IReadOnlyList<string>> { ["subject"] = ["juridik"] },
         });
         Assert.Equal(["Offentlig rätt"], result.Related.Select(h => h.Title));

@@ -229,7 +229,7 @@ public sealed partial class CourseInventory(UuDbContext db, AuditTrail audit, Ti
             ["type"] = SearchDocuments.ModuleType,
             ["pageSize"] = "5",
         }));
-        var result = search.Search(query);
+        var result = search.Search(query, related: false);
         if (result.Relaxed || result.Hits.Count == 0)
         {
             return [];

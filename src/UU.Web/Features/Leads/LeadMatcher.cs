@@ -22,7 +22,6 @@ public sealed partial class LeadMatcher(SearchIndex index, UuDbContext db, TimeP
             Query = lead.Title,
             Filters = new Dictionary<string, IReadOnlyList<string>> { ["type"] = ["module"] },
             PageSize = 3,
-            WithRelated = false,
         });
         var hits = result.Hits.Where(h => h.Score > 0.05f).ToList();
         var words = hits.SelectMany(h => Marked().Matches(h.Highlight).Select(m => m.Groups[1].Value.ToLowerInvariant()))

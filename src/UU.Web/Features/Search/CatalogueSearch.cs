@@ -78,8 +78,10 @@ public sealed class SearchQuery
 /// <summary>Runs catalogue searches and suggestions against this node's index.</summary>
 public sealed class CatalogueSearch(SearchIndex index)
 {
-    public SearchResult Search(SearchQuery query) => index.Search(new SearchRequest
+    /// <param name="related">Fill a short first page with related hits (the search page and API); off for callers that read only the hits.</param>
+    public SearchResult Search(SearchQuery query, bool related = true) => index.Search(new SearchRequest
     {
+        WithRelated = related,
         Query = query.Text,
         Filters = query.Filters.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value),
         Page = query.Page,
