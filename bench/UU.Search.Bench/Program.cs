@@ -1,7 +1,7 @@
 // UU.Search benchmark: relevance against SQLite FTS5 (bm25), query and suggestion latency at 1k/10k/100k
 // documents (single-threaded and parallel) for both, full-rebuild throughput, memory, and write-to-searchable
 // latency. Run: dotnet run -c Release --project bench/UU.Search.Bench [-- --quick | --relevance-only | --latency-only | --tune]
-// --profile=search|build|explain builds 100,000 documents and runs that one step for 20 s, to attach dotnet-trace to.
+// --profile=search|suggest|build|explain builds 100,000 documents and runs that one step for 20 s, to attach dotnet-trace to.
 // UU_BENCH_POSTGRES=<connection string> adds PostgreSQL's `swedish` full-text search to the relevance table.
 using System.Diagnostics;
 using System.Globalization;
@@ -121,7 +121,8 @@ if (profile is not null)
 {
     var step = profile["--profile=".Length..];
     var profileDocs = Generate(demo, 100_000);
-    using var index = OpenIndex(Path.Combine(work, "profile"));
+    // Suggestions are profiled as a first visitor meets them: nothing remembered.
+    using var index = OpenIndex(Path.Combine(work, "profile"), new SearchOptions { IndexPath = Path.Combine(work, "profile"), RememberCompletions = step != "suggest" });
     await index.WhenLinguisticsLoadedAsync(CancellationToken.None);
     var watch = Stopwatch.StartNew();
     var rounds = 0;
@@ -134,10 +135,41 @@ if (profile is not null)
     Console.WriteLine($"built {rounds} x 100,000 in {watch.Elapsed.TotalSeconds:0.0} s: {rounds * 100_000 / watch.Elapsed.TotalSeconds:0} docs/s");
     if (step == "explain")
     {
-        foreach (var j in judged.Take(8))
+        // UU_BENCH_QUERIES="a|b" explains those queries instead of the first eight judged ones.
+        var explained = Environment.GetEnvironmentVariable("UU_BENCH_QUERIES") is { } listed ? listed.Split('|') : judged.Take(8).Select(j => j.Query).ToArray();
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(Path.Combine(work, "profile")));
+        foreach (var query in explained)
         {
-            var (text, clauses) = index.Explain(j.Query);
-            Console.WriteLine($"{j.Query} ({clauses} clauses): {text}");
+            var (text, clauses) = index.Explain(query);
+            Console.WriteLine($"{query} ({clauses} clauses): {text}");
+            // What the query costs is the postings its terms make the scorers visit: the large ones, and their sum.
+            var total = 0L;
+            foreach (var (field, term) in System.Text.RegularExpressions.Regex.Matches(text, @"([a-z_]+):([^\s\^\)\|""]+)").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).Distinct())
+            {
+                var df = reader.DocFreq(new Lucene.Net.Index.Term(field, term));
+                total += df;
+                if (df > 1000) Console.WriteLine($"   {field}:{term} in {df:N0} documents");
+            }
+            Console.WriteLine($"   postings of its distinct terms: {total:N0}");
+        }
+    }
+    if (step == "suggest")
+    {
+        var typed = judged.Select(j => j.Query).SelectMany(q => new[] { q.Length > 5 ? q[..5] : q, q.Length > 3 ? q[..3] : q }).ToArray();
+        var samples = new List<(double Ms, string Prefix)>();
+        watch.Restart();
+        for (var i = 0; watch.Elapsed.TotalSeconds < 20; i++)
+        {
+            var p = typed[i % typed.Length];
+            var start = Stopwatch.GetTimestamp();
+            index.Suggest(p, english: false);
+            samples.Add((Stopwatch.GetElapsedTime(start).TotalMilliseconds, p));
+        }
+        var stats = Stats.Of(samples.Select(s => s.Ms).ToList());
+        Console.WriteLine($"{samples.Count} suggestions, nothing remembered: p50 {stats.P50:0.000} ms, p95 {stats.P95:0.000} ms");
+        foreach (var g in samples.GroupBy(s => s.Prefix).Select(g => (g.Key, Median: g.Select(s => s.Ms).Order().ElementAt(g.Count() / 2))).OrderByDescending(g => g.Median).Take(10))
+        {
+            Console.WriteLine($"  {g.Median,7:0.000} ms  {g.Key}");
         }
     }
     if (step == "search")

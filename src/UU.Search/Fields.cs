@@ -24,7 +24,11 @@ public static class Fields
     public const string Parts = "parts_s";
     public const string TextEn = "text_en";
     public const string Folded = "text_folded";
+    /// <summary>Leading grams of a course's title words, for completions.</summary>
     public const string Suggest = "suggest";
+    /// <summary>The same for a module: modules are offered first, and a field of their own lets them be found alone.</summary>
+    public const string SuggestModule = "suggest_m";
+    /// <summary>The English title and summary words as written, for "did you mean" (the Swedish ones are in <see cref="TextWords"/>).</summary>
     public const string Spell = "spell";
     public const string FacetPrefix = "f_";
 }

@@ -172,4 +172,36 @@ public sealed class SwedishMatchingTests : IAsyncLifetime, IDisposable
         Assert.Contains(_index.Index.Suggest("forskole", english: false), s => s.Title == "Förskolepedagogik i praktiken");
         Assert.Equal("Dementia Care", _index.Index.Suggest("dementia", english: true)[0].Title);
     }
+
+    [Theory]
+    [InlineData("dem")]
+    [InlineData("led")]
+    [InlineData("f")]
+    [InlineData("för")]
+    public void Suggest_OffersModulesBeforeCourses(string typed)
+    {
+        var suggestions = _index.Index.Suggest(typed, english: false);
+        Assert.NotEmpty(suggestions);
+        // Modules and courses are searched in fields of their own: all modules first, then courses, none twice.
+        var firstCourse = suggestions.TakeWhile(s => s.Type == "module").Count();
+        Assert.All(suggestions.Skip(firstCourse), s => Assert.Equal("course", s.Type));
+        Assert.Equal(suggestions.Count, suggestions.Select(s => s.Type + s.Slug).Distinct().Count());
+    }
+
+    [Fact]
+    public void Suggest_GoesOnWithCoursesWhenFewModulesMatch()
+    {
+        var suggestions = _index.Index.Suggest("f", english: false, limit: 20);
+        Assert.Contains(suggestions, s => s.Type == "module");
+        Assert.Contains(suggestions, s => s.Type == "course");
+    }
+
+    [Fact]
+    public void DidYouMean_KnowsEnglishWordsAsWellAsSwedishOnes()
+    {
+        // "Dementia" is only in the English texts, which the Swedish fields and the typo-tolerant search do not read.
+        var result = _index.Index.Search(new SearchRequest { Query = "dementai" });
+        Assert.Equal(0, result.Total);
+        Assert.Equal("dementia", result.DidYouMean);
+    }
 }

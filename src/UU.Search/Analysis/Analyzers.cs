@@ -2,7 +2,6 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.NGram;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Sv;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -32,7 +31,7 @@ public sealed class Analyzers : IDisposable
         FoldedIndex = new ExpandingChain(Forms, ExpandingFilter.Mode.Compounds | ExpandingFilter.Mode.Fold, foldedStops, onlyFoldable: true);
         FoldedQuery = new ExpandingChain(Forms, ExpandingFilter.Mode.Stems | ExpandingFilter.Mode.Fold, foldedStops);
         Exact = new ExactChain();
-        English = new EnglishAnalyzer(Version);
+        English = new EnglishChain();
         SuggestIndex = new SuggestChain(index: true);
         SuggestQuery = new SuggestChain(index: false);
         Plain = new PlainChain();
@@ -44,6 +43,7 @@ public sealed class Analyzers : IDisposable
             [Fields.TextEn] = English,
             [Fields.Folded] = FoldedIndex,
             [Fields.Suggest] = SuggestIndex,
+            [Fields.SuggestModule] = SuggestIndex,
             [Fields.Spell] = Plain,
         });
     }
@@ -125,7 +125,7 @@ public sealed class Analyzers : IDisposable
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
-            TokenStream stream = new LowerCaseFilter(Version, source);
+            TokenStream stream = new InvariantLowerCaseFilter(source);
             stream = new StopFilter(Version, stream, stops);
             if (onlyFoldable)
             {
@@ -141,7 +141,7 @@ public sealed class Analyzers : IDisposable
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
-            TokenStream stream = new LowerCaseFilter(Version, source);
+            TokenStream stream = new InvariantLowerCaseFilter(source);
             stream = new StopFilter(Version, stream, SwedishAnalyzer.DefaultStopSet);
             return new TokenStreamComponents(source, stream);
         }
@@ -152,12 +152,30 @@ public sealed class Analyzers : IDisposable
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
-            TokenStream stream = new LowerCaseFilter(Version, source);
+            TokenStream stream = new InvariantLowerCaseFilter(source);
             stream = new ASCIIFoldingFilter(stream);
             if (index)
             {
-                stream = new EdgeNGramTokenFilter(Version, stream, 1, 25);
+                stream = new LeadingGramFilter(stream);
             }
+            return new TokenStreamComponents(source, stream);
+        }
+    }
+
+    /// <summary>
+    /// Lucene's EnglishAnalyzer chain (possessives, lower case, English stop words, Porter stems) with the
+    /// table-driven lower case; a test holds it to EnglishAnalyzer's tokens.
+    /// </summary>
+    private sealed class EnglishChain : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(Version, reader);
+            TokenStream stream = new StandardFilter(Version, source);
+            stream = new EnglishPossessiveFilter(Version, stream);
+            stream = new InvariantLowerCaseFilter(stream);
+            stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
+            stream = new PorterStemFilter(stream);
             return new TokenStreamComponents(source, stream);
         }
     }
@@ -167,7 +185,7 @@ public sealed class Analyzers : IDisposable
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
-            return new TokenStreamComponents(source, new LowerCaseFilter(Version, source));
+            return new TokenStreamComponents(source, new InvariantLowerCaseFilter(source));
         }
     }
 }

@@ -35,7 +35,7 @@ public enum IndexState
 public sealed partial class SearchIndex : IDisposable
 {
     /// <summary>Bump when analysis or fields change: an index of another schema is rebuilt at start.</summary>
-    public const string SchemaVersion = "5";
+    public const string SchemaVersion = "6";
 
     private const string JournalKey = "journal";
     private const string SchemaKey = "schema";
@@ -639,33 +639,39 @@ public sealed partial class SearchIndex : IDisposable
         return filter.Clauses.Count == 0 ? query : new FilteredQuery(query, new QueryWrapperFilter(filter));
     }
 
+    /// <summary>The fields "did you mean" knows words from: the Swedish words as written, and the English ones.</summary>
+    private static readonly string[] SpellingFields = [Fields.TextWords, Fields.Spell];
+
     /// <summary>For a search that found nothing: the closest known word for each unknown one, or null.</summary>
     private static string? DidYouMean(IndexSearcher searcher, List<string> words)
     {
         var reader = searcher.IndexReader;
+        int Known(string word) => SpellingFields.Sum(f => reader.DocFreq(new Term(f, word)));
         var changed = false;
         var corrected = new List<string>(words.Count);
         var tried = 0;
         foreach (var word in words)
         {
             // Correcting is a fuzzy scan of the dictionary per word: a few words only, as for the query itself.
-            if (reader.DocFreq(new Term(Fields.Spell, word)) > 0 || word.Length < 3 || tried >= SearchQueryBuilder.MaxFuzzyWords)
+            if (word.Length < 3 || tried >= SearchQueryBuilder.MaxFuzzyWords || Known(word) > 0)
             {
                 corrected.Add(word);
                 continue;
             }
             tried++;
-            var fuzzy = new FuzzyQuery(new Term(Fields.Spell, word), 2, 0, SearchQueryBuilder.MaxFuzzyExpansions, transpositions: true);
-            // The expansion is a BooleanQuery of the closest terms, or the single TermQuery when only one is close.
-            var candidates = searcher.Rewrite(fuzzy) switch
-            {
-                BooleanQuery expansions => expansions.Clauses.Select(c => c.Query).OfType<TermQuery>().ToList(),
-                TermQuery single => [single],
-                _ => [],
-            };
+            // Each field's expansion is a BooleanQuery of its closest terms, or the single TermQuery when only one is close.
+            var candidates = SpellingFields
+                .SelectMany(field => searcher.Rewrite(new FuzzyQuery(new Term(field, word), 2, 0, SearchQueryBuilder.MaxFuzzyExpansions, transpositions: true)) switch
+                {
+                    BooleanQuery expansions => expansions.Clauses.Select(c => c.Query).OfType<TermQuery>().ToList(),
+                    TermQuery single => [single],
+                    _ => [],
+                })
+                .ToList();
             var best = candidates
                 .OrderByDescending(t => t.Boost)
-                .ThenByDescending(t => reader.DocFreq(t.Term))
+                .ThenByDescending(t => Known(t.Term.Text))
+                .ThenBy(t => t.Term.Text, StringComparer.Ordinal)
                 .Select(t => t.Term.Text)
                 .FirstOrDefault();
             corrected.Add(best ?? word);
@@ -695,14 +701,14 @@ public sealed partial class SearchIndex : IDisposable
             {
                 return remembered;
             }
-            var query = new BooleanQuery();
-            foreach (var word in words)
+            // Modules first (what a buyer can order), then courses; each field is searched alone, so a short prefix
+            // that many modules share ("för") never visits the courses, and no clause is scored only to rank types.
+            var docs = Completions(searcher, Fields.SuggestModule, words, limit);
+            if (docs.Length < limit)
             {
-                query.Add(new TermQuery(new Term(Fields.Suggest, word)), Occur.MUST);
+                docs = [.. docs, .. Completions(searcher, Fields.Suggest, words, limit - docs.Length)];
             }
-            query.Add(new TermQuery(new Term(Fields.Type, "module")) { Boost = 2f }, Occur.SHOULD);
-            var top = searcher.Search(query, limit);
-            Suggestion[] suggestions = [.. top.ScoreDocs.Select(d =>
+            Suggestion[] suggestions = [.. docs.Select(d =>
             {
                 var doc = searcher.Doc(d.Doc, SuggestionFields);
                 var title = english && doc.Get(Fields.TitleEnStored) is { Length: > 0 } en ? en : doc.Get(Fields.TitleStored);
@@ -727,6 +733,26 @@ public sealed partial class SearchIndex : IDisposable
 
     private const int MaxRememberedCompletions = 20_000;
 
+    /// <summary>The best documents whose field has every typed prefix; one word is a bare term query.</summary>
+    private static ScoreDoc[] Completions(IndexSearcher searcher, string field, List<string> words, int limit)
+    {
+        Query query;
+        if (words.Count == 1)
+        {
+            query = new TermQuery(new Term(field, words[0]));
+        }
+        else
+        {
+            var all = new BooleanQuery();
+            foreach (var word in words)
+            {
+                all.Add(new TermQuery(new Term(field, word)), Occur.MUST);
+            }
+            query = all;
+        }
+        return searcher.Search(query, limit).ScoreDocs;
+    }
+
     private static readonly HashSet<string> SuggestionFields = [Fields.Type, Fields.Slug, Fields.Code, Fields.TitleStored, Fields.TitleEnStored];
 
     private readonly ConditionalWeakTable<IndexSearcher, ConcurrentDictionary<string, Suggestion[]>> _completions = new();
@@ -747,13 +773,14 @@ public sealed partial class SearchIndex : IDisposable
     {
         static string Join(params string?[] parts) => string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
 
+        var keywords = KeywordFields.ForThisThread();
         var title = Join(d.Title, d.Code);
         var text = Join(d.Title, d.Code, d.Summary, d.Body);
         var doc = new LuceneDocument
         {
-            new StringField(Fields.Key, d.Key, Field.Store.YES),
+            keywords.Stored(Fields.Key, d.Key),
             new BinaryDocValuesField(Fields.Key, new BytesRef(d.Key)),
-            new StringField(Fields.Type, d.Type, Field.Store.YES),
+            keywords.Stored(Fields.Type, d.Type),
             new StoredField(Fields.Id, d.Id),
             new StoredField(Fields.Slug, d.Slug),
             new StoredField(Fields.TitleStored, d.Title),
@@ -764,19 +791,20 @@ public sealed partial class SearchIndex : IDisposable
             new Field(Fields.TitleEn, d.TitleEn ?? "", Expanded),
             new Field(Fields.TextEn, Join(d.TitleEn, d.SummaryEn, d.BodyEn), Expanded),
             new Field(Fields.Folded, Join(d.Title, d.Code, d.Summary, d.Body, d.TitleEn, d.SummaryEn, d.BodyEn), Expanded),
-            new Field(Fields.Suggest, Join(d.Title, d.TitleEn, d.Code), Expanded),
-            new Field(Fields.Spell, Join(d.Title, d.Summary, d.Body, d.TitleEn, d.SummaryEn), Presence),
+            new Field(d.Type == "module" ? Fields.SuggestModule : Fields.Suggest, Join(d.Title, d.TitleEn, d.Code), Expanded),
+            // The Swedish words as written are in text_w already: "did you mean" reads both.
+            new Field(Fields.Spell, Join(d.TitleEn, d.SummaryEn), Presence),
         };
         if (d.Code is not null)
         {
-            doc.Add(new StringField(Fields.CodeKey, Analyzers.Fold(d.Code.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant()), Field.Store.NO));
+            doc.Add(keywords.Indexed(Fields.CodeKey, Analyzers.Fold(d.Code.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant())));
         }
         foreach (var part in d.Parts)
         {
             doc.Add(new StoredField(Fields.Parts, part));
             doc.Add(new SortedSetDocValuesField(Fields.Parts, new BytesRef(part)));
         }
-        doc.Add(new StringField(Fields.FacetPrefix + "type", d.Type, Field.Store.NO));
+        doc.Add(keywords.Indexed(Fields.FacetPrefix + "type", d.Type));
         doc.Add(new SortedSetDocValuesField(Fields.FacetPrefix + "type", new BytesRef(d.Type)));
         if (d.Code is not null) doc.Add(new StoredField(Fields.Code, d.Code));
         if (d.TitleEn is not null) doc.Add(new StoredField(Fields.TitleEnStored, d.TitleEn));
@@ -790,11 +818,56 @@ public sealed partial class SearchIndex : IDisposable
             }
             foreach (var value in values.Distinct())
             {
-                doc.Add(new StringField(Fields.FacetPrefix + name, value, Field.Store.NO));
+                doc.Add(keywords.Indexed(Fields.FacetPrefix + name, value));
                 doc.Add(new SortedSetDocValuesField(Fields.FacetPrefix + name, new BytesRef(value)));
             }
         }
         return doc;
+    }
+
+    /// <summary>
+    /// A thread's keyword fields (key, type, code, facet values), reused from one document to the next as Lucene
+    /// allows once a document is added: each such field makes its own token stream, and a new stream costs two
+    /// attribute look-ups under a lock that the rebuild's threads contend for.
+    /// </summary>
+    private sealed class KeywordFields
+    {
+        [ThreadStatic]
+        private static KeywordFields? _current;
+
+        private readonly Dictionary<(string Name, bool Stored), List<Field>> _fields = [];
+        private readonly Dictionary<(string Name, bool Stored), int> _taken = [];
+
+        /// <summary>This thread's fields, all free again: the previous document built on this thread is added.</summary>
+        public static KeywordFields ForThisThread()
+        {
+            var fields = _current ??= new KeywordFields();
+            fields._taken.Clear();
+            return fields;
+        }
+
+        public Field Stored(string name, string value) => Take(name, value, stored: true);
+
+        public Field Indexed(string name, string value) => Take(name, value, stored: false);
+
+        private Field Take(string name, string value, bool stored)
+        {
+            var key = (name, stored);
+            if (!_fields.TryGetValue(key, out var list))
+            {
+                list = [];
+                _fields[key] = list;
+            }
+            var index = _taken.GetValueOrDefault(key);
+            _taken[key] = index + 1;
+            if (index == list.Count)
+            {
+                list.Add(new StringField(name, value, stored ? Field.Store.YES : Field.Store.NO));
+                return list[index];
+            }
+            list[index].SetStringValue(value);
+            return list[index];
+        }
     }
 
     /// <summary>

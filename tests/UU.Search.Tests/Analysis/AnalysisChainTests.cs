@@ -32,3 +32,71 @@ public sealed class AnalysisChainTests
         stream.End();
     }
 }
+
+/// <summary>The filters that replace Lucene's for speed make the same tokens as Lucene's own.</summary>
+public sealed class FasterFilterTests
+{
+    private static List<(string Term, int Increment)> Run(Lucene.Net.Analysis.TokenStream stream)
+    {
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var tokens = new List<(string, int)>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            tokens.Add((term.ToString(), increment.PositionIncrement));
+        }
+        stream.End();
+        stream.Dispose();
+        return tokens;
+    }
+
+    private static Lucene.Net.Analysis.Core.KeywordTokenizer Whole(string text) =>
+        new Lucene.Net.Analysis.Core.KeywordTokenizer(new StringReader(text));
+
+    [Fact]
+    public void InvariantLowerCase_MatchesLuceneOnEveryCharacterOfTheBasicPlane()
+    {
+        var all = new string(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => !char.IsSurrogate(c)).ToArray());
+        var lucene = Run(new Lucene.Net.Analysis.Core.LowerCaseFilter(Analyzers.Version, Whole(all)));
+        var ours = Run(new InvariantLowerCaseFilter(Whole(all)));
+        Assert.Equal(lucene.Single().Term.Length, ours.Single().Term.Length);
+        var differences = lucene.Single().Term.Zip(ours.Single().Term).Select((p, i) => (p, i)).Where(x => x.p.First != x.p.Second).Take(5).ToList();
+        Assert.Empty(differences);
+    }
+
+    [Theory]
+    [InlineData("ÅÄÖ ÉCOLE Straße İstanbul ΣΟΦΙΑ")]
+    [InlineData("Deseret 𐐀𐐁 and emoji 😀 in A Token")]
+    public void InvariantLowerCase_MatchesLuceneOnMixedText(string text)
+    {
+        var lucene = Run(new Lucene.Net.Analysis.Core.LowerCaseFilter(Analyzers.Version, new Lucene.Net.Analysis.Core.WhitespaceTokenizer(Analyzers.Version, new StringReader(text))));
+        var ours = Run(new InvariantLowerCaseFilter(new Lucene.Net.Analysis.Core.WhitespaceTokenizer(Analyzers.Version, new StringReader(text))));
+        Assert.Equal(lucene, ours);
+    }
+
+    [Theory]
+    [InlineData("Förskolans pedagogiska uppdrag")]
+    [InlineData("a bb Kompetensutvecklingsinsatsernasochmycketmer x")]
+    public void LeadingGrams_MatchLucenesEdgeNGrams(string text)
+    {
+        static InvariantLowerCaseFilter Source(string t) =>
+            new InvariantLowerCaseFilter(new Lucene.Net.Analysis.Standard.StandardTokenizer(Analyzers.Version, new StringReader(t)));
+        var lucene = Run(new Lucene.Net.Analysis.NGram.EdgeNGramTokenFilter(Analyzers.Version, Source(text), 1, LeadingGramFilter.MaxGram));
+        var ours = Run(new LeadingGramFilter(Source(text)));
+        Assert.Equal(lucene, ours);
+        // Each word opens one position; its longer grams stand at that position, up to 25 letters.
+        Assert.Equal(text.Split(' ').Length, ours.Count(t => t.Increment == 1));
+        Assert.All(ours, t => Assert.InRange(t.Term.Length, 1, LeadingGramFilter.MaxGram));
+    }
+
+    [Fact]
+    public void EnglishChain_MakesTheTokensOfLucenesEnglishAnalyzer()
+    {
+        const string text = "The Teacher's guide to Leading Schools: managing changes, and the teachers' well-being in 2025";
+        using var lucene = new Lucene.Net.Analysis.En.EnglishAnalyzer(Analyzers.Version);
+        using var analyzers = new Analyzers(WordLists.Load());
+        Assert.Equal(Analyzers.Tokens(lucene, Fields.TextEn, text), Analyzers.Tokens(analyzers.English, Fields.TextEn, text));
+        Assert.Contains("teacher", Analyzers.Tokens(analyzers.English, Fields.TextEn, text));
+    }
+}
