@@ -62,7 +62,8 @@ internal sealed class InvariantLowerCaseFilter : TokenFilter
 
 /// <summary>
 /// The leading grams of each word (1 to <see cref="MaxGram"/> characters) at the word's position, as Lucene's
-/// EdgeNGramTokenFilter(1, 25) makes them, without copying the whole token state for every gram.
+/// EdgeNGramTokenFilter(1, 25) makes them. A gram is the word's own buffer cut short: nothing is copied, where
+/// Lucene's filter copies the whole token state for every gram.
 /// </summary>
 internal sealed class LeadingGramFilter : TokenFilter
 {
@@ -70,8 +71,7 @@ internal sealed class LeadingGramFilter : TokenFilter
 
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _position;
-    private char[] _word = new char[32];
-    private int _wordLength;
+    private int _longest;
     private int _gram;
 
     public LeadingGramFilter(TokenStream input) : base(input)
@@ -82,30 +82,26 @@ internal sealed class LeadingGramFilter : TokenFilter
 
     public override bool IncrementToken()
     {
-        if (_gram == 0 || _gram >= Math.Min(_wordLength, MaxGram))
+        if (_gram < _longest)
         {
-            // The next word; its first gram takes its position (offsets stay the word's).
-            do
-            {
-                if (!m_input.IncrementToken())
-                {
-                    return false;
-                }
-            }
-            while (_term.Length == 0);
-            _wordLength = _term.Length;
-            if (_word.Length < _wordLength)
-            {
-                _word = new char[_wordLength];
-            }
-            Array.Copy(_term.Buffer, _word, _wordLength);
-            _gram = 1;
-            _term.Length = 1;
+            // The buffer still holds the whole word (nothing downstream writes to it): the next gram is one longer.
+            _gram++;
+            _term.Length = _gram;
+            _position.PositionIncrement = 0;
             return true;
         }
-        _gram++;
-        _term.CopyBuffer(_word, 0, _gram);
-        _position.PositionIncrement = 0;
+        // The next word; its first gram takes its position (offsets stay the word's).
+        do
+        {
+            if (!m_input.IncrementToken())
+            {
+                return false;
+            }
+        }
+        while (_term.Length == 0);
+        _longest = Math.Min(_term.Length, MaxGram);
+        _gram = 1;
+        _term.Length = 1;
         return true;
     }
 
@@ -113,6 +109,6 @@ internal sealed class LeadingGramFilter : TokenFilter
     {
         base.Reset();
         _gram = 0;
-        _wordLength = 0;
+        _longest = 0;
     }
 }

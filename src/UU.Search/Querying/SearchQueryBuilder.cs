@@ -82,7 +82,7 @@ internal sealed class SearchQueryBuilder
     /// <summary>The words that carry meaning: lower-cased, without Swedish or English stop words (but "it" stays: IT).</summary>
     public List<string> Words(string cleaned) =>
         Analyzers.Tokens(_analyzers.Plain, Fields.Spell, cleaned)
-            .Where(w => !SwedishAnalyzer.DefaultStopSet.Contains(w) && (w == "it" || !EnglishAnalyzer.DefaultStopSet.Contains(w)))
+            .Where(w => !Analyzers.SwedishStops.Contains(w) && (w == "it" || !Analyzers.EnglishStops.Contains(w)))
             .Select(w => w.Length > MaxWordLength ? w[..MaxWordLength] : w)
             .Distinct()
             .Take(MaxTerms)

@@ -99,4 +99,16 @@ public sealed class FasterFilterTests
         Assert.Equal(Analyzers.Tokens(lucene, Fields.TextEn, text), Analyzers.Tokens(analyzers.English, Fields.TextEn, text));
         Assert.Contains("teacher", Analyzers.Tokens(analyzers.English, Fields.TextEn, text));
     }
+
+    [Fact]
+    public void StopWords_AreLucenesOwn_AndDroppedWhateverTheirCase()
+    {
+        Assert.Equal(Lucene.Net.Analysis.Sv.SwedishAnalyzer.DefaultStopSet.Count, Analyzers.SwedishStops.Count);
+        Assert.All(Lucene.Net.Analysis.Sv.SwedishAnalyzer.DefaultStopSet.Select(w => w.ToString()!), w => Assert.True(Analyzers.SwedishStops.Contains(w), w));
+        Assert.Equal(Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet.Count, Analyzers.EnglishStops.Count);
+        using var analyzers = new Analyzers(WordLists.Load());
+        // The sets compare as they are; the chains lower-case first, so "OCH", "För" and "THE" are still stop words.
+        Assert.Equal(["ledarskap", "skolan"], Analyzers.Tokens(analyzers.Exact, Fields.TextWords, "Ledarskap OCH För skolan"));
+        Assert.Equal(["school"], Analyzers.Tokens(analyzers.English, Fields.TextEn, "THE School"));
+    }
 }
