@@ -50,7 +50,7 @@ public sealed class Analyzers : IDisposable
 
     /// <summary>
     /// Lucene's Swedish stop words, compared as they are: every chain lower-cases before its stop filter, and a set
-    /// that ignores case lower-cases each word again through the culture (15% of a rebuild's processor time).
+    /// that ignores case lower-cases each word again through the culture (15% of the samples of a rebuild's profile).
     /// </summary>
     internal static readonly CharArraySet SwedishStops = new(Version, SwedishAnalyzer.DefaultStopSet, ignoreCase: false);
 
