@@ -62,11 +62,14 @@ if (!skipRelevance)
             foreach (var key in keys) Console.WriteLine($"  {j.Grades.GetValueOrDefault(key)} {key} {titles[key]}");
             foreach (var (key, grade) in j.Grades.Where(g => g.Value >= 2 && !keys.Contains(g.Key))) Console.WriteLine($"  missed {grade} {key} {titles[key]}");
         }
+        index.Dispose(); // before its folder goes
+        DeleteWork();
         return;
     }
     if (args.Contains("--tune"))
     {
         Tuning.Run(real.Documents.ToList(), real.Tune, work);
+        DeleteWork();
         return;
     }
     var table = new List<(string Engine, RelevanceReport[] Reports)>();
@@ -191,6 +194,8 @@ if (profile is not null)
             Console.WriteLine($"  {g.Median,7:0.00} ms  {g.Key}  ({index.Explain(g.Key).Clauses} clauses)");
         }
     }
+    index.Dispose(); // before its folder goes
+    DeleteWork();
     return;
 }
 
@@ -290,13 +295,19 @@ if (!skipRelevance && !relevanceOnly)
     Console.WriteLine($"Write to searchable (10k index, refresh loop): p50 {s.P50:0} ms, p95 {s.P95:0} ms, max {samples.Max():0} ms");
 }
 
-try
+DeleteWork();
+
+// Every way out of the benchmark (the profiles, --explain and --tune return early) leaves no index behind in /tmp.
+void DeleteWork()
 {
-    SqliteConnection.ClearAllPools();
-    Directory.Delete(work, recursive: true);
-}
-catch (IOException)
-{
+    try
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(work, recursive: true);
+    }
+    catch (IOException)
+    {
+    }
 }
 
 static SearchIndex OpenIndex(string path, SearchOptions? options = null)
