@@ -57,7 +57,7 @@ if (!skipRelevance)
         var titles = real.Documents.ToDictionary(d => d.Type + ":" + d.Slug, d => d.Title);
         foreach (var j in real.Tune)
         {
-            var keys = index.Search(new SearchRequest { Query = j.Query, PageSize = 10, WithRelated = true }).Keys().Take(10).ToList();
+            var keys = RelevanceMetrics.FirstTen(index, j.Query);
             Console.WriteLine($"## {j.Query}");
             foreach (var key in keys) Console.WriteLine($"  {j.Grades.GetValueOrDefault(key)} {key} {titles[key]}");
             foreach (var (key, grade) in j.Grades.Where(g => g.Value >= 2 && !keys.Contains(g.Key))) Console.WriteLine($"  missed {grade} {key} {titles[key]}");
@@ -83,7 +83,7 @@ if (!skipRelevance)
         using var index = OpenIndex(Path.Combine(work, "rel" + i));
         await index.RebuildAsync(docs.ToAsyncEnumerable(), 0, CancellationToken.None);
         using var fts = Fts.Create(Path.Combine(work, "rel" + i + ".db"), docs);
-        ours[i] = RelevanceMetrics.Evaluate(setQueries, q => index.Search(new SearchRequest { Query = q, PageSize = 10, WithRelated = true }).Keys().Take(10).ToList());
+        ours[i] = RelevanceMetrics.Evaluate(setQueries, q => RelevanceMetrics.FirstTen(index, q));
         typed[i] = RelevanceMetrics.Evaluate(setQueries, q => fts.Search(q, 10, prefix: false));
         prefixed[i] = RelevanceMetrics.Evaluate(setQueries, q => fts.Search(q, 10, prefix: true));
         if (pg is not null)
@@ -158,40 +158,20 @@ if (profile is not null)
     }
     if (step == "suggest")
     {
-        var typed = judged.Select(j => j.Query).SelectMany(q => new[] { q.Length > 5 ? q[..5] : q, q.Length > 3 ? q[..3] : q }).ToArray();
-        var samples = new List<(double Ms, string Prefix)>();
-        watch.Restart();
-        for (var i = 0; watch.Elapsed.TotalSeconds < 20; i++)
+        var (count, stats, slowest) = ForTwentySeconds(Prefixes(judged.Select(j => j.Query).ToArray()), p => index.Suggest(p, english: false));
+        Console.WriteLine($"{count} suggestions, nothing remembered: p50 {stats.P50:0.000} ms, p95 {stats.P95:0.000} ms");
+        foreach (var (prefix, median) in slowest.Take(10))
         {
-            var p = typed[i % typed.Length];
-            var start = Stopwatch.GetTimestamp();
-            index.Suggest(p, english: false);
-            samples.Add((Stopwatch.GetElapsedTime(start).TotalMilliseconds, p));
-        }
-        var stats = Stats.Of(samples.Select(s => s.Ms).ToList());
-        Console.WriteLine($"{samples.Count} suggestions, nothing remembered: p50 {stats.P50:0.000} ms, p95 {stats.P95:0.000} ms");
-        foreach (var g in samples.GroupBy(s => s.Prefix).Select(g => (g.Key, Median: g.Select(s => s.Ms).Order().ElementAt(g.Count() / 2))).OrderByDescending(g => g.Median).Take(10))
-        {
-            Console.WriteLine($"  {g.Median,7:0.000} ms  {g.Key}");
+            Console.WriteLine($"  {median,7:0.000} ms  {prefix}");
         }
     }
     if (step == "search")
     {
-        var profileQueries = judged.Select(j => j.Query).ToArray();
-        var samples = new List<(double Ms, string Query)>();
-        watch.Restart();
-        for (var i = 0; watch.Elapsed.TotalSeconds < 20; i++)
+        var (count, stats, slowest) = ForTwentySeconds(judged.Select(j => j.Query).ToArray(), q => index.Search(PageRequest(q)));
+        Console.WriteLine($"{count} searches: p50 {stats.P50:0.00} ms, p95 {stats.P95:0.00} ms");
+        foreach (var (query, median) in slowest.Take(15))
         {
-            var q = profileQueries[i % profileQueries.Length];
-            var start = Stopwatch.GetTimestamp();
-            index.Search(PageRequest(q));
-            samples.Add((Stopwatch.GetElapsedTime(start).TotalMilliseconds, q));
-        }
-        var stats = Stats.Of(samples.Select(s => s.Ms).ToList());
-        Console.WriteLine($"{samples.Count} searches: p50 {stats.P50:0.00} ms, p95 {stats.P95:0.00} ms");
-        foreach (var g in samples.GroupBy(s => s.Query).Select(g => (g.Key, Median: g.Select(s => s.Ms).Order().ElementAt(g.Count() / 2))).OrderByDescending(g => g.Median).Take(15))
-        {
-            Console.WriteLine($"  {g.Median,7:0.00} ms  {g.Key}  ({index.Explain(g.Key).Clauses} clauses)");
+            Console.WriteLine($"  {median,7:0.00} ms  {query}  ({index.Explain(query).Clauses} clauses)");
         }
     }
     index.Dispose(); // before its folder goes
@@ -201,7 +181,7 @@ if (profile is not null)
 
 // ---- Latency, throughput, memory ----
 var queries = judged.Select(j => j.Query).ToArray();
-var prefixes = queries.Select(q => q.Length > 5 ? q[..5] : q).Concat(queries.Select(q => q.Length > 3 ? q[..3] : q)).ToArray();
+var prefixes = Prefixes(queries);
 Console.WriteLine("## Latency (ms) and indexing");
 var firstSuggestions = new List<string>();
 Console.WriteLine("| docs | engine | search p50 | p95 | p99 | parallel(4) p50 | p95 | p99 | parallel q/s | suggest p50 | p95 | p99 | full build docs/s |");
@@ -326,6 +306,30 @@ static SearchIndex OpenIndex(string path, SearchOptions? options = null)
 // What the search page asks: the first page of ten with its facets and, when short, related hits.
 static SearchRequest PageRequest(string query) =>
     new() { Query = query, PageSize = 10, WithRelated = true, FacetNames = ["type", "subject", "level", "format", "credit", "size"] };
+
+// What visitors type before they pick a suggestion: the first five and the first three letters of each query.
+static string[] Prefixes(string[] queries) =>
+    queries.Select(q => q.Length > 5 ? q[..5] : q).Concat(queries.Select(q => q.Length > 3 ? q[..3] : q)).ToArray();
+
+// Runs the action over the inputs in turn for 20 s (long enough to attach dotnet-trace): how many ran, their
+// percentiles, and each input's median, slowest first.
+static (int Count, Stats Stats, List<(string Input, double Median)> Slowest) ForTwentySeconds(string[] inputs, Func<string, object> action)
+{
+    var samples = new List<(double Ms, string Input)>();
+    var watch = Stopwatch.StartNew();
+    for (var i = 0; watch.Elapsed.TotalSeconds < 20; i++)
+    {
+        var input = inputs[i % inputs.Length];
+        var start = Stopwatch.GetTimestamp();
+        action(input);
+        samples.Add((Stopwatch.GetElapsedTime(start).TotalMilliseconds, input));
+    }
+    var slowest = samples.GroupBy(s => s.Input)
+        .Select(g => (g.Key, Median: g.Select(s => s.Ms).Order().ElementAt(g.Count() / 2)))
+        .OrderByDescending(g => g.Median)
+        .ToList();
+    return (samples.Count, Stats.Of(samples.Select(s => s.Ms)), slowest);
+}
 
 static Stats Measure(string[] inputs, int count, Func<string, object> action)
 {

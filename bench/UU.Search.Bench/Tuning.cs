@@ -60,7 +60,7 @@ internal static class Tuning
         var path = Path.Combine(work, "tune-" + Guid.NewGuid().ToString("N")[..8]);
         using var index = new SearchIndex(Options.Create(new SearchOptions { IndexPath = path, Ranking = ranking }), NullLogger<SearchIndex>.Instance);
         index.RebuildAsync(docs.ToAsyncEnumerable(), 0, CancellationToken.None).GetAwaiter().GetResult();
-        var report = RelevanceMetrics.Evaluate(tune, q => index.Search(new SearchRequest { Query = q, PageSize = 10, WithRelated = true }).Keys().Take(10).ToList());
+        var report = RelevanceMetrics.Evaluate(tune, q => RelevanceMetrics.FirstTen(index, q));
         return (report.Ndcg10 + report.Mrr) / 2;
     }
 }

@@ -46,11 +46,14 @@ public sealed record SearchHit(string Type, int Id, string? Code, string Slug, s
     /// <summary>For a module: the matching courses it builds on, shown collapsed under it instead of as hits of their own.</summary>
     public IReadOnlyList<SearchHit> Courses { get; init; } = [];
 
-    /// <summary>"type:slug": what a buyer sees as one result, the key of the judged sets.</summary>
-    public string Key => Type + ":" + Slug;
+    /// <summary>
+    /// "type:slug": what a buyer sees as one result, the key of the judged sets. Not the index key
+    /// (<see cref="SearchDocument.Key"/>, "type:id") that documents are stored and grouped by.
+    /// </summary>
+    public string SlugKey => Type + ":" + Slug;
 
     /// <summary>"type:slug" of this hit and then of its courses, in the order a buyer sees them.</summary>
-    public IEnumerable<string> Keys() => Courses.Select(c => c.Key).Prepend(Key);
+    public IEnumerable<string> SlugKeys() => Courses.Select(c => c.SlugKey).Prepend(SlugKey);
 }
 
 public sealed record FacetCount(string Value, int Count);
@@ -69,7 +72,7 @@ public sealed record SearchResult(
     public IReadOnlyList<SearchHit> Related { get; init; } = [];
 
     /// <summary>"type:slug" of every hit, its courses and then the related hits, in the order a buyer sees them.</summary>
-    public IEnumerable<string> Keys() => Hits.Concat(Related).SelectMany(h => h.Keys());
+    public IEnumerable<string> SlugKeys() => Hits.Concat(Related).SelectMany(h => h.SlugKeys());
 
     public static readonly SearchResult Empty = new(0, [], new Dictionary<string, IReadOnlyList<FacetCount>>(), null, false);
 }

@@ -52,9 +52,7 @@ internal sealed class InvariantLowerCaseFilter : TokenFilter
         var table = new char[char.MaxValue + 1];
         for (var c = 0; c <= char.MaxValue; c++)
         {
-            table[c] = c < 128
-                ? (char)(c is >= 'A' and <= 'Z' ? c + 32 : c)
-                : char.IsSurrogate((char)c) ? (char)c : char.ToLowerInvariant((char)c);
+            table[c] = char.IsSurrogate((char)c) ? (char)c : char.ToLowerInvariant((char)c);
         }
         return table;
     }

@@ -34,6 +34,13 @@ public static class RelevanceMetrics
         return new RelevanceReport(perQuery.Average(p => p.Item2), reciprocal / judged.Count, zero / (double)judged.Count, perQuery);
     }
 
+    /// <summary>
+    /// The ten results a buyer reads first: the first page of ten, each module followed by its courses, then the
+    /// related hits; as "type:slug", the judged sets' keys.
+    /// </summary>
+    public static List<string> FirstTen(Indexing.SearchIndex index, string query) =>
+        index.Search(new SearchRequest { Query = query, PageSize = 10, WithRelated = true }).SlugKeys().Take(10).ToList();
+
     private static double Gain(int grade) => Math.Pow(2, grade) - 1;
 
     private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };

@@ -37,6 +37,9 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>Bump when analysis or fields change: an index of another schema is rebuilt at start.</summary>
     public const string SchemaVersion = "6";
 
+    /// <summary>The document type a buyer can order (the host's module documents); it ranks and completes first.</summary>
+    private const string ModuleType = "module";
+
     private const string JournalKey = "journal";
     private const string SchemaKey = "schema";
 
@@ -466,7 +469,7 @@ public sealed partial class SearchIndex : IDisposable
         {
             return [];
         }
-        var shown = result.Keys().ToHashSet(StringComparer.Ordinal);
+        var shown = result.SlugKeys().ToHashSet(StringComparer.Ordinal);
         var room = pageSize - result.Hits.Count;
         var more = Run(searcher, engine.Analyzers, wider, request with { FacetNames = [] }, 1, pageSize, relaxed: true);
         var related = new List<SearchHit>();
@@ -476,11 +479,11 @@ public sealed partial class SearchIndex : IDisposable
             {
                 break;
             }
-            if (shown.Contains(hit.Key))
+            if (shown.Contains(hit.SlugKey))
             {
                 continue;
             }
-            related.Add(hit with { Courses = hit.Courses.Where(c => !shown.Contains(c.Key)).ToList() });
+            related.Add(hit with { Courses = hit.Courses.Where(c => !shown.Contains(c.SlugKey)).ToList() });
         }
         return related;
     }
@@ -491,7 +494,7 @@ public sealed partial class SearchIndex : IDisposable
         var ranked = new BooleanQuery
         {
             { core ?? new MatchAllDocsQuery(), Occur.MUST },
-            { new TermQuery(new Term(Fields.Type, "module")) { Boost = _options.Ranking.Module }, Occur.SHOULD },
+            { new TermQuery(new Term(Fields.Type, ModuleType)) { Boost = _options.Ranking.Module }, Occur.SHOULD },
         };
         // Courses shown under their module leave the list, so the window reaches beyond the page.
         var window = Math.Min(1000, page * pageSize * 2 + 40);
@@ -733,24 +736,15 @@ public sealed partial class SearchIndex : IDisposable
 
     private const int MaxRememberedCompletions = 20_000;
 
-    /// <summary>The best documents whose field has every typed prefix; one word is a bare term query.</summary>
+    /// <summary>The best documents whose field has every typed prefix (one word: Lucene rewrites it to its term query).</summary>
     private static ScoreDoc[] Completions(IndexSearcher searcher, string field, List<string> words, int limit)
     {
-        Query query;
-        if (words.Count == 1)
+        var all = new BooleanQuery();
+        foreach (var word in words)
         {
-            query = new TermQuery(new Term(field, words[0]));
+            all.Add(new TermQuery(new Term(field, word)), Occur.MUST);
         }
-        else
-        {
-            var all = new BooleanQuery();
-            foreach (var word in words)
-            {
-                all.Add(new TermQuery(new Term(field, word)), Occur.MUST);
-            }
-            query = all;
-        }
-        return searcher.Search(query, limit).ScoreDocs;
+        return searcher.Search(all, limit).ScoreDocs;
     }
 
     private static readonly HashSet<string> SuggestionFields = [Fields.Type, Fields.Slug, Fields.Code, Fields.TitleStored, Fields.TitleEnStored];
@@ -791,7 +785,7 @@ public sealed partial class SearchIndex : IDisposable
             new Field(Fields.TitleEn, d.TitleEn ?? "", Expanded),
             new Field(Fields.TextEn, Join(d.TitleEn, d.SummaryEn, d.BodyEn), Expanded),
             new Field(Fields.Folded, Join(d.Title, d.Code, d.Summary, d.Body, d.TitleEn, d.SummaryEn, d.BodyEn), Expanded),
-            new Field(d.Type == "module" ? Fields.SuggestModule : Fields.Suggest, Join(d.Title, d.TitleEn, d.Code), Expanded),
+            new Field(d.Type == ModuleType ? Fields.SuggestModule : Fields.Suggest, Join(d.Title, d.TitleEn, d.Code), Expanded),
             // The Swedish words as written are in text_w already: "did you mean" reads both.
             new Field(Fields.Spell, Join(d.TitleEn, d.SummaryEn), Presence),
         };
@@ -835,14 +829,16 @@ public sealed partial class SearchIndex : IDisposable
         [ThreadStatic]
         private static KeywordFields? _current;
 
-        private readonly Dictionary<(string Name, bool Stored), List<Field>> _fields = [];
-        private readonly Dictionary<(string Name, bool Stored), int> _taken = [];
+        private readonly Dictionary<(string Name, bool Stored), Slot> _slots = [];
 
         /// <summary>This thread's fields, all free again: the previous document built on this thread is added.</summary>
         public static KeywordFields ForThisThread()
         {
             var fields = _current ??= new KeywordFields();
-            fields._taken.Clear();
+            foreach (var slot in fields._slots.Values)
+            {
+                slot.Taken = 0;
+            }
             return fields;
         }
 
@@ -852,21 +848,28 @@ public sealed partial class SearchIndex : IDisposable
 
         private Field Take(string name, string value, bool stored)
         {
-            var key = (name, stored);
-            if (!_fields.TryGetValue(key, out var list))
+            if (!_slots.TryGetValue((name, stored), out var slot))
             {
-                list = [];
-                _fields[key] = list;
+                slot = new Slot();
+                _slots[(name, stored)] = slot;
             }
-            var index = _taken.GetValueOrDefault(key);
-            _taken[key] = index + 1;
-            if (index == list.Count)
+            if (slot.Taken == slot.Fields.Count)
             {
-                list.Add(new StringField(name, value, stored ? Field.Store.YES : Field.Store.NO));
-                return list[index];
+                slot.Fields.Add(new StringField(name, value, stored ? Field.Store.YES : Field.Store.NO));
             }
-            list[index].SetStringValue(value);
-            return list[index];
+            else
+            {
+                slot.Fields[slot.Taken].SetStringValue(value);
+            }
+            return slot.Fields[slot.Taken++];
+        }
+
+        /// <summary>The fields of one name (a facet may have several values) and how many the document has taken.</summary>
+        private sealed class Slot
+        {
+            public List<Field> Fields { get; } = [];
+
+            public int Taken { get; set; }
         }
     }
 

@@ -274,17 +274,6 @@ internal sealed class SearchQueryBuilder
             clause.Add(new FuzzyQuery(new Term(Fields.Text, word), edits, 1, MaxFuzzyExpansions, transpositions: true) { Boost = 0.35f });
             clause.Add(new FuzzyQuery(new Term(Fields.Folded, folded), edits, 1, MaxFuzzyExpansions, transpositions: true) { Boost = 0.25f });
         }
-        // Synonym rules can lead to the same target twice ("ledning" through two rules): each is searched once.
-        var distinct = clause.Disjuncts.Distinct().ToList();
-        if (distinct.Count < clause.Disjuncts.Count)
-        {
-            var once = new DisjunctionMaxQuery(clause.TieBreakerMultiplier) { Boost = clause.Boost };
-            foreach (var query in distinct)
-            {
-                once.Add(query);
-            }
-            return once;
-        }
         return clause;
     }
 
@@ -379,12 +368,14 @@ internal sealed class SearchQueryBuilder
         // A word with a rule of its own is not read through its head: "speciallärare" means special education,
         // not every teacher's didactics.
         var ownRule = _synonyms.Any(r => r.Triggers.Contains(word) || r.TriggerStems.Contains(light));
+        // Two rules can lead to the same target ("ledning" for "ledarskap"): it is searched once.
+        var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (triggers, stems, targets, oneWay) in _synonyms)
         {
             // Only a profession rule follows the head: "demensvård" is no reason to find everything about "vård".
             if (triggers.Contains(word) || stems.Contains(light) || (!ownRule && oneWay && head is not null && (triggers.Contains(head) || stems.Contains(headLight!))))
             {
-                foreach (var target in targets.Where(t => t != word && WordForms.LightStem(t) != light))
+                foreach (var target in targets.Where(t => t != word && WordForms.LightStem(t) != light && given.Add(t)))
                 {
                     yield return target;
                 }

@@ -22,7 +22,7 @@ public sealed class RelatedHitsTests
         Assert.Contains("Offentlig rätt", related);
         Assert.DoesNotContain("Förvaltningsrätt för handläggare", related);
         Assert.DoesNotContain("Matematikdidaktik", related);
-        Assert.Equal(result.Hits.Concat(result.Related).Select(h => h.Type + ":" + h.Slug), result.Keys());
+        Assert.Equal(result.Hits.Concat(result.Related).Select(h => h.Type + ":" + h.Slug), result.SlugKeys());
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class RealCourseSetTests
         Assert.True(set.Documents.Count >= 200 && set.Tune.Count + set.Report.Count >= 50);
         using var index = new TestIndex();
         await index.Index.RebuildAsync(set.Documents.ToAsyncEnumerable(), 0, CancellationToken.None);
-        List<string> Search(string q) => index.Index.Search(new SearchRequest { Query = q, PageSize = 10, WithRelated = true }).Keys().Take(10).ToList();
+        List<string> Search(string q) => RelevanceMetrics.FirstTen(index.Index, q);
 
         var report = RelevanceMetrics.Evaluate(set.Report, Search);
         var tune = RelevanceMetrics.Evaluate(set.Tune, Search);
