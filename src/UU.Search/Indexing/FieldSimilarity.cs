@@ -21,5 +21,13 @@ internal sealed class FieldSimilarity(RankingOptions ranking) : PerFieldSimilari
 
 internal sealed class SimilaritySearcherFactory(Similarity similarity) : SearcherFactory
 {
-    public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+    public override IndexSearcher NewSearcher(IndexReader reader)
+    {
+        // Warmed here, on the refresh loop's thread, rather than by the first search of a new segment.
+        foreach (var leaf in reader.Leaves)
+        {
+            Querying.FacetSignatures.Of(leaf.AtomicReader);
+        }
+        return new(reader) { Similarity = similarity };
+    }
 }

@@ -488,44 +488,60 @@ public sealed partial class SearchIndex : IDisposable
         return related;
     }
 
+    /// <summary>The query a search ranks by: what was typed, and modules (what a buyer can order) first among equal matches.</summary>
+    internal BooleanQuery Ranked(Query? core) => new()
+    {
+        { core ?? new MatchAllDocsQuery(), Occur.MUST },
+        { new TermQuery(new Term(Fields.Type, ModuleType)) { Boost = _options.Ranking.Module }, Occur.SHOULD },
+    };
+
+    /// <summary>Runs <paramref name="use"/> on the current searcher with the query builder (for the tests of the evaluator).</summary>
+    internal T WithSearcher<T>(Func<IndexSearcher, SearchQueryBuilder, T> use)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return use(searcher, Ready.Queries);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
     private SearchResult Run(IndexSearcher searcher, Analyzers analyzers, Query? core, SearchRequest request, int page, int pageSize, bool relaxed)
     {
-        // Modules are what a buyer can order: among equal matches they come first.
-        var ranked = new BooleanQuery
-        {
-            { core ?? new MatchAllDocsQuery(), Occur.MUST },
-            { new TermQuery(new Term(Fields.Type, ModuleType)) { Boost = _options.Ranking.Module }, Occur.SHOULD },
-        };
+        // Fuzzy words become their closest terms once, for the search and the highlights alike.
+        core = core is null ? null : searcher.Rewrite(core);
+        var ranked = Ranked(core);
         // Courses shown under their module leave the list, so the window reaches beyond the page.
         var window = Math.Min(1000, page * pageSize * 2 + 40);
-        var top = TopScoreDocCollector.Create(window, true);
         var facetNames = request.FacetNames.Distinct().ToList();
-        var sameQueryFacets = facetNames.Where(f => !HasFilter(request, f)).ToDictionary(f => f, f => new FacetCollector(Fields.FacetPrefix + f));
-        var collectors = new List<ICollector> { top };
-        collectors.AddRange(sameQueryFacets.Values);
-        searcher.Search(Filtered(ranked, request, except: null), MultiCollector.Wrap([.. collectors]));
+        // The facets without a filter of their own count over the search's own matches, all in one collector.
+        var sameQuery = new FacetCollector(facetNames.Where(f => !HasFilter(request, f)));
+        var top = ClauseAtATime.Search(searcher, ranked, Filter(request, except: null), window, facetNames.Count == 0 ? [] : [sameQuery]);
 
         var facets = new Dictionary<string, IReadOnlyList<FacetCount>>();
         foreach (var name in facetNames)
         {
             IReadOnlyDictionary<string, int> counts;
-            if (sameQueryFacets.TryGetValue(name, out var collector))
+            if (!HasFilter(request, name))
             {
-                counts = collector.Counts;
+                counts = sameQuery.Counts(name);
             }
             else
             {
                 // Drill sideways: a facet's counts ignore its own filter, so its other values stay choosable.
-                var sideways = new FacetCollector(Fields.FacetPrefix + name);
-                searcher.Search(Filtered(core ?? new MatchAllDocsQuery(), request, except: name), sideways);
-                counts = sideways.Counts;
+                var sideways = new FacetCollector([name]);
+                ClauseAtATime.Search(searcher, core ?? new MatchAllDocsQuery(), Filter(request, except: name), 0, [sideways]);
+                counts = sideways.Counts(name);
             }
             facets[name] = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
                 .Select(c => new FacetCount(c.Key, c.Value)).ToList();
         }
 
-        var scoreDocs = top.GetTopDocs(0, window).ScoreDocs;
-        var highlighters = new Highlighters(core is null ? null : searcher.Rewrite(core), analyzers);
+        var scoreDocs = top.Top;
+        var highlighters = new Highlighters(core, analyzers);
         var groups = Group(searcher, scoreDocs);
         var hits = new List<SearchHit>(pageSize);
         foreach (var (head, courses) in groups.Skip((page - 1) * pageSize).Take(pageSize))
@@ -536,7 +552,7 @@ public sealed partial class SearchIndex : IDisposable
             });
         }
         var nested = groups.Sum(g => g.Courses.Count);
-        return new SearchResult(top.TotalHits - nested, hits, facets, null, relaxed);
+        return new SearchResult(top.Total - nested, hits, facets, null, relaxed);
     }
 
     /// <summary>
@@ -623,7 +639,8 @@ public sealed partial class SearchIndex : IDisposable
     private static bool HasFilter(SearchRequest request, string facet) =>
         request.Filters.TryGetValue(facet, out var values) && values.Count > 0;
 
-    private static Query Filtered(Query query, SearchRequest request, string? except)
+    /// <summary>What the request's facet filters allow (except one facet's own, for its counts), or null for everything.</summary>
+    private static BooleanQuery? Filter(SearchRequest request, string? except)
     {
         var filter = new BooleanQuery();
         foreach (var (facet, values) in request.Filters)
@@ -639,7 +656,7 @@ public sealed partial class SearchIndex : IDisposable
             }
             filter.Add(alternatives, Occur.MUST);
         }
-        return filter.Clauses.Count == 0 ? query : new FilteredQuery(query, new QueryWrapperFilter(filter));
+        return filter.Clauses.Count == 0 ? null : filter;
     }
 
     /// <summary>The fields "did you mean" knows words from: the Swedish words as written, and the English ones.</summary>
