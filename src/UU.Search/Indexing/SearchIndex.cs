@@ -79,8 +79,9 @@ public sealed partial class SearchIndex : IDisposable
         // The synonym file is small and a broken one should stop the start with its message: read it now.
         _engine = StartEngineAsync(WordLists.Load(_options.SynonymsPath), linguistics, _stopping.Token);
         _similarity = new FieldSimilarity(_options.Ranking);
-        // NIOFS, not FSDirectory.Open: the MMap directory it picks is many times slower under parallel search in this version.
-        _directory = _options.OpenDirectory?.Invoke(_options.IndexPath) ?? new NIOFSDirectory(new DirectoryInfo(_options.IndexPath));
+        // NIOFS, not FSDirectory.Open: the MMap directory it picks is many times slower under parallel search in this
+        // version. Searches read the files from memory (see MemoryReadDirectory); writes go to the disk.
+        _directory = _options.OpenDirectory?.Invoke(_options.IndexPath) ?? new MemoryReadDirectory(new NIOFSDirectory(new DirectoryInfo(_options.IndexPath)));
         Open();
     }
 
@@ -424,16 +425,18 @@ public sealed partial class SearchIndex : IDisposable
         {
             // Exact forms first (stems, compound parts, folding, synonyms); typo-tolerant alternatives only when
             // those find nothing, and any-word matching last. Fuzzy expansion is the costly part of a query.
+            // The typo automata are built once per word for every query of this search ("did you mean" too).
+            var automata = new FuzzyAutomata();
             var core = queries.Build(words, relaxed: false, fuzzy: false);
             var result = Run(searcher, engine.Analyzers, core, request, page, pageSize, relaxed: false);
             if (result.Total == 0 && words.Count > 0)
             {
-                core = queries.Build(words, relaxed: false, fuzzy: true);
+                core = queries.Build(words, relaxed: false, fuzzy: true, automata: automata);
                 result = Run(searcher, engine.Analyzers, core, request, page, pageSize, relaxed: false);
             }
             if (result.Total == 0 && words.Count >= 2)
             {
-                core = queries.Build(words, relaxed: true, fuzzy: true);
+                core = queries.Build(words, relaxed: true, fuzzy: true, automata: automata);
                 result = Run(searcher, engine.Analyzers, core, request, page, pageSize, relaxed: true);
             }
             if (request.WithRelated && page == 1 && words.Count > 0 && !result.Relaxed && result.Total < pageSize)
@@ -442,7 +445,7 @@ public sealed partial class SearchIndex : IDisposable
             }
             if (result.Total == 0 && words.Count > 0)
             {
-                result = result with { DidYouMean = DidYouMean(searcher, words) };
+                result = result with { DidYouMean = DidYouMean(searcher, words, automata) };
             }
             return result;
         }
@@ -663,7 +666,7 @@ public sealed partial class SearchIndex : IDisposable
     private static readonly string[] SpellingFields = [Fields.TextWords, Fields.Spell];
 
     /// <summary>For a search that found nothing: the closest known word for each unknown one, or null.</summary>
-    private static string? DidYouMean(IndexSearcher searcher, List<string> words)
+    private static string? DidYouMean(IndexSearcher searcher, List<string> words, FuzzyAutomata automata)
     {
         var reader = searcher.IndexReader;
         int Known(string word) => SpellingFields.Sum(f => reader.DocFreq(new Term(f, word)));
@@ -681,7 +684,7 @@ public sealed partial class SearchIndex : IDisposable
             tried++;
             // Each field's expansion is a BooleanQuery of its closest terms, or the single TermQuery when only one is close.
             var candidates = SpellingFields
-                .SelectMany(field => searcher.Rewrite(new FuzzyQuery(new Term(field, word), 2, 0, SearchQueryBuilder.MaxFuzzyExpansions, transpositions: true)) switch
+                .SelectMany(field => searcher.Rewrite(automata.Query(new Term(field, word), 2, 0, SearchQueryBuilder.MaxFuzzyExpansions, transpositions: true)) switch
                 {
                     BooleanQuery expansions => expansions.Clauses.Select(c => c.Query).OfType<TermQuery>().ToList(),
                     TermQuery single => [single],

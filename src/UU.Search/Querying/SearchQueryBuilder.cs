@@ -91,8 +91,10 @@ internal sealed class SearchQueryBuilder
     /// <param name="relaxed">Any word may match rather than (nearly) all of them.</param>
     /// <param name="fuzzy">Add typo-tolerant alternatives (costly: only when the exact forms found nothing).</param>
     /// <param name="anyPart">A compound also matches through any one of its parts (for related hits, never the hits).</param>
-    public Query? Build(IReadOnlyList<string> words, bool relaxed, bool fuzzy, bool anyPart = false)
+    /// <param name="automata">The search's typo automata, shared by its queries (a new set when not given).</param>
+    public Query? Build(IReadOnlyList<string> words, bool relaxed, bool fuzzy, bool anyPart = false, FuzzyAutomata? automata = null)
     {
+        automata ??= new FuzzyAutomata();
         if (words.Count == 0)
         {
             return null;
@@ -109,7 +111,7 @@ internal sealed class SearchQueryBuilder
         for (var i = 0; i < topic.Count; i++)
         {
             var word = topic[i];
-            var clause = Expanded(word, fuzzy && i < MaxFuzzyWords, anyPart);
+            var clause = Expanded(word, fuzzy && i < MaxFuzzyWords, automata, anyPart);
             // A trigger of several words ("social work") adds its targets to each of its words when all are typed.
             foreach (var (triggerWords, targets) in _phraseSynonyms)
             {
@@ -155,7 +157,7 @@ internal sealed class SearchQueryBuilder
         }
         foreach (var word in genre)
         {
-            var optional = Expanded(word, fuzzy: false);
+            var optional = Expanded(word, fuzzy: false, automata);
             optional.Boost = _weights.Genre;
             query.Add(optional, Occur.SHOULD);
         }
@@ -181,7 +183,7 @@ internal sealed class SearchQueryBuilder
     }
 
     /// <summary>Every form of one word, each with its weight; the best-scoring form counts (plus a little of the others).</summary>
-    private DisjunctionMaxQuery Expanded(string word, bool fuzzy, bool anyPart = false)
+    private DisjunctionMaxQuery Expanded(string word, bool fuzzy, FuzzyAutomata automata, bool anyPart = false)
     {
         var w = _weights;
         var clause = new DisjunctionMaxQuery(0.1f);
@@ -262,7 +264,7 @@ internal sealed class SearchQueryBuilder
             // one cannot. Several spellings may be words ("förvaltningsratt" is one too): the index decides.
             foreach (var spelled in Unfolded(word))
             {
-                var unfolded = Expanded(spelled, fuzzy: false);
+                var unfolded = Expanded(spelled, fuzzy: false, automata);
                 unfolded.Boost = w.Folded;
                 clause.Add(unfolded);
             }
@@ -271,8 +273,8 @@ internal sealed class SearchQueryBuilder
         {
             // The usual rule: exact for short words, one edit from five letters, two from nine.
             var edits = word.Length >= 9 ? 2 : 1;
-            clause.Add(new FuzzyQuery(new Term(Fields.Text, word), edits, 1, MaxFuzzyExpansions, transpositions: true) { Boost = 0.35f });
-            clause.Add(new FuzzyQuery(new Term(Fields.Folded, folded), edits, 1, MaxFuzzyExpansions, transpositions: true) { Boost = 0.25f });
+            clause.Add(automata.Query(new Term(Fields.Text, word), edits, 1, MaxFuzzyExpansions, transpositions: true, boost: 0.35f));
+            clause.Add(automata.Query(new Term(Fields.Folded, folded), edits, 1, MaxFuzzyExpansions, transpositions: true, boost: 0.25f));
         }
         return clause;
     }
