@@ -35,7 +35,8 @@ internal static class ClauseAtATime
     /// <param name="matches">Collectors that see every matching document (facet counts), segment by segment.</param>
     public static Result Search(IndexSearcher searcher, Query query, Query? filter, int window, IReadOnlyList<ICollector> matches)
     {
-        if (Compile(searcher, searcher.Rewrite(query), 1f) is not { } root)
+        var dictionaries = new Dictionaries();
+        if (Compile(searcher, dictionaries, searcher.Rewrite(query), 1f) is not { } root)
         {
             return new Result([], 0);
         }
@@ -46,7 +47,7 @@ internal static class ClauseAtATime
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var maxDoc = leaf.AtomicReader.MaxDoc;
-            var segment = new Segment(leaf, leaf.AtomicReader.LiveDocs);
+            var segment = new Segment(leaf, leaf.AtomicReader.LiveDocs, dictionaries);
             var all = Accumulator.Rent(maxDoc);
             try
             {
@@ -77,7 +78,49 @@ internal static class ClauseAtATime
         Disjunct,
     }
 
-    private sealed record Segment(AtomicReaderContext Context, Lucene.Net.Util.IBits? LiveDocs);
+    private sealed record Segment(AtomicReaderContext Context, Lucene.Net.Util.IBits? LiveDocs, Dictionaries Dictionaries);
+
+    /// <summary>
+    /// One search's term dictionaries and postings readers, per segment and field. Looking a term up and opening
+    /// its postings through a fresh enumerator each time allocated several kilobytes per term and segment (the
+    /// dictionary's frames, the postings' blocks); one search reads its terms one after the other, so one of
+    /// each per segment and field serves them all.
+    /// </summary>
+    private sealed class Dictionaries
+    {
+        private readonly Dictionary<(int Leaf, string Field), (TermsEnum? Terms, DocsEnum? Docs)> _open = [];
+
+        /// <summary>The segment's dictionary of the field positioned on the term, or null when the segment lacks it.</summary>
+        public TermsEnum? Seek(AtomicReaderContext leaf, Term term)
+        {
+            var terms = Terms(leaf, term.Field);
+            return terms is not null && terms.SeekExact(term.Bytes) ? terms : null;
+        }
+
+        public DocsEnum? Postings(AtomicReaderContext leaf, Term term, TermState state, Lucene.Net.Util.IBits? liveDocs)
+        {
+            if (Terms(leaf, term.Field) is not { } terms)
+            {
+                return null;
+            }
+            terms.SeekExact(term.Bytes, state);
+            var key = (leaf.Ord, term.Field);
+            var docs = terms.Docs(liveDocs, _open[key].Docs, DocsFlags.FREQS);
+            _open[key] = (terms, docs);
+            return docs;
+        }
+
+        private TermsEnum? Terms(AtomicReaderContext leaf, string field)
+        {
+            var key = (leaf.Ord, field);
+            if (!_open.TryGetValue(key, out var open))
+            {
+                open = (leaf.AtomicReader.GetTerms(field)?.GetEnumerator(), null);
+                _open[key] = open;
+            }
+            return open.Terms;
+        }
+    }
 
     /// <summary>A clause of the query; <see cref="Cost"/> estimates the postings it visits (the index's document frequencies).</summary>
     private abstract class Node
@@ -93,13 +136,10 @@ internal static class ClauseAtATime
         public void Evaluate(Segment segment, Accumulator into, Kind kind)
         {
             var context = segment.Context;
-            if (states.Get(context.Ord) is not { } state || context.AtomicReader.GetTerms(term.Field) is not { } terms)
+            if (states.Get(context.Ord) is not { } state || segment.Dictionaries.Postings(context, term, state, segment.LiveDocs) is not { } docs)
             {
                 return;
             }
-            var termsEnum = terms.GetEnumerator();
-            termsEnum.SeekExact(term.Bytes, state);
-            var docs = termsEnum.Docs(segment.LiveDocs, null, DocsFlags.FREQS);
             Read(new TermPostings(docs, similarity.GetSimScorer(stats, context)), into, kind);
         }
     }
@@ -208,7 +248,7 @@ internal static class ClauseAtATime
     /// boosts above, as <c>Weight.Normalize(norm, topLevelBoost)</c> hands it down in Lucene. Null when nothing
     /// can match (a term no document has, where it is required).
     /// </summary>
-    private static Node? Compile(IndexSearcher searcher, Query query, float boost)
+    private static Node? Compile(IndexSearcher searcher, Dictionaries dictionaries, Query query, float boost)
     {
         switch (query)
         {
@@ -218,13 +258,13 @@ internal static class ClauseAtATime
                 var must = new List<Node>();
                 foreach (var clause in boolean.Clauses.Where(c => c.Occur == Occur.MUST))
                 {
-                    if (Compile(searcher, clause.Query, inner) is not { } node)
+                    if (Compile(searcher, dictionaries, clause.Query, inner) is not { } node)
                     {
                         return null;
                     }
                     must.Add(node);
                 }
-                var should = boolean.Clauses.Where(c => c.Occur == Occur.SHOULD).Select(c => Compile(searcher, c.Query, inner)).OfType<Node>().ToList();
+                var should = boolean.Clauses.Where(c => c.Occur == Occur.SHOULD).Select(c => Compile(searcher, dictionaries, c.Query, inner)).OfType<Node>().ToList();
                 var minimum = boolean.MinimumNumberShouldMatch;
                 if (minimum > should.Count || (must.Count == 0 && should.Count == 0))
                 {
@@ -239,13 +279,20 @@ internal static class ClauseAtATime
             case DisjunctionMaxQuery max when max.Disjuncts.Count is > 0 and <= MaxChildren:
             {
                 var inner = boost * max.Boost;
-                var disjuncts = max.Disjuncts.Select(d => Compile(searcher, d, inner)).OfType<Node>().ToArray();
+                var disjuncts = max.Disjuncts.Select(d => Compile(searcher, dictionaries, d, inner)).OfType<Node>().ToArray();
                 return disjuncts.Length == 0 ? null : new Best(disjuncts, max.TieBreakerMultiplier);
             }
             case TermQuery term:
             {
                 // As TermQuery's weight: the term's statistics over the whole index, its own boost and those above.
-                var states = TermContext.Build(searcher.TopReaderContext, term.Term);
+                var states = new TermContext(searcher.TopReaderContext);
+                foreach (var leaf in searcher.IndexReader.Leaves)
+                {
+                    if (dictionaries.Seek(leaf, term.Term) is { } found)
+                    {
+                        states.Register(found.GetTermState(), leaf.Ord, found.DocFreq, found.TotalTermFreq);
+                    }
+                }
                 if (states.DocFreq == 0)
                 {
                     return null;
@@ -344,6 +391,9 @@ internal static class ClauseAtATime
         private static readonly ConcurrentBag<Accumulator> Pool = [];
 
         private long[] _touched = [];
+        // The words of _touched that may have bits set: scans and clearing stay within them.
+        private int _low = int.MaxValue;
+        private int _high = -1;
         private float[] _sum = [];
         private float[] _best = [];
         private byte[] _must = [];
@@ -382,12 +432,15 @@ internal static class ClauseAtATime
             {
                 return DocIdSetIterator.NO_MORE_DOCS;
             }
-            var words = (_maxDoc + 63) >> 6;
             var w = from >> 6;
-            var word = _touched[w] & (-1L << from);
+            if (w > _high)
+            {
+                return DocIdSetIterator.NO_MORE_DOCS;
+            }
+            var word = w < _low ? _touched[w = _low] : _touched[w] & (-1L << from);
             while (word == 0)
             {
-                if (++w >= words)
+                if (++w > _high)
                 {
                     return DocIdSetIterator.NO_MORE_DOCS;
                 }
@@ -410,7 +463,7 @@ internal static class ClauseAtATime
                 return;
             }
             var count = 0;
-            for (var w = 0; w < _touched.Length && w << 6 < _maxDoc; w++)
+            for (var w = _low; w <= _high; w++)
             {
                 var word = _touched[w];
                 for (var rest = word; rest != 0; rest &= rest - 1)
@@ -501,7 +554,16 @@ internal static class ClauseAtATime
 
         public void Add(Kind kind, int doc, float score)
         {
-            ref var word = ref _touched[doc >> 6];
+            var index = doc >> 6;
+            if (index < _low)
+            {
+                _low = index;
+            }
+            if (index > _high)
+            {
+                _high = index;
+            }
+            ref var word = ref _touched[index];
             var bit = 1L << doc;
             var first = (word & bit) == 0;
             word |= bit;
@@ -529,7 +591,7 @@ internal static class ClauseAtATime
         /// <summary>Hands on the documents with all <paramref name="must"/> required and <paramref name="minimum"/> optional children, with their sums.</summary>
         public void DrainBoolean(int must, int minimum, Accumulator into, Kind kind)
         {
-            for (var w = 0; w < _touched.Length && w << 6 < _maxDoc; w++)
+            for (var w = _low; w <= _high; w++)
             {
                 for (var word = _touched[w]; word != 0; word &= word - 1)
                 {
@@ -542,12 +604,14 @@ internal static class ClauseAtATime
                 }
                 _touched[w] = 0;
             }
+            _low = int.MaxValue;
+            _high = -1;
         }
 
         /// <summary>Hands on every touched document with the best score plus the tie-breaker's share of the rest.</summary>
         public void DrainBest(float tieBreaker, Accumulator into, Kind kind)
         {
-            for (var w = 0; w < _touched.Length && w << 6 < _maxDoc; w++)
+            for (var w = _low; w <= _high; w++)
             {
                 for (var word = _touched[w]; word != 0; word &= word - 1)
                 {
@@ -557,13 +621,15 @@ internal static class ClauseAtATime
                 }
                 _touched[w] = 0;
             }
+            _low = int.MaxValue;
+            _high = -1;
         }
 
         /// <summary>Counts and collects the documents that matched <paramref name="must"/> required clauses, in document order.</summary>
         public int DrainTop(int must, ICollector[] collectors, TopDocuments top, int docBase)
         {
             var count = 0;
-            for (var w = 0; w < _touched.Length && w << 6 < _maxDoc; w++)
+            for (var w = _low; w <= _high; w++)
             {
                 for (var word = _touched[w]; word != 0; word &= word - 1)
                 {
@@ -581,6 +647,8 @@ internal static class ClauseAtATime
                 }
                 _touched[w] = 0;
             }
+            _low = int.MaxValue;
+            _high = -1;
             return count;
         }
 
@@ -594,7 +662,7 @@ internal static class ClauseAtATime
 
         private void Clear()
         {
-            for (var w = 0; w < _touched.Length; w++)
+            for (var w = _low; w <= _high; w++)
             {
                 var word = _touched[w];
                 while (word != 0)
@@ -604,6 +672,8 @@ internal static class ClauseAtATime
                 }
                 _touched[w] = 0;
             }
+            _low = int.MaxValue;
+            _high = -1;
         }
     }
 
