@@ -21,12 +21,19 @@ internal sealed class FieldSimilarity(RankingOptions ranking) : PerFieldSimilari
 
 internal sealed class SimilaritySearcherFactory(Similarity similarity) : SearcherFactory
 {
+    /// <summary>The fields searches score by length: their norms are read for each new segment.</summary>
+    private static readonly string[] NormedFields = [Fields.Title, Fields.Text, Fields.TitleWords, Fields.TextWords, Fields.TitleEn, Fields.TextEn, Fields.Folded];
+
     public override IndexSearcher NewSearcher(IndexReader reader)
     {
         // Warmed here, on the refresh loop's thread, rather than by the first search of a new segment.
         foreach (var leaf in reader.Leaves)
         {
             Querying.FacetSignatures.Of(leaf.AtomicReader);
+            foreach (var field in NormedFields)
+            {
+                Querying.Norms.Of(leaf.AtomicReader, field);
+            }
         }
         return new(reader) { Similarity = similarity };
     }

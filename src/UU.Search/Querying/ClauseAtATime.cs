@@ -129,7 +129,7 @@ internal static class ClauseAtATime
     }
 
     /// <summary>A term: its postings read directly, scored by the similarity's scorer for the term's statistics.</summary>
-    private sealed class TermLeaf(Term term, TermContext states, Similarity.SimWeight stats, Similarity similarity) : Node
+    private sealed class TermLeaf(Term term, TermContext states, Similarity.SimWeight stats, Similarity similarity, Bm25? bm25) : Node
     {
         public override long Cost => states.DocFreq;
 
@@ -140,7 +140,14 @@ internal static class ClauseAtATime
             {
                 return;
             }
-            Read(new TermPostings(docs, similarity.GetSimScorer(stats, context)), into, kind);
+            if (bm25 is not null)
+            {
+                Read(new Bm25Postings(docs, bm25.In(context.AtomicReader, term.Field)), into, kind);
+            }
+            else
+            {
+                Read(new TermPostings(docs, similarity.GetSimScorer(stats, context)), into, kind);
+            }
         }
     }
 
@@ -157,6 +164,17 @@ internal static class ClauseAtATime
     }
 
     private readonly struct TermPostings(DocsEnum docs, Similarity.SimScorer scorer) : IPostings
+    {
+        public long Cost => docs.GetCost();
+
+        public int NextDoc() => docs.NextDoc();
+
+        public int Advance(int target) => docs.Advance(target);
+
+        public float Score(int doc) => scorer.Score(doc, docs.Freq);
+    }
+
+    private readonly struct Bm25Postings(DocsEnum docs, Bm25.Scorer scorer) : IPostings
     {
         public long Cost => docs.GetCost();
 
@@ -298,10 +316,11 @@ internal static class ClauseAtATime
                     return null;
                 }
                 var similarity = searcher.Similarity;
-                var stats = similarity.ComputeWeight(term.Boost, searcher.CollectionStatistics(term.Term.Field), searcher.TermStatistics(term.Term, states));
+                var statistics = searcher.TermStatistics(term.Term, states);
+                var stats = similarity.ComputeWeight(term.Boost, searcher.CollectionStatistics(term.Term.Field), statistics);
                 stats.GetValueForNormalization();
                 stats.Normalize(1f, boost);
-                return new TermLeaf(term.Term, states, stats, similarity);
+                return new TermLeaf(term.Term, states, stats, similarity, Bm25.For(searcher, term.Term.Field, statistics, term.Boost, boost));
             }
             default:
             {
