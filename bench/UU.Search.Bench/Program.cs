@@ -149,8 +149,7 @@ if (profile is not null)
     Console.WriteLine($"built {rounds} x 100,000 in {watch.Elapsed.TotalSeconds:0.0} s: {rounds * 100_000 / watch.Elapsed.TotalSeconds:0} docs/s");
     if (step == "explain")
     {
-        // UU_BENCH_QUERIES="a|b" explains those queries instead of the first eight judged ones.
-        var explained = Environment.GetEnvironmentVariable("UU_BENCH_QUERIES") is { } listed ? listed.Split('|') : judged.Take(8).Select(j => j.Query).ToArray();
+        var explained = Chosen(judged.Take(8).Select(j => j.Query));
         using var reader = Lucene.Net.Index.DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(Path.Combine(work, "profile")));
         foreach (var query in explained)
         {
@@ -178,7 +177,7 @@ if (profile is not null)
     }
     if (step == "search")
     {
-        var searched = Environment.GetEnvironmentVariable("UU_BENCH_QUERIES") is { } listed ? listed.Split('|') : judged.Select(j => j.Query).ToArray();
+        var searched = Chosen(judged.Select(j => j.Query));
         var (count, stats, slowest) = ForTwentySeconds(searched, q => index.Search(PageRequest(q)));
         Console.WriteLine($"{count} searches: p50 {stats.P50:0.00} ms, p95 {stats.P95:0.00} ms");
         foreach (var (query, median) in slowest.Take(15))
@@ -318,6 +317,10 @@ static SearchIndex OpenIndex(string path, SearchOptions? options = null)
 // What the search page asks: the first page of ten with its facets and, when short, related hits.
 static SearchRequest PageRequest(string query) =>
     new() { Query = query, PageSize = 10, WithRelated = true, FacetNames = ["type", "subject", "level", "format", "credit", "size"] };
+
+// UU_BENCH_QUERIES="a|b": the queries a profile runs instead of its judged ones.
+static string[] Chosen(IEnumerable<string> judged) =>
+    Environment.GetEnvironmentVariable("UU_BENCH_QUERIES") is { Length: > 0 } listed ? listed.Split('|') : judged.ToArray();
 
 // What visitors type before they pick a suggestion: the first five and the first three letters of each query.
 static string[] Prefixes(string[] queries) =>

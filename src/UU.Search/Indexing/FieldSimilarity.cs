@@ -11,26 +11,25 @@ internal sealed class FieldSimilarity(RankingOptions ranking) : PerFieldSimilari
     private readonly BM25Similarity _text = new(ranking.TextK1, ranking.TextB);
     private readonly BM25Similarity _other = new();
 
-    public override Similarity Get(string name) => name switch
-    {
-        Fields.Title or Fields.TitleWords or Fields.TitleEn => _title,
-        Fields.Text or Fields.TextWords or Fields.TextEn or Fields.Folded => _text,
-        _ => _other,
-    };
+    private static readonly string[] Titles = [Fields.Title, Fields.TitleWords, Fields.TitleEn];
+    private static readonly string[] Texts = [Fields.Text, Fields.TextWords, Fields.TextEn, Fields.Folded];
+
+    /// <summary>The fields a search scores by their length (the others are keywords, or searched by Lucene itself).</summary>
+    public static readonly string[] LengthScored = [.. Titles, .. Texts];
+
+    public override Similarity Get(string name) =>
+        Array.IndexOf(Titles, name) >= 0 ? _title : Array.IndexOf(Texts, name) >= 0 ? _text : _other;
 }
 
 internal sealed class SimilaritySearcherFactory(Similarity similarity) : SearcherFactory
 {
-    /// <summary>The fields searches score by length: their norms are read for each new segment.</summary>
-    private static readonly string[] NormedFields = [Fields.Title, Fields.Text, Fields.TitleWords, Fields.TextWords, Fields.TitleEn, Fields.TextEn, Fields.Folded];
-
     public override IndexSearcher NewSearcher(IndexReader reader)
     {
         // Warmed here, on the refresh loop's thread, rather than by the first search of a new segment.
         foreach (var leaf in reader.Leaves)
         {
             Querying.FacetSignatures.Of(leaf.AtomicReader);
-            foreach (var field in NormedFields)
+            foreach (var field in FieldSimilarity.LengthScored)
             {
                 Querying.Norms.Of(leaf.AtomicReader, field);
             }

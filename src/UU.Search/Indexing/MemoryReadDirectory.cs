@@ -149,45 +149,32 @@ internal sealed class MemoryReadDirectory(FSDirectory disk) : Directory
 
         public override long ReadInt64() => BinaryPrimitives.ReadInt64BigEndian(Take(8));
 
-        public override int ReadVInt32()
-        {
-            // Lucene's variable-length integer: seven bits a byte, the high bit says more follow (five bytes at most).
-            if (_end - _position >= 5)
-            {
-                var b = bytes[_position++];
-                var value = b & 0x7F;
-                for (var shift = 7; (b & 0x80) != 0 && shift <= 28; shift += 7)
-                {
-                    b = bytes[_position++];
-                    value |= (b & 0x7F) << shift;
-                }
-                if ((b & 0x80) != 0)
-                {
-                    throw new IOException($"Invalid variable-length integer in {this}.");
-                }
-                return value;
-            }
-            return base.ReadVInt32();
-        }
+        public override int ReadVInt32() => _end - _position >= 5 ? (int)ReadVariable(5) : base.ReadVInt32();
 
-        public override long ReadVInt64()
+        public override long ReadVInt64() => _end - _position >= 9 ? ReadVariable(9) : base.ReadVInt64();
+
+        /// <summary>
+        /// Lucene's variable-length integer of at most <paramref name="maxBytes"/> bytes: seven bits a byte, the high
+        /// bit says more follow. A 32-bit value keeps its low 32 bits, as Lucene's own reading does.
+        /// </summary>
+        private long ReadVariable(int maxBytes)
         {
-            if (_end - _position >= 9)
+            long value = 0;
+            for (var i = 0; i < maxBytes; i++)
             {
                 var b = bytes[_position++];
-                long value = b & 0x7F;
-                for (var shift = 7; (b & 0x80) != 0 && shift <= 56; shift += 7)
+                if (maxBytes == 5 && i == 4 && (b & 0xF0) != 0)
                 {
-                    b = bytes[_position++];
-                    value |= (long)(b & 0x7F) << shift;
+                    // A 32-bit value has only four bits left for its fifth byte.
+                    break;
                 }
-                if ((b & 0x80) != 0)
+                value |= (long)(b & 0x7F) << (7 * i);
+                if ((b & 0x80) == 0)
                 {
-                    throw new IOException($"Invalid variable-length integer in {this}.");
+                    return value;
                 }
-                return value;
             }
-            return base.ReadVInt64();
+            throw new IOException($"Invalid variable-length integer in {this}.");
         }
 
         private ReadOnlySpan<byte> Take(int count)

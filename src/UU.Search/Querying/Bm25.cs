@@ -23,40 +23,63 @@ internal sealed class Bm25
     })];
 
     private readonly float _weight;
-    private readonly float[] _lengthFactor;
-    private readonly float _k1;
+    private readonly Field _field;
 
-    private Bm25(float weight, float[] lengthFactor, float k1)
+    private Bm25(float weight, Field field)
     {
         _weight = weight;
-        _lengthFactor = lengthFactor;
-        _k1 = k1;
+        _field = field;
     }
 
-    /// <summary>The term's scoring, or null when the field's similarity is not plain bm25 (then Lucene's scorer is used).</summary>
-    /// <param name="boost">The term query's own boost.</param>
-    /// <param name="topLevelBoost">The product of the boosts above it.</param>
-    public static Bm25? For(IndexSearcher searcher, string field, TermStatistics term, float boost, float topLevelBoost)
+    /// <summary>
+    /// What every term of one field shares: k1 and the length factor per encoded norm for the field's average
+    /// length (256 values, computed once per field and search rather than once per term).
+    /// </summary>
+    public sealed class Field
     {
-        var similarity = searcher.Similarity is PerFieldSimilarityWrapper perField ? perField.Get(field) : searcher.Similarity;
-        if (similarity.GetType() != typeof(BM25Similarity))
+        private Field(float k1, float[] lengthFactor, CollectionStatistics collection)
         {
-            return null;
+            K1 = k1;
+            LengthFactor = lengthFactor;
+            Collection = collection;
         }
-        var bm25 = (BM25Similarity)similarity;
-        var (k1, b) = (bm25.K1, bm25.B);
-        var collection = searcher.CollectionStatistics(field);
-        // As BM25Similarity.Idf, AvgFieldLength and ComputeWeight.
-        var idf = (float)Math.Log(1 + (collection.MaxDoc - term.DocFreq + 0.5D) / (term.DocFreq + 0.5D));
-        var average = collection.SumTotalTermFreq <= 0 ? 1f : (float)(collection.SumTotalTermFreq / (double)collection.MaxDoc);
-        var lengthFactor = new float[256];
-        for (var i = 0; i < lengthFactor.Length; i++)
+
+        public float K1 { get; }
+
+        public float[] LengthFactor { get; }
+
+        public CollectionStatistics Collection { get; }
+
+        /// <summary>The field's scoring, or null when its similarity is not plain bm25 (then Lucene's weight scores it).</summary>
+        public static Field? For(IndexSearcher searcher, string field)
         {
-            lengthFactor[i] = k1 * ((1 - b) + b * NormTable[i] / average);
+            var similarity = searcher.Similarity is PerFieldSimilarityWrapper perField ? perField.Get(field) : searcher.Similarity;
+            if (similarity.GetType() != typeof(BM25Similarity))
+            {
+                return null;
+            }
+            var bm25 = (BM25Similarity)similarity;
+            var (k1, b) = (bm25.K1, bm25.B);
+            var collection = searcher.CollectionStatistics(field);
+            // As BM25Similarity.AvgFieldLength and ComputeWeight.
+            var average = collection.SumTotalTermFreq <= 0 ? 1f : (float)(collection.SumTotalTermFreq / (double)collection.MaxDoc);
+            var lengthFactor = new float[256];
+            for (var i = 0; i < lengthFactor.Length; i++)
+            {
+                lengthFactor[i] = k1 * ((1 - b) + b * NormTable[i] / average);
+            }
+            return new Field(k1, lengthFactor, collection);
         }
-        // As BM25Stats.Normalize and BM25DocScorer.
-        var weight = idf * boost * topLevelBoost;
-        return new Bm25(weight * (k1 + 1), lengthFactor, k1);
+
+        /// <param name="boost">The term query's own boost.</param>
+        /// <param name="topLevelBoost">The product of the boosts above it.</param>
+        public Bm25 Term(TermStatistics term, float boost, float topLevelBoost)
+        {
+            // As BM25Similarity.Idf, BM25Stats.Normalize and BM25DocScorer.
+            var idf = (float)Math.Log(1 + (Collection.MaxDoc - term.DocFreq + 0.5D) / (term.DocFreq + 0.5D));
+            var weight = idf * boost * topLevelBoost;
+            return new Bm25(weight * (K1 + 1), this);
+        }
     }
 
     /// <summary>Scores the term's postings in one segment.</summary>
@@ -67,7 +90,8 @@ internal sealed class Bm25
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public float Score(int doc, int freq)
         {
-            var norm = norms is null ? bm25._k1 : bm25._lengthFactor[norms[doc]];
+            var field = bm25._field;
+            var norm = norms is null ? field.K1 : field.LengthFactor[norms[doc]];
             return bm25._weight * freq / (freq + norm);
         }
     }

@@ -35,8 +35,8 @@ internal static class ClauseAtATime
     /// <param name="matches">Collectors that see every matching document (facet counts), segment by segment.</param>
     public static Result Search(IndexSearcher searcher, Query query, Query? filter, int window, IReadOnlyList<ICollector> matches)
     {
-        var dictionaries = new Dictionaries();
-        if (Compile(searcher, dictionaries, searcher.Rewrite(query), 1f) is not { } root)
+        var reading = new PerSearch(searcher);
+        if (Compile(searcher, reading, searcher.Rewrite(query), 1f) is not { } root)
         {
             return new Result([], 0);
         }
@@ -47,7 +47,7 @@ internal static class ClauseAtATime
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var maxDoc = leaf.AtomicReader.MaxDoc;
-            var segment = new Segment(leaf, leaf.AtomicReader.LiveDocs, dictionaries);
+            var segment = new Segment(leaf, leaf.AtomicReader.LiveDocs, reading);
             var all = Accumulator.Rent(maxDoc);
             try
             {
@@ -71,24 +71,36 @@ internal static class ClauseAtATime
         return new Result(top.Sorted(), total);
     }
 
-    internal enum Kind : byte
+    private enum Kind : byte
     {
         Must,
         Should,
         Disjunct,
     }
 
-    private sealed record Segment(AtomicReaderContext Context, Lucene.Net.Util.IBits? LiveDocs, Dictionaries Dictionaries);
+    private sealed record Segment(AtomicReaderContext Context, Lucene.Net.Util.IBits? LiveDocs, PerSearch Reading);
 
     /// <summary>
-    /// One search's term dictionaries and postings readers, per segment and field. Looking a term up and opening
-    /// its postings through a fresh enumerator each time allocated several kilobytes per term and segment (the
-    /// dictionary's frames, the postings' blocks); one search reads its terms one after the other, so one of
-    /// each per segment and field serves them all.
+    /// What one search reads once and its terms share. The term dictionaries and postings readers per segment and
+    /// field: a fresh enumerator per term allocated several kilobytes per term and segment (the dictionary's
+    /// frames, the postings' blocks), and one search reads its terms one after the other. And each field's bm25
+    /// length factors.
     /// </summary>
-    private sealed class Dictionaries
+    private sealed class PerSearch(IndexSearcher searcher)
     {
         private readonly Dictionary<(int Leaf, string Field), (TermsEnum? Terms, DocsEnum? Docs)> _open = [];
+        private readonly Dictionary<string, Bm25.Field?> _bm25 = new(StringComparer.Ordinal);
+
+        /// <summary>The field's bm25, or null when it is scored by another similarity (then by Lucene's weight).</summary>
+        public Bm25.Field? Bm25Of(string field)
+        {
+            if (!_bm25.TryGetValue(field, out var scoring))
+            {
+                scoring = Bm25.Field.For(searcher, field);
+                _bm25[field] = scoring;
+            }
+            return scoring;
+        }
 
         /// <summary>The segment's dictionary of the field positioned on the term, or null when the segment lacks it.</summary>
         public TermsEnum? Seek(AtomicReaderContext leaf, Term term)
@@ -128,30 +140,22 @@ internal static class ClauseAtATime
         public abstract long Cost { get; }
     }
 
-    /// <summary>A term: its postings read directly, scored by the similarity's scorer for the term's statistics.</summary>
-    private sealed class TermLeaf(Term term, TermContext states, Similarity.SimWeight stats, Similarity similarity, Bm25? bm25) : Node
+    /// <summary>A term of a bm25 field: its postings read directly, scored by <see cref="Bm25"/> (Lucene's formula, the norms in an array).</summary>
+    private sealed class TermLeaf(Term term, TermContext states, Bm25 bm25) : Node
     {
         public override long Cost => states.DocFreq;
 
         public void Evaluate(Segment segment, Accumulator into, Kind kind)
         {
             var context = segment.Context;
-            if (states.Get(context.Ord) is not { } state || segment.Dictionaries.Postings(context, term, state, segment.LiveDocs) is not { } docs)
+            if (states.Get(context.Ord) is { } state && segment.Reading.Postings(context, term, state, segment.LiveDocs) is { } docs)
             {
-                return;
-            }
-            if (bm25 is not null)
-            {
-                Read(new Bm25Postings(docs, bm25.In(context.AtomicReader, term.Field)), into, kind);
-            }
-            else
-            {
-                Read(new TermPostings(docs, similarity.GetSimScorer(stats, context)), into, kind);
+                Read(new TermPostings(docs, bm25.In(context.AtomicReader, term.Field)), into, kind);
             }
         }
     }
 
-    /// <summary>What <see cref="Read{T}"/> reads: a term's postings with their scorer, or a Lucene scorer.</summary>
+    /// <summary>What <see cref="Read{T}"/> reads: a term's postings with its bm25, or a Lucene scorer.</summary>
     private interface IPostings
     {
         long Cost { get; }
@@ -163,18 +167,7 @@ internal static class ClauseAtATime
         float Score(int doc);
     }
 
-    private readonly struct TermPostings(DocsEnum docs, Similarity.SimScorer scorer) : IPostings
-    {
-        public long Cost => docs.GetCost();
-
-        public int NextDoc() => docs.NextDoc();
-
-        public int Advance(int target) => docs.Advance(target);
-
-        public float Score(int doc) => scorer.Score(doc, docs.Freq);
-    }
-
-    private readonly struct Bm25Postings(DocsEnum docs, Bm25.Scorer scorer) : IPostings
+    private readonly struct TermPostings(DocsEnum docs, Bm25.Scorer scorer) : IPostings
     {
         public long Cost => docs.GetCost();
 
@@ -266,7 +259,7 @@ internal static class ClauseAtATime
     /// boosts above, as <c>Weight.Normalize(norm, topLevelBoost)</c> hands it down in Lucene. Null when nothing
     /// can match (a term no document has, where it is required).
     /// </summary>
-    private static Node? Compile(IndexSearcher searcher, Dictionaries dictionaries, Query query, float boost)
+    private static Node? Compile(IndexSearcher searcher, PerSearch reading, Query query, float boost)
     {
         switch (query)
         {
@@ -276,13 +269,13 @@ internal static class ClauseAtATime
                 var must = new List<Node>();
                 foreach (var clause in boolean.Clauses.Where(c => c.Occur == Occur.MUST))
                 {
-                    if (Compile(searcher, dictionaries, clause.Query, inner) is not { } node)
+                    if (Compile(searcher, reading, clause.Query, inner) is not { } node)
                     {
                         return null;
                     }
                     must.Add(node);
                 }
-                var should = boolean.Clauses.Where(c => c.Occur == Occur.SHOULD).Select(c => Compile(searcher, dictionaries, c.Query, inner)).OfType<Node>().ToList();
+                var should = boolean.Clauses.Where(c => c.Occur == Occur.SHOULD).Select(c => Compile(searcher, reading, c.Query, inner)).OfType<Node>().ToList();
                 var minimum = boolean.MinimumNumberShouldMatch;
                 if (minimum > should.Count || (must.Count == 0 && should.Count == 0))
                 {
@@ -297,16 +290,17 @@ internal static class ClauseAtATime
             case DisjunctionMaxQuery max when max.Disjuncts.Count is > 0 and <= MaxChildren:
             {
                 var inner = boost * max.Boost;
-                var disjuncts = max.Disjuncts.Select(d => Compile(searcher, dictionaries, d, inner)).OfType<Node>().ToArray();
+                var disjuncts = max.Disjuncts.Select(d => Compile(searcher, reading, d, inner)).OfType<Node>().ToArray();
                 return disjuncts.Length == 0 ? null : new Best(disjuncts, max.TieBreakerMultiplier);
             }
-            case TermQuery term:
+            // A term of a field scored by another similarity than bm25 goes to Lucene's own weight (default).
+            case TermQuery term when reading.Bm25Of(term.Term.Field) is { } bm25:
             {
                 // As TermQuery's weight: the term's statistics over the whole index, its own boost and those above.
                 var states = new TermContext(searcher.TopReaderContext);
                 foreach (var leaf in searcher.IndexReader.Leaves)
                 {
-                    if (dictionaries.Seek(leaf, term.Term) is { } found)
+                    if (reading.Seek(leaf, term.Term) is { } found)
                     {
                         states.Register(found.GetTermState(), leaf.Ord, found.DocFreq, found.TotalTermFreq);
                     }
@@ -315,12 +309,7 @@ internal static class ClauseAtATime
                 {
                     return null;
                 }
-                var similarity = searcher.Similarity;
-                var statistics = searcher.TermStatistics(term.Term, states);
-                var stats = similarity.ComputeWeight(term.Boost, searcher.CollectionStatistics(term.Term.Field), statistics);
-                stats.GetValueForNormalization();
-                stats.Normalize(1f, boost);
-                return new TermLeaf(term.Term, states, stats, similarity, Bm25.For(searcher, term.Term.Field, statistics, term.Boost, boost));
+                return new TermLeaf(term.Term, states, bm25.Term(searcher.TermStatistics(term.Term, states), term.Boost, boost));
             }
             default:
             {
@@ -405,7 +394,7 @@ internal static class ClauseAtATime
     /// best of their scores, and how many required and optional children matched. Everything is zero between
     /// uses: draining a document clears its entries, so a reuse costs nothing per document it did not touch.
     /// </summary>
-    internal sealed class Accumulator
+    private sealed class Accumulator
     {
         private static readonly ConcurrentBag<Accumulator> Pool = [];
 
@@ -610,65 +599,52 @@ internal static class ClauseAtATime
         /// <summary>Hands on the documents with all <paramref name="must"/> required and <paramref name="minimum"/> optional children, with their sums.</summary>
         public void DrainBoolean(int must, int minimum, Accumulator into, Kind kind)
         {
-            for (var w = _low; w <= _high; w++)
-            {
-                for (var word = _touched[w]; word != 0; word &= word - 1)
-                {
-                    var doc = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
-                    if (_must[doc] == must && _should[doc] >= minimum)
-                    {
-                        into.Add(kind, doc, _sum[doc]);
-                    }
-                    Reset(doc);
-                }
-                _touched[w] = 0;
-            }
-            _low = int.MaxValue;
-            _high = -1;
+            var visitor = new Required(must, minimum, into, kind);
+            Drain(ref visitor);
         }
 
         /// <summary>Hands on every touched document with the best score plus the tie-breaker's share of the rest.</summary>
         public void DrainBest(float tieBreaker, Accumulator into, Kind kind)
         {
-            for (var w = _low; w <= _high; w++)
-            {
-                for (var word = _touched[w]; word != 0; word &= word - 1)
-                {
-                    var doc = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
-                    into.Add(kind, doc, _best[doc] + (_sum[doc] - _best[doc]) * tieBreaker);
-                    Reset(doc);
-                }
-                _touched[w] = 0;
-            }
-            _low = int.MaxValue;
-            _high = -1;
+            var visitor = new BestOf(tieBreaker, into, kind);
+            Drain(ref visitor);
         }
 
         /// <summary>Counts and collects the documents that matched <paramref name="must"/> required clauses, in document order.</summary>
         public int DrainTop(int must, ICollector[] collectors, TopDocuments top, int docBase)
         {
-            var count = 0;
+            var visitor = new Top(must, collectors, top, docBase);
+            Drain(ref visitor);
+            return visitor.Count;
+        }
+
+        private void Clear()
+        {
+            var nothing = default(Nothing);
+            Drain(ref nothing);
+        }
+
+        /// <summary>What a drain does with each touched document (a struct, so that the loop is compiled for each).</summary>
+        private interface IVisitor
+        {
+            void Visit(Accumulator from, int doc);
+        }
+
+        /// <summary>Visits the touched documents in order and leaves every entry zero.</summary>
+        private void Drain<T>(ref T visitor) where T : struct, IVisitor
+        {
             for (var w = _low; w <= _high; w++)
             {
                 for (var word = _touched[w]; word != 0; word &= word - 1)
                 {
                     var doc = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
-                    if (_must[doc] == must)
-                    {
-                        count++;
-                        for (var c = 0; c < collectors.Length; c++)
-                        {
-                            collectors[c].Collect(doc);
-                        }
-                        top.Offer(docBase + doc, _sum[doc]);
-                    }
+                    visitor.Visit(this, doc);
                     Reset(doc);
                 }
                 _touched[w] = 0;
             }
             _low = int.MaxValue;
             _high = -1;
-            return count;
         }
 
         private void Reset(int doc)
@@ -679,25 +655,52 @@ internal static class ClauseAtATime
             _should[doc] = 0;
         }
 
-        private void Clear()
+        private readonly struct Required(int must, int minimum, Accumulator into, Kind kind) : IVisitor
         {
-            for (var w = _low; w <= _high; w++)
+            public void Visit(Accumulator from, int doc)
             {
-                var word = _touched[w];
-                while (word != 0)
+                if (from._must[doc] == must && from._should[doc] >= minimum)
                 {
-                    Reset((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word));
-                    word &= word - 1;
+                    into.Add(kind, doc, from._sum[doc]);
                 }
-                _touched[w] = 0;
             }
-            _low = int.MaxValue;
-            _high = -1;
+        }
+
+        private readonly struct BestOf(float tieBreaker, Accumulator into, Kind kind) : IVisitor
+        {
+            public void Visit(Accumulator from, int doc) =>
+                into.Add(kind, doc, from._best[doc] + (from._sum[doc] - from._best[doc]) * tieBreaker);
+        }
+
+        private struct Top(int must, ICollector[] collectors, TopDocuments top, int docBase) : IVisitor
+        {
+            public int Count { get; private set; }
+
+            public void Visit(Accumulator from, int doc)
+            {
+                if (from._must[doc] != must)
+                {
+                    return;
+                }
+                Count++;
+                for (var c = 0; c < collectors.Length; c++)
+                {
+                    collectors[c].Collect(doc);
+                }
+                top.Offer(docBase + doc, from._sum[doc]);
+            }
+        }
+
+        private readonly struct Nothing : IVisitor
+        {
+            public void Visit(Accumulator from, int doc)
+            {
+            }
         }
     }
 
     /// <summary>The best documents by score, the lower document first among equals (as Lucene's collector keeps them).</summary>
-    internal sealed class TopDocuments(int size)
+    private sealed class TopDocuments(int size)
     {
         private readonly PriorityQueue<ScoreDoc, (float Score, int NegatedDoc)> _heap = new();
 
