@@ -139,14 +139,33 @@ if (profile is not null)
     do
     {
         var round = Stopwatch.StartNew();
+        var (pause, gen0, gen1, gen2, allocated, contentions) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes(), Monitor.LockContentionCount);
         await index.RebuildAsync(profileDocs.ToAsyncEnumerable(), 0, CancellationToken.None);
         roundTimes.Add(round.Elapsed.TotalSeconds);
+        if (step == "build")
+        {
+            // How much of a round the collector takes: the rebuild holds the whole index in memory until it flushes.
+            Console.WriteLine($"round {rounds + 1}: {round.Elapsed.TotalSeconds:0.00} s, GC paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s " +
+                $"({GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2), allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MB, lock contentions {Monitor.LockContentionCount - contentions}, server GC {System.Runtime.GCSettings.IsServerGC}");
+        }
         rounds++;
     }
     while (step == "build" && watch.Elapsed.TotalSeconds < 20);
     // The first round includes the JIT's compiling; the fastest of the others is what a warm rebuild takes.
     Console.WriteLine($"rounds: {string.Join(", ", roundTimes.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture) + " s"))}");
     Console.WriteLine($"built {rounds} x 100,000 in {watch.Elapsed.TotalSeconds:0.0} s: {rounds * 100_000 / watch.Elapsed.TotalSeconds:0} docs/s");
+    if (step == "build")
+    {
+        // What the rebuild writes, field by field: each token costs an add to the in-memory postings.
+        using var built = Lucene.Net.Index.DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(Path.Combine(work, "profile")));
+        var fields = Lucene.Net.Index.MultiFields.GetFields(built);
+        var rows = fields.Select(name => (name, terms: fields.GetTerms(name))).Select(f => (f.name, tokens: f.terms.SumTotalTermFreq, postings: f.terms.SumDocFreq, distinct: f.terms.Count)).OrderByDescending(f => f.tokens).ToList();
+        var all = rows.Where(r => r.tokens > 0).Sum(r => r.tokens);
+        foreach (var (name, tokens, postings, distinct) in rows)
+        {
+            Console.WriteLine($"  {name,-18} tokens {tokens,12:N0} ({(tokens > 0 ? 100.0 * tokens / all : 0),4:0.0}%)  postings {postings,12:N0}  terms {distinct,10:N0}");
+        }
+    }
     if (step == "explain")
     {
         var explained = Chosen(judged.Take(8).Select(j => j.Query));

@@ -87,6 +87,42 @@ public sealed class IndexLifecycleTests
     }
 
     [Fact]
+    public async Task Rebuild_WritesTheThreadsSegmentsAtTheLastBatch_LosingAndRepeatingNothing()
+    {
+        // Five full batches and a last one of 1,760: the threads' segments are written as the last batch starts,
+        // and what it adds after that goes into segments of its own, which the commit writes.
+        const int Documents = 12_000;
+        using var index = new TestIndex();
+        var documents = Enumerable.Range(1, Documents)
+            .Select(i => TestIndex.Module(i, "Modul " + i, i % 2 == 0 ? "Ledarskap i förskolan." : "Demensvård i hemtjänsten.", "pedagogik"));
+        Assert.Equal(Documents, await index.Index.RebuildAsync(documents.ToAsyncEnumerable(), 1, CancellationToken.None));
+
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(new DirectoryInfo(index.Path)))
+        using (var reader = Lucene.Net.Index.DirectoryReader.Open(directory))
+        {
+            Assert.Equal(Documents, reader.NumDocs);
+            Assert.Contains(reader.Leaves, leaf => leaf.Reader.MaxDoc < 1_760);
+            var keys = new HashSet<string>();
+            foreach (var leaf in reader.Leaves)
+            {
+                var values = leaf.AtomicReader.GetBinaryDocValues(Fields.Key);
+                for (var doc = 0; doc < leaf.Reader.MaxDoc; doc++)
+                {
+                    var key = new Lucene.Net.Util.BytesRef();
+                    values.Get(doc, key);
+                    Assert.True(keys.Add(key.Utf8ToString()), key.Utf8ToString());
+                }
+            }
+            Assert.Equal(Documents, keys.Count);
+        }
+        Assert.Equal(Documents / 2, index.Index.Search(new SearchRequest { Query = "demensvård" }).Total);
+
+        // The rebuild's settings are gone: later writes flush by memory again, as a writer does by default.
+        Assert.Equal(Lucene.Net.Index.IndexWriterConfig.DEFAULT_MAX_BUFFERED_DOCS, index.Index.WriterSettings.MaxBufferedDocs);
+        Assert.Equal(Lucene.Net.Index.IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB, index.Index.WriterSettings.RAMBufferSizeMB);
+    }
+
+    [Fact]
     public void NewIndex_NeedsARebuild()
     {
         using var index = new TestIndex();
