@@ -46,7 +46,16 @@ public sealed class Analyzers : IDisposable
             [Fields.SuggestModule] = SuggestIndex,
             [Fields.Spell] = Plain,
         });
+        _indexStreams = new ThreadLocal<IndexStreams>(() => new IndexStreams(Plain, Forms));
     }
+
+    private readonly ThreadLocal<IndexStreams> _indexStreams;
+
+    /// <summary>
+    /// This thread's token streams for the text fields of a document being indexed, over its words: the tokens
+    /// <see cref="PerField"/> makes of each field's text, from words broken once for all fields.
+    /// </summary>
+    internal IndexStreams StreamsFor(SearchDocument document) => _indexStreams.Value!.Over(document);
 
     /// <summary>
     /// Lucene's Swedish stop words, compared as they are: every chain lower-cases before its stop filter, and a set
@@ -117,6 +126,7 @@ public sealed class Analyzers : IDisposable
 
     public void Dispose()
     {
+        _indexStreams.Dispose();
         PerField.Dispose();
         SwedishIndex.Dispose();
         SwedishQuery.Dispose();

@@ -204,7 +204,7 @@ public sealed partial class SearchIndex : IDisposable
             ThrowIfFaulted();
             foreach (var document in documents)
             {
-                _writer.UpdateDocument(new Term(Fields.Key, document.Key), ToLucene(document));
+                _writer.UpdateDocument(new Term(Fields.Key, document.Key), ToLucene(document, Ready.Analyzers));
             }
             Commit(journalPosition);
         }
@@ -354,9 +354,12 @@ public sealed partial class SearchIndex : IDisposable
         }
     }
 
-    private void AddAll(List<SearchDocument> batch, CancellationToken cancellationToken) =>
+    private void AddAll(List<SearchDocument> batch, CancellationToken cancellationToken)
+    {
+        var analyzers = Ready.Analyzers;
         Parallel.ForEach(batch, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            document => _writer.AddDocument(ToLucene(document)));
+            document => _writer.AddDocument(ToLucene(document, analyzers)));
+    }
 
     private void Commit(long? journalPosition)
     {
@@ -805,13 +808,11 @@ public sealed partial class SearchIndex : IDisposable
         return type;
     }
 
-    private static LuceneDocument ToLucene(SearchDocument d)
+    private static LuceneDocument ToLucene(SearchDocument d, Analyzers analyzers)
     {
-        static string Join(params string?[] parts) => string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
-
         var keywords = KeywordFields.ForThisThread();
-        var title = Join(d.Title, d.Code);
-        var text = Join(d.Title, d.Code, d.Summary, d.Body);
+        // The text fields' tokens: the words of the title, code, summaries and bodies broken once for all of them.
+        var streams = analyzers.StreamsFor(d);
         var doc = new LuceneDocument
         {
             keywords.Stored(Fields.Key, d.Key),
@@ -820,16 +821,16 @@ public sealed partial class SearchIndex : IDisposable
             new StoredField(Fields.Id, d.Id),
             new StoredField(Fields.Slug, d.Slug),
             new StoredField(Fields.TitleStored, d.Title),
-            new Field(Fields.Title, title, Expanded),
-            new Field(Fields.Text, text, Expanded),
-            new TextField(Fields.TitleWords, title, Field.Store.NO),
-            new TextField(Fields.TextWords, text, Field.Store.NO),
-            new Field(Fields.TitleEn, d.TitleEn ?? "", Expanded),
-            new Field(Fields.TextEn, Join(d.TitleEn, d.SummaryEn, d.BodyEn), Expanded),
-            new Field(Fields.Folded, Join(d.Title, d.Code, d.Summary, d.Body, d.TitleEn, d.SummaryEn, d.BodyEn), Expanded),
-            new Field(d.Type == ModuleType ? Fields.SuggestModule : Fields.Suggest, Join(d.Title, d.TitleEn, d.Code), Expanded),
+            new Field(Fields.Title, streams.Title, Expanded),
+            new Field(Fields.Text, streams.Text, Expanded),
+            new TextField(Fields.TitleWords, streams.TitleWords),
+            new TextField(Fields.TextWords, streams.TextWords),
+            new Field(Fields.TitleEn, streams.TitleEn, Expanded),
+            new Field(Fields.TextEn, streams.TextEn, Expanded),
+            new Field(Fields.Folded, streams.Folded, Expanded),
+            new Field(d.Type == ModuleType ? Fields.SuggestModule : Fields.Suggest, streams.Suggest, Expanded),
             // The Swedish words as written are in text_w already: "did you mean" reads both.
-            new Field(Fields.Spell, Join(d.TitleEn, d.SummaryEn), Presence),
+            new Field(Fields.Spell, streams.Spell, Presence),
         };
         if (d.Code is not null)
         {

@@ -1,0 +1,286 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace UU.Search.Analysis;
+
+/// <summary>The texts of a document that the indexed fields are made of, in the order the fields join them.</summary>
+internal enum TextPart
+{
+    Title,
+    Code,
+    Summary,
+    Body,
+    TitleEn,
+    SummaryEn,
+    BodyEn,
+}
+
+/// <summary>
+/// A document's texts broken into lower-cased words once, for all the fields that read them. Nine indexed fields
+/// are made of seven texts (the Swedish text field alone repeats the title, the code, the summary and the body
+/// that four other fields read), and breaking text into words was a sixth of a rebuild. Each field replays the
+/// words of its texts through the rest of its chain (<see cref="IndexStreams"/>); a test holds every field's
+/// tokens to those its analyzer makes of the joined texts.
+/// </summary>
+internal sealed class DocumentTokens
+{
+    private static readonly int PartCount = Enum.GetValues<TextPart>().Length;
+
+    private readonly Analyzer _words;
+    private readonly Part[] _parts = new Part[PartCount];
+    private char[] _chars = new char[8192];
+    private Token[] _tokens = new Token[1024];
+    private int _charCount;
+    private int _tokenCount;
+
+    public DocumentTokens(Analyzer words)
+    {
+        _words = words;
+    }
+
+    /// <summary>Breaks the document's texts into words, replacing the previous document's.</summary>
+    public void Fill(SearchDocument document)
+    {
+        _charCount = 0;
+        _tokenCount = 0;
+        Add(TextPart.Title, document.Title);
+        Add(TextPart.Code, document.Code);
+        Add(TextPart.Summary, document.Summary);
+        Add(TextPart.Body, document.Body);
+        Add(TextPart.TitleEn, document.TitleEn);
+        Add(TextPart.SummaryEn, document.SummaryEn);
+        Add(TextPart.BodyEn, document.BodyEn);
+    }
+
+    public Part this[TextPart part] => _parts[(int)part];
+
+    public ref readonly Token TokenAt(int index) => ref _tokens[index];
+
+    /// <summary>The words' letters, one after the other (a token's are at its start, for its length).</summary>
+    public char[] Chars => _chars;
+
+    private void Add(TextPart part, string? text)
+    {
+        // The fields join their texts with a line break and leave out blank ones (a line break ends a word).
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            _parts[(int)part] = new Part(_tokenCount, 0, 0, 0, Blank: true);
+            return;
+        }
+        var first = _tokenCount;
+        using var stream = _words.GetTokenStream(Fields.Text, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            if (_tokenCount == _tokens.Length)
+            {
+                Array.Resize(ref _tokens, _tokens.Length * 2);
+            }
+            if (_charCount + term.Length > _chars.Length)
+            {
+                Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + term.Length));
+            }
+            term.Buffer.AsSpan(0, term.Length).CopyTo(_chars.AsSpan(_charCount));
+            var stop = Analyzers.SwedishStops.Contains(_chars, _charCount, term.Length);
+            _tokens[_tokenCount++] = new Token(_charCount, term.Length, increment.PositionIncrement, offset.StartOffset, offset.EndOffset, stop);
+            _charCount += term.Length;
+        }
+        stream.End();
+        // A word too long to keep still counts as a position, which the next text's first word carries.
+        _parts[(int)part] = new Part(first, _tokenCount - first, increment.PositionIncrement, text.Length, Blank: false);
+    }
+
+    /// <param name="SwedishStop">One of the Swedish stop words, which the Swedish fields leave out.</param>
+    internal readonly record struct Token(int Start, int Length, int Increment, int StartOffset, int EndOffset, bool SwedishStop);
+
+    /// <param name="EndIncrement">The positions left after the last word (words too long to keep).</param>
+    internal readonly record struct Part(int First, int Count, int EndIncrement, int TextLength, bool Blank);
+}
+
+/// <summary>
+/// A field's words: those of its texts in order, as the tokenizer and the lower case make them of the texts joined
+/// by line breaks, optionally without the Swedish stop words (their positions kept, as Lucene's stop filter keeps
+/// them). Reused from one document to the next on its thread.
+/// </summary>
+internal sealed class TokenReplay : TokenStream
+{
+    private readonly DocumentTokens _tokens;
+    private readonly TextPart[] _parts;
+    private readonly bool _skipSwedishStops;
+    private readonly ICharTermAttribute _term;
+    private readonly IPositionIncrementAttribute _increment;
+    private readonly IOffsetAttribute _offset;
+    private int _part;
+    private int _next;
+    private int _end;
+    private int _endIncrement;
+    private int _carried;
+    private int _offsetBase;
+    private int _joinedLength;
+    private int _texts;
+
+    public TokenReplay(DocumentTokens tokens, TextPart[] parts, bool skipSwedishStops)
+    {
+        _tokens = tokens;
+        _parts = parts;
+        _skipSwedishStops = skipSwedishStops;
+        _term = AddAttribute<ICharTermAttribute>();
+        _increment = AddAttribute<IPositionIncrementAttribute>();
+        _offset = AddAttribute<IOffsetAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        while (NextToken(out var index))
+        {
+            ref readonly var token = ref _tokens.TokenAt(index);
+            _carried += token.Increment;
+            if (_skipSwedishStops && token.SwedishStop)
+            {
+                continue; // its position counts, as in Lucene's stop filter
+            }
+            ClearAttributes();
+            _term.CopyBuffer(_tokens.Chars, token.Start, token.Length);
+            _increment.PositionIncrement = _carried;
+            _offset.SetOffset(_offsetBase + token.StartOffset, _offsetBase + token.EndOffset);
+            _carried = 0;
+            return true;
+        }
+        return false;
+    }
+
+    public override void End()
+    {
+        base.End();
+        while (NextToken(out var index))
+        {
+            _carried += _tokens.TokenAt(index).Increment;
+        }
+        // The positions after the last word kept, and the length of the joined texts, as a tokenizer ends.
+        _increment.PositionIncrement = _carried;
+        _offset.SetOffset(_joinedLength, _joinedLength);
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _part = 0;
+        _next = 0;
+        _end = 0;
+        _endIncrement = 0;
+        _carried = 0;
+        _offsetBase = 0;
+        _joinedLength = 0;
+        _texts = 0;
+    }
+
+    /// <summary>The next word of the texts; a text's positions after its last word carry over to the next word.</summary>
+    private bool NextToken(out int index)
+    {
+        while (_next == _end)
+        {
+            _carried += _endIncrement;
+            _endIncrement = 0;
+            if (!NextText())
+            {
+                index = -1;
+                return false;
+            }
+        }
+        index = _next++;
+        return true;
+    }
+
+    private bool NextText()
+    {
+        while (_part < _parts.Length)
+        {
+            var text = _tokens[_parts[_part++]];
+            if (text.Blank)
+            {
+                continue; // left out of the join
+            }
+            // The joined texts are separated by one line break.
+            _offsetBase = _texts++ == 0 ? 0 : _joinedLength + 1;
+            _joinedLength = _offsetBase + text.TextLength;
+            _next = text.First;
+            _end = text.First + text.Count;
+            _endIncrement = text.EndIncrement;
+            return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>
+/// One thread's token streams for the indexed text fields, each its analyzer's chain after the lower case, fed
+/// from the document's words broken once (<see cref="DocumentTokens"/>). A document takes them for its fields and
+/// is added on the same thread before the next one takes them again.
+/// </summary>
+internal sealed class IndexStreams
+{
+    private static readonly TextPart[] TitleParts = [TextPart.Title, TextPart.Code];
+    private static readonly TextPart[] TextParts = [TextPart.Title, TextPart.Code, TextPart.Summary, TextPart.Body];
+    private static readonly TextPart[] TitleEnParts = [TextPart.TitleEn];
+    private static readonly TextPart[] TextEnParts = [TextPart.TitleEn, TextPart.SummaryEn, TextPart.BodyEn];
+    private static readonly TextPart[] AllParts = [.. TextParts, .. TextEnParts];
+    private static readonly TextPart[] SuggestParts = [TextPart.Title, TextPart.TitleEn, TextPart.Code];
+    private static readonly TextPart[] SpellParts = [TextPart.TitleEn, TextPart.SummaryEn];
+
+    private readonly DocumentTokens _tokens;
+
+    public IndexStreams(Analyzer words, WordForms forms)
+    {
+        _tokens = new DocumentTokens(words);
+        // Each chain is its analyzer's in Analyzers after the tokenizer and the lower case (the Swedish stop
+        // filter is the replay's), so the fields hold the tokens they held when each analyzer read its text.
+        Title = new ExpandingFilter(Replay(TitleParts, swedishStops: true), forms, ExpandingFilter.Mode.Compounds);
+        Text = new ExpandingFilter(Replay(TextParts, swedishStops: true), forms, ExpandingFilter.Mode.Compounds);
+        TitleWords = Replay(TitleParts, swedishStops: true);
+        TextWords = Replay(TextParts, swedishStops: true);
+        TitleEn = English(Replay(TitleEnParts, swedishStops: false));
+        TextEn = English(Replay(TextEnParts, swedishStops: false));
+        // The folded chain's stop words are the Swedish ones and their folded forms; those are plain ASCII, which
+        // the field leaves out anyway.
+        Folded = new ExpandingFilter(new FoldableFilter(Replay(AllParts, swedishStops: true)), forms, ExpandingFilter.Mode.Compounds | ExpandingFilter.Mode.Fold);
+        Suggest = new LeadingGramFilter(new ASCIIFoldingFilter(Replay(SuggestParts, swedishStops: false)));
+        Spell = Replay(SpellParts, swedishStops: false);
+    }
+
+    public TokenStream Title { get; }
+
+    public TokenStream Text { get; }
+
+    public TokenStream TitleWords { get; }
+
+    public TokenStream TextWords { get; }
+
+    public TokenStream TitleEn { get; }
+
+    public TokenStream TextEn { get; }
+
+    public TokenStream Folded { get; }
+
+    public TokenStream Suggest { get; }
+
+    public TokenStream Spell { get; }
+
+    /// <summary>These streams, now over the document's words.</summary>
+    public IndexStreams Over(SearchDocument document)
+    {
+        _tokens.Fill(document);
+        return this;
+    }
+
+    private TokenReplay Replay(TextPart[] parts, bool swedishStops) => new(_tokens, parts, swedishStops);
+
+    /// <summary>Lucene's English chain after the lower case: possessives ("'s", found lower-cased as well), stop words, Porter stems.</summary>
+    private static PorterStemFilter English(TokenStream words) =>
+        new PorterStemFilter(new StopFilter(Analyzers.Version, new EnglishPossessiveFilter(Analyzers.Version, words), Analyzers.EnglishStops));
+}
