@@ -59,18 +59,24 @@ internal sealed class InvariantLowerCaseFilter : TokenFilter
 }
 
 /// <summary>
-/// The leading grams of each word (1 to <see cref="MaxGram"/> characters) at the word's position, as Lucene's
-/// EdgeNGramTokenFilter(1, 25) makes them. A gram is the word's own buffer cut short: nothing is copied, where
-/// Lucene's filter copies the whole token state for every gram.
+/// The leading grams of each word, at the word's position, for completions: those of 1 to <see cref="ShortGram"/>
+/// characters, then the word itself (cut at <see cref="MaxGram"/>) when it is longer. A longer typed prefix is
+/// looked up among the words that start with it (<see cref="Querying.PrefixCompletions"/>), which finds and scores
+/// the documents its gram would (Lucene's EdgeNGramTokenFilter(1, 25) made all 25, two thirds of them never typed
+/// so far into a word). A gram is the word's own buffer cut short: nothing is copied.
 /// </summary>
 internal sealed class LeadingGramFilter : TokenFilter
 {
     public const int MaxGram = 25;
 
+    /// <summary>The longest gram of its own; a longer prefix is the words that start with it.</summary>
+    public const int ShortGram = 3;
+
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _position;
     private int _longest;
-    private int _gram;
+    private int _count;
+    private int _emitted;
 
     public LeadingGramFilter(TokenStream input) : base(input)
     {
@@ -78,13 +84,20 @@ internal sealed class LeadingGramFilter : TokenFilter
         _position = AddAttribute<IPositionIncrementAttribute>();
     }
 
+    /// <summary>The grams a word of this length makes: all its leading grams up to 25 then stood for it.</summary>
+    public static int GramsOf(int length) => Math.Min(length, MaxGram) <= ShortGram ? Math.Min(length, MaxGram) : ShortGram + 1;
+
+    /// <summary>The grams EdgeNGramTokenFilter(1, 25) made of a word of this length that this filter does not.</summary>
+    public static int GramsLeftOut(int length) => Math.Min(length, MaxGram) - GramsOf(length);
+
     public override bool IncrementToken()
     {
-        if (_gram < _longest)
+        if (_emitted < _count)
         {
-            // The buffer still holds the whole word (nothing downstream writes to it): the next gram is one longer.
-            _gram++;
-            _term.Length = _gram;
+            // The buffer still holds the whole word (nothing downstream writes to it): the next gram is one longer,
+            // or, after the short ones, the word.
+            _emitted++;
+            _term.Length = _emitted <= ShortGram ? _emitted : _longest;
             _position.PositionIncrement = 0;
             return true;
         }
@@ -98,7 +111,8 @@ internal sealed class LeadingGramFilter : TokenFilter
         }
         while (_term.Length == 0);
         _longest = Math.Min(_term.Length, MaxGram);
-        _gram = 1;
+        _count = GramsOf(_term.Length);
+        _emitted = 1;
         _term.Length = 1;
         return true;
     }
@@ -106,7 +120,8 @@ internal sealed class LeadingGramFilter : TokenFilter
     public override void Reset()
     {
         base.Reset();
-        _gram = 0;
+        _emitted = 0;
+        _count = 0;
         _longest = 0;
     }
 }

@@ -17,6 +17,9 @@ internal sealed class FieldSimilarity(RankingOptions ranking) : PerFieldSimilari
     /// <summary>The fields a search scores by their length (the others are keywords, or searched by Lucene itself).</summary>
     public static readonly string[] LengthScored = [.. Titles, .. Texts];
 
+    /// <summary>The completion fields, scored by <see cref="Querying.PrefixCompletions"/> with Lucene's default bm25.</summary>
+    public static readonly string[] Completions = [Fields.Suggest, Fields.SuggestModule];
+
     public override Similarity Get(string name) =>
         Array.IndexOf(Titles, name) >= 0 ? _title : Array.IndexOf(Texts, name) >= 0 ? _text : _other;
 }
@@ -32,6 +35,11 @@ internal sealed class SimilaritySearcherFactory(Similarity similarity) : Searche
             foreach (var field in FieldSimilarity.LengthScored)
             {
                 Querying.Norms.Of(leaf.AtomicReader, field);
+            }
+            foreach (var field in FieldSimilarity.Completions)
+            {
+                Querying.Norms.Of(leaf.AtomicReader, field);
+                Querying.GramsLeftOut.Of(leaf.AtomicReader, field);
             }
         }
         return new(reader) { Similarity = similarity };

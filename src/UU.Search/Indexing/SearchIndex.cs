@@ -35,7 +35,7 @@ public enum IndexState
 public sealed partial class SearchIndex : IDisposable
 {
     /// <summary>Bump when analysis or fields change: an index of another schema is rebuilt at start.</summary>
-    public const string SchemaVersion = "6";
+    public const string SchemaVersion = "7";
 
     /// <summary>The document type a buyer can order (the host's module documents); it ranks and completes first.</summary>
     private const string ModuleType = "module";
@@ -781,16 +781,9 @@ public sealed partial class SearchIndex : IDisposable
 
     private const int MaxRememberedCompletions = 20_000;
 
-    /// <summary>The best documents whose field has every typed prefix (one word: Lucene rewrites it to its term query).</summary>
-    private static ScoreDoc[] Completions(IndexSearcher searcher, string field, List<string> words, int limit)
-    {
-        var all = new BooleanQuery();
-        foreach (var word in words)
-        {
-            all.Add(new TermQuery(new Term(field, word)), Occur.MUST);
-        }
-        return searcher.Search(all, limit).ScoreDocs;
-    }
+    /// <summary>The best documents whose field has every typed prefix, as the leading-gram terms of them all would score.</summary>
+    private static ScoreDoc[] Completions(IndexSearcher searcher, string field, List<string> words, int limit) =>
+        PrefixCompletions.Top(searcher, field, words, limit);
 
     private static readonly HashSet<string> SuggestionFields = [Fields.Type, Fields.Slug, Fields.Code, Fields.TitleStored, Fields.TitleEnStored];
 
@@ -813,6 +806,7 @@ public sealed partial class SearchIndex : IDisposable
         var keywords = KeywordFields.ForThisThread();
         // The text fields' tokens: the words of the title, code, summaries and bodies broken once for all of them.
         var streams = analyzers.StreamsFor(d);
+        var suggest = d.Type == ModuleType ? Fields.SuggestModule : Fields.Suggest;
         var doc = new LuceneDocument
         {
             keywords.Stored(Fields.Key, d.Key),
@@ -828,7 +822,8 @@ public sealed partial class SearchIndex : IDisposable
             new Field(Fields.TitleEn, streams.TitleEn, Expanded),
             new Field(Fields.TextEn, streams.TextEn, Expanded),
             new Field(Fields.Folded, streams.Folded, Expanded),
-            new Field(d.Type == ModuleType ? Fields.SuggestModule : Fields.Suggest, streams.Suggest, Expanded),
+            new Field(suggest, streams.Suggest, Expanded),
+            new NumericDocValuesField(Fields.GramsLeftOut(suggest), streams.SuggestGramsLeftOut()),
             // The Swedish words as written are in text_w already: "did you mean" reads both.
             new Field(Fields.Spell, streams.Spell, Presence),
         };

@@ -51,7 +51,8 @@ internal sealed class Bm25
         public CollectionStatistics Collection { get; }
 
         /// <summary>The field's scoring, or null when its similarity is not plain bm25 (then Lucene's weight scores it).</summary>
-        public static Field? For(IndexSearcher searcher, string field)
+        /// <param name="tokensLeftOut">Tokens the field's average length counts beyond those the index holds.</param>
+        public static Field? For(IndexSearcher searcher, string field, long tokensLeftOut = 0)
         {
             var similarity = searcher.Similarity is PerFieldSimilarityWrapper perField ? perField.Get(field) : searcher.Similarity;
             if (similarity.GetType() != typeof(BM25Similarity))
@@ -61,6 +62,10 @@ internal sealed class Bm25
             var bm25 = (BM25Similarity)similarity;
             var (k1, b) = (bm25.K1, bm25.B);
             var collection = searcher.CollectionStatistics(field);
+            if (tokensLeftOut != 0)
+            {
+                collection = new CollectionStatistics(field, collection.MaxDoc, collection.DocCount, collection.SumTotalTermFreq + tokensLeftOut, collection.SumDocFreq);
+            }
             // As BM25Similarity.AvgFieldLength and ComputeWeight.
             var average = collection.SumTotalTermFreq <= 0 ? 1f : (float)(collection.SumTotalTermFreq / (double)collection.MaxDoc);
             var lengthFactor = new float[256];
