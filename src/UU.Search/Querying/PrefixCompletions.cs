@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -36,7 +36,7 @@ internal static class PrefixCompletions
                 var termsEnum = terms.GetEnumerator();
                 for (var p = 0; p < prefixes.Count; p++)
                 {
-                    matches[l, p] = Matches.Read(termsEnum, prefixes[p], reader.MaxDoc);
+                    matches[l, p] = Matches.Find(termsEnum, prefixes[p], reader.MaxDoc);
                     docFreq[p] += matches[l, p]!.Count;
                 }
             }
@@ -48,6 +48,7 @@ internal static class PrefixCompletions
             var best = new Best(limit);
             var order = new int[prefixes.Count];
             var scorers = new Bm25.Scorer[prefixes.Count];
+            var cursors = new Cursor[prefixes.Count];
             for (var l = 0; l < leaves.Count; l++)
             {
                 var reader = leaves[l].AtomicReader;
@@ -55,37 +56,59 @@ internal static class PrefixCompletions
                 {
                     continue; // a prefix no word of this segment starts with: nothing here has them all
                 }
-                // As Lucene's conjunction: the clauses by their cost (postings in the segment), ties in query order.
+                // As Lucene's conjunction: the clauses by their cost (postings in the segment), ties in query order,
+                // led by the cheapest, the scores added in that order.
                 for (var p = 0; p < order.Length; p++)
                 {
                     order[p] = p;
                 }
                 Array.Sort(order, (a, b) => matches[l, a]!.Count != matches[l, b]!.Count ? matches[l, a]!.Count.CompareTo(matches[l, b]!.Count) : a.CompareTo(b));
+                var live = reader.LiveDocs;
                 for (var p = 0; p < order.Length; p++)
                 {
                     scorers[p] = scoring[order[p]].In(reader, field);
+                    cursors[p] = matches[l, order[p]]!.Open(live);
                 }
-                var live = reader.LiveDocs;
-                var cheapest = matches[l, order[0]]!;
-                for (var i = 0; i < cheapest.Count; i++)
+                var docBase = leaves[l].DocBase;
+                if (cursors.Length == 1 && cursors[0].Postings is { } only)
                 {
-                    var doc = cheapest.Docs[i];
-                    if (live is not null && !live.Get(doc))
+                    // One prefix with a term of its own: its postings straight, as Lucene's term scorer reads them.
+                    var scorer = scorers[0];
+                    for (var next = only.NextDoc(); next != DocIdSetIterator.NO_MORE_DOCS; next = only.NextDoc())
                     {
+                        var score = scorer.Score(next, only.Freq);
+                        if (best.Takes(score))
+                        {
+                            best.Offer(score, docBase + next);
+                        }
+                    }
+                    continue;
+                }
+                var lead = cursors[0];
+                var doc = lead.NextDoc();
+                while (doc != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    var beyond = -1;
+                    for (var p = 1; p < cursors.Length && beyond < 0; p++)
+                    {
+                        var at = cursors[p].Doc < doc ? cursors[p].Advance(doc) : cursors[p].Doc;
+                        beyond = at > doc ? at : -1;
+                    }
+                    if (beyond >= 0)
+                    {
+                        doc = lead.Advance(beyond);
                         continue;
                     }
                     var score = 0f;
-                    var all = true;
-                    for (var p = 0; p < order.Length && all; p++)
+                    for (var p = 0; p < cursors.Length; p++)
                     {
-                        var freq = matches[l, order[p]]!.Freqs[doc];
-                        all = freq > 0;
-                        score += all ? scorers[p].Score(doc, freq) : 0;
+                        score += scorers[p].Score(doc, cursors[p].Freq);
                     }
-                    if (all)
+                    if (best.Takes(score))
                     {
-                        best.Offer(score, leaves[l].DocBase + doc);
+                        best.Offer(score, docBase + doc);
                     }
+                    doc = lead.NextDoc();
                 }
             }
             return best.Sorted();
@@ -99,93 +122,172 @@ internal static class PrefixCompletions
         }
     }
 
-    /// <summary>One prefix's documents in one segment and, per document, its words' frequency added up.</summary>
+    /// <summary>
+    /// One prefix's postings in one segment: its gram's, or the words' that start with it, added up per document.
+    /// <see cref="Count"/> counts deleted documents too, as Lucene's statistics do.
+    /// </summary>
     private sealed class Matches
     {
-        private Matches(int[] docs, int count, int[] freqs)
-        {
-            Docs = docs;
-            Count = count;
-            Freqs = freqs;
-        }
+        private readonly TermsEnum _termsEnum;
+        private readonly BytesRef? _term;
+        private readonly TermState? _state;
+        private readonly long[]? _bits;
+        private readonly int[]? _freqs;
 
-        /// <summary>The documents (deleted ones too: the statistics count them, as Lucene's do).</summary>
-        public int[] Docs { get; }
+        private Matches(TermsEnum termsEnum, BytesRef? term, TermState? state, int count, long[]? bits, int[]? freqs)
+        {
+            _termsEnum = termsEnum;
+            _term = term;
+            _state = state;
+            Count = count;
+            _bits = bits;
+            _freqs = freqs;
+        }
 
         public int Count { get; }
 
-        /// <summary>Indexed by document; zero where the prefix does not match.</summary>
-        public int[] Freqs { get; }
-
-        public static Matches Read(TermsEnum termsEnum, string prefix, int maxDoc)
+        public static Matches Find(TermsEnum termsEnum, string prefix, int maxDoc)
         {
             var target = new BytesRef(prefix);
-            var terms = new List<BytesRef>();
-            var postings = 0;
             if (prefix.Length <= LeadingGramFilter.ShortGram)
             {
-                if (termsEnum.SeekExact(target))
-                {
-                    terms.Add(target);
-                    postings = termsEnum.DocFreq;
-                }
+                return termsEnum.SeekExact(target)
+                    ? new Matches(termsEnum, target, termsEnum.GetTermState(), termsEnum.DocFreq, null, null)
+                    : new Matches(termsEnum, null, null, 0, null, null);
             }
-            else if (termsEnum.SeekCeil(target) != TermsEnum.SeekStatus.END)
+            // Every term this long is a word: the grams are all shorter.
+            var words = new List<(BytesRef Term, TermState State)>();
+            var postings = 0;
+            if (termsEnum.SeekCeil(target) != TermsEnum.SeekStatus.END)
             {
-                // Every term this long is a word: the grams are all shorter.
                 do
                 {
                     if (!StringHelper.StartsWith(termsEnum.Term, target))
                     {
                         break;
                     }
-                    terms.Add(BytesRef.DeepCopyOf(termsEnum.Term));
+                    words.Add((BytesRef.DeepCopyOf(termsEnum.Term), termsEnum.GetTermState()));
                     postings += termsEnum.DocFreq;
                 }
                 while (termsEnum.MoveNext());
             }
-            var docs = ArrayPool<int>.Shared.Rent(Math.Max(postings, 1));
-            var freqs = ZeroedArrays.Rent(maxDoc);
+            if (words.Count == 1)
+            {
+                return new Matches(termsEnum, words[0].Term, words[0].State, postings, null, null);
+            }
+            if (words.Count == 0)
+            {
+                return new Matches(termsEnum, null, null, 0, null, null);
+            }
+            // The words' documents as bits (in order without sorting), their frequencies added up per document.
+            var bits = ZeroedArrays<long>.Rent((maxDoc + 63) >> 6);
+            var freqs = ZeroedArrays<int>.Rent(maxDoc);
             var count = 0;
             DocsEnum? reuse = null;
-            foreach (var term in terms)
+            foreach (var (term, state) in words)
             {
-                termsEnum.SeekExact(term);
+                termsEnum.SeekExact(term, state);
                 reuse = termsEnum.Docs(null, reuse, DocsFlags.FREQS);
                 for (var doc = reuse.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = reuse.NextDoc())
                 {
                     if (freqs[doc] == 0)
                     {
-                        docs[count++] = doc;
+                        bits[doc >> 6] |= 1L << doc;
+                        count++;
                     }
                     freqs[doc] += reuse.Freq;
                 }
             }
-            return new Matches(docs, count, freqs);
+            return new Matches(termsEnum, null, null, count, bits, freqs);
         }
 
-        /// <summary>Gives the arrays back, the frequencies cleared where they were set.</summary>
+        /// <summary>The live documents in order, each with its frequency.</summary>
+        public Cursor Open(IBits? live)
+        {
+            if (_bits is null)
+            {
+                _termsEnum.SeekExact(_term, _state);
+                return new Cursor(_termsEnum.Docs(live, null, DocsFlags.FREQS), null, null, live);
+            }
+            return new Cursor(null, _bits, _freqs, live);
+        }
+
+        /// <summary>Gives the arrays back, cleared where they were set.</summary>
         public void Return()
         {
-            for (var i = 0; i < Count; i++)
+            if (_bits is null)
             {
-                Freqs[Docs[i]] = 0;
+                return;
             }
-            ArrayPool<int>.Shared.Return(Docs);
-            ZeroedArrays.Return(Freqs);
+            for (var word = 0; word < _bits.Length; word++)
+            {
+                for (var set = _bits[word]; set != 0; set &= set - 1)
+                {
+                    _freqs![(word << 6) + BitOperations.TrailingZeroCount(set)] = 0;
+                }
+                _bits[word] = 0;
+            }
+            ZeroedArrays<long>.Return(_bits);
+            ZeroedArrays<int>.Return(_freqs!);
+        }
+    }
+
+    /// <summary>A gram's postings, or the added-up postings of the words that start with a prefix, document by document.</summary>
+    private sealed class Cursor(DocsEnum? postings, long[]? bits, int[]? freqs, IBits? live)
+    {
+        /// <summary>The term's postings when the prefix has a term of its own.</summary>
+        public DocsEnum? Postings => postings;
+
+        public int Doc { get; private set; } = -1;
+
+        public int Freq => postings?.Freq ?? freqs![Doc];
+
+        public int NextDoc() => postings is not null ? Doc = postings.NextDoc() : Advance(Doc + 1);
+
+        /// <summary>The first document at or after the target.</summary>
+        public int Advance(int target)
+        {
+            if (postings is not null)
+            {
+                return Doc = postings.Advance(target);
+            }
+            var word = target >> 6;
+            if (word >= bits!.Length)
+            {
+                return Doc = DocIdSetIterator.NO_MORE_DOCS;
+            }
+            var set = bits[word] & (-1L << target);
+            while (true)
+            {
+                while (set != 0)
+                {
+                    var doc = (word << 6) + BitOperations.TrailingZeroCount(set);
+                    if (live is null || live.Get(doc))
+                    {
+                        return Doc = doc;
+                    }
+                    set &= set - 1;
+                }
+                if (++word == bits.Length)
+                {
+                    return Doc = DocIdSetIterator.NO_MORE_DOCS;
+                }
+                set = bits[word];
+            }
         }
     }
 
     /// <summary>
-    /// Frequency arrays that are all zero when taken: a search clears what it set before giving one back, so none
-    /// is cleared whole (the shared pool hands out arrays as they were left).
+    /// Arrays that are all zero when taken: a search clears what it set before giving one back, so none is cleared
+    /// whole (the shared pool hands out arrays as they were left).
     /// </summary>
-    private static class ZeroedArrays
+    private static class ZeroedArrays<T>
+        where T : struct
     {
         private const int Kept = 16;
-        private static readonly System.Collections.Concurrent.ConcurrentBag<int[]> Free = [];
+        private static readonly System.Collections.Concurrent.ConcurrentBag<T[]> Free = [];
 
-        public static int[] Rent(int length)
+        public static T[] Rent(int length)
         {
             var tries = 0;
             while (tries++ < Kept && Free.TryTake(out var array))
@@ -194,12 +296,12 @@ internal static class PrefixCompletions
                 {
                     return array;
                 }
-                // Too short for this segment: a newer, larger one takes its place.
+                // Too short for this segment: dropped, the pool fills with arrays of the largest.
             }
-            return new int[length];
+            return new T[length];
         }
 
-        public static void Return(int[] array)
+        public static void Return(T[] array)
         {
             if (Free.Count < Kept)
             {
@@ -212,9 +314,17 @@ internal static class PrefixCompletions
     private sealed class Best(int limit)
     {
         private readonly List<ScoreDoc> _kept = new(limit + 1);
+        private float _worst;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool Before(float score, int doc, ScoreDoc other) => score > other.Score || (score == other.Score && doc < other.Doc);
+
+        /// <summary>
+        /// Whether a document of this score can still be among the best: documents come in order, so one that only
+        /// equals the worst kept comes after it and stays out, as in Lucene's collector.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Takes(float score) => _kept.Count < limit || score > _worst;
 
         public void Offer(float score, int doc)
         {
@@ -232,6 +342,7 @@ internal static class PrefixCompletions
             {
                 _kept.RemoveAt(limit);
             }
+            _worst = _kept[^1].Score;
         }
 
         public ScoreDoc[] Sorted() => [.. _kept];
