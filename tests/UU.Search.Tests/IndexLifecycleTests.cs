@@ -87,21 +87,27 @@ public sealed class IndexLifecycleTests
     }
 
     [Fact]
-    public async Task Rebuild_WritesTheThreadsSegmentsAtTheLastBatch_LosingAndRepeatingNothing()
+    public async Task Rebuild_HasEachThreadWriteItsSegment_LeavingNoSmallOnes_LosingAndRepeatingNothing()
     {
-        // Five full batches and a last one of 1,760: the threads' segments are written as the last batch starts,
-        // and what it adds after that goes into segments of its own, which the commit writes.
         const int Documents = 12_000;
+        var threads = Environment.ProcessorCount;
         using var index = new TestIndex();
+        var body = string.Join(' ', Enumerable.Repeat("Kursen behandlar pedagogiskt ledarskap, kvalitetsarbete och skolans uppdrag.", 6));
         var documents = Enumerable.Range(1, Documents)
-            .Select(i => TestIndex.Module(i, "Modul " + i, i % 2 == 0 ? "Ledarskap i förskolan." : "Demensvård i hemtjänsten.", "pedagogik"));
+            .Select(i => TestIndex.Module(i, "Modul " + i, i % 2 == 0 ? "Ledarskap i förskolan." : "Demensvård i hemtjänsten.", "pedagogik", body: body));
+        // Every thread has written its segment by the time the rebuild commits: the commit has nothing left to write.
+        var written = -1;
+        index.Index.BeforeRebuildCommit = () => written = Directory.GetFiles(index.Path, "*.si").Length;
         Assert.Equal(Documents, await index.Index.RebuildAsync(documents.ToAsyncEnumerable(), 1, CancellationToken.None));
+        Assert.True(written >= threads, $"{written} segments written before the commit, {threads} threads");
 
         using (var directory = Lucene.Net.Store.FSDirectory.Open(new DirectoryInfo(index.Path)))
         using (var reader = Lucene.Net.Index.DirectoryReader.Open(directory))
         {
             Assert.Equal(Documents, reader.NumDocs);
-            Assert.Contains(reader.Leaves, leaf => leaf.Reader.MaxDoc < 1_760);
+            // The documents are dealt out in turn: each segment has about a thread's share (or several, merged),
+            // none the few documents that came after an early flush.
+            Assert.All(reader.Leaves, leaf => Assert.True(leaf.Reader.MaxDoc >= Documents / threads / 2, $"a segment of {leaf.Reader.MaxDoc}"));
             var keys = new HashSet<string>();
             foreach (var leaf in reader.Leaves)
             {
@@ -120,6 +126,29 @@ public sealed class IndexLifecycleTests
         // The rebuild's settings are gone: later writes flush by memory again, as a writer does by default.
         Assert.Equal(Lucene.Net.Index.IndexWriterConfig.DEFAULT_MAX_BUFFERED_DOCS, index.Index.WriterSettings.MaxBufferedDocs);
         Assert.Equal(Lucene.Net.Index.IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB, index.Index.WriterSettings.RAMBufferSizeMB);
+    }
+
+    [Fact]
+    public async Task Rebuild_WhoseSourceFails_KeepsTheOldContent_AndTheIndexTakesWritesAfterwards()
+    {
+        using var index = await new TestIndex().FillAsync();
+        async IAsyncEnumerable<SearchDocument> Failing()
+        {
+            for (var i = 1; i <= 3_000; i++)
+            {
+                yield return TestIndex.Module(1_000 + i, "Ny modul " + i, "Ny text.", "pedagogik");
+            }
+            await Task.Yield();
+            throw new InvalidOperationException("the database went away");
+        }
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => index.Index.RebuildAsync(Failing(), 9, CancellationToken.None));
+        Assert.Equal("the database went away", failure.Message);
+        index.Index.RefreshNow();
+        Assert.Contains("Demensvård och bemötande", index.Titles("demens"));
+        Assert.Empty(index.Titles("ny modul"));
+        await index.Index.UpsertAsync([TestIndex.Module(77, "Efter felet", "Text.", "pedagogik")], 10, CancellationToken.None);
+        index.Index.RefreshNow();
+        Assert.Contains("Efter felet", index.Titles("efter felet"));
     }
 
     [Fact]

@@ -264,26 +264,21 @@ public sealed partial class SearchIndex : IDisposable
                 replaced = ReplaceWriter();
             }
             _writer.DeleteAll();
-            // One flush at the end rather than one per 16 MB, and documents analysed on all cores: the writer
-            // takes adds from several threads, each into its own segment.
+            // One flush per thread at its end rather than one per 16 MB, and documents analysed on all cores: the
+            // writer takes adds from several threads, each into its own segment (RebuildWriters).
             _writer.Config.RAMBufferSizeMB = RebuildBufferMegabytes;
             // The rebuilt segments are written once as plain files instead of being copied into compound files.
             _writer.Config.UseCompoundFile = false;
-            // A batch is added once the next document arrives, so the last one (1 to BatchSize documents) is known.
-            var batch = new List<SearchDocument>(BatchSize);
-            await foreach (var document in documents.WithCancellation(cancellationToken))
+            var analyzers = Ready.Analyzers;
+            using (var writers = new RebuildWriters(_writer, d => ToLucene(d, analyzers), Environment.ProcessorCount, SmallestSegmentToSplit, cancellationToken))
             {
-                if (batch.Count == BatchSize)
+                await foreach (var document in documents.WithCancellation(cancellationToken))
                 {
-                    AddAll(batch, cancellationToken);
-                    count += batch.Count;
-                    batch.Clear();
+                    writers.Add(document);
                 }
-                batch.Add(document);
+                count = writers.Finish();
             }
-            FlushFromNextAdd(count);
-            AddAll(batch, cancellationToken);
-            count += batch.Count;
+            BeforeRebuildCommit?.Invoke();
             Commit(journalPosition);
             if (replaced is not null)
             {
@@ -335,31 +330,13 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>The writer's live settings, which a rebuild changes for its duration (for tests).</summary>
     internal LiveIndexWriterConfig WriterSettings => _writer.Config;
 
-    private const int BatchSize = 2048;
     private const double RebuildBufferMegabytes = 512;
 
-    /// <summary>
-    /// Has each thread flush its own segment at its next add, so the last batch's threads write the segments in
-    /// parallel, where the commit would write them one after the other on one thread (a second per 100,000
-    /// documents, with the other cores idle). A writer flushes a thread's segment once it holds more documents
-    /// than the limit: half the documents a thread has added on average is below every thread's count, while the
-    /// fresh segments the last batch starts stay below it and are written by the commit.
-    /// </summary>
-    private void FlushFromNextAdd(int added)
-    {
-        var limit = added / Environment.ProcessorCount / 2;
-        if (limit > BatchSize)
-        {
-            _writer.Config.MaxBufferedDocs = limit;
-        }
-    }
+    /// <summary>Below this many documents per thread the segments are small, and the commit writes them.</summary>
+    private const int SmallestSegmentToSplit = 1024;
 
-    private void AddAll(List<SearchDocument> batch, CancellationToken cancellationToken)
-    {
-        var analyzers = Ready.Analyzers;
-        Parallel.ForEach(batch, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            document => _writer.AddDocument(ToLucene(document, analyzers)));
-    }
+    /// <summary>Runs when a rebuild has added everything, before its commit (for tests).</summary>
+    internal Action? BeforeRebuildCommit { get; set; }
 
     private void Commit(long? journalPosition)
     {
