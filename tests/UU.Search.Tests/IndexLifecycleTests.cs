@@ -87,7 +87,7 @@ public sealed class IndexLifecycleTests
     }
 
     [Fact]
-    public async Task Rebuild_HasEachThreadWriteItsSegment_LeavingNoSmallOnes_LosingAndRepeatingNothing()
+    public async Task Rebuild_HasTheThreadsWriteTheirSegmentsAtTheLastDocuments_LeavingNoSmallOnes_LosingAndRepeatingNothing()
     {
         const int Documents = 12_000;
         var threads = Environment.ProcessorCount;
@@ -95,19 +95,21 @@ public sealed class IndexLifecycleTests
         var body = string.Join(' ', Enumerable.Repeat("Kursen behandlar pedagogiskt ledarskap, kvalitetsarbete och skolans uppdrag.", 6));
         var documents = Enumerable.Range(1, Documents)
             .Select(i => TestIndex.Module(i, "Modul " + i, i % 2 == 0 ? "Ledarskap i förskolan." : "Demensvård i hemtjänsten.", "pedagogik", body: body));
-        // Every thread has written its segment by the time the rebuild commits: the commit has nothing left to write.
+        // The threads write their segments as they add the last documents, before the rebuild commits (with
+        // nothing written early, the whole index waits in memory for the commit).
         var written = -1;
         index.Index.BeforeRebuildCommit = () => written = Directory.GetFiles(index.Path, "*.si").Length;
         Assert.Equal(Documents, await index.Index.RebuildAsync(documents.ToAsyncEnumerable(), 1, CancellationToken.None));
-        Assert.True(written >= threads, $"{written} segments written before the commit, {threads} threads");
+        Assert.True(written >= 1, $"{written} segments written before the commit");
 
         using (var directory = Lucene.Net.Store.FSDirectory.Open(new DirectoryInfo(index.Path)))
         using (var reader = Lucene.Net.Index.DirectoryReader.Open(directory))
         {
             Assert.Equal(Documents, reader.NumDocs);
-            // The documents are dealt out in turn: each segment has about a thread's share (or several, merged),
-            // none the few documents that came after an early flush.
-            Assert.All(reader.Leaves, leaf => Assert.True(leaf.Reader.MaxDoc >= Documents / threads / 2, $"a segment of {leaf.Reader.MaxDoc}"));
+            // Each segment has about a thread's share (or several, merged); at most the last documents but one,
+            // which may land in a segment another thread has just written, are in small ones.
+            var small = reader.Leaves.Where(leaf => leaf.Reader.MaxDoc < Documents / threads / 2).Sum(leaf => leaf.Reader.MaxDoc);
+            Assert.True(small <= threads - 1, $"segments of {string.Join(", ", reader.Leaves.Select(l => l.Reader.MaxDoc))}");
             var keys = new HashSet<string>();
             foreach (var leaf in reader.Leaves)
             {

@@ -264,20 +264,29 @@ public sealed partial class SearchIndex : IDisposable
                 replaced = ReplaceWriter();
             }
             _writer.DeleteAll();
-            // One flush per thread at its end rather than one per 16 MB, and documents analysed on all cores: the
-            // writer takes adds from several threads, each into its own segment (RebuildWriters).
+            // One flush per thread at the end rather than one per 16 MB, and documents analysed on all cores: the
+            // writer takes adds from several threads, each mostly into a segment of its own.
             _writer.Config.RAMBufferSizeMB = RebuildBufferMegabytes;
             // The rebuilt segments are written once as plain files instead of being copied into compound files.
             _writer.Config.UseCompoundFile = false;
-            var analyzers = Ready.Analyzers;
-            using (var writers = new RebuildWriters(_writer, d => ToLucene(d, analyzers), Environment.ProcessorCount, SmallestSegmentToSplit, cancellationToken))
+            // A batch is added once the next document arrives, so the last one (1 to BatchSize documents) is known.
+            var batch = new List<SearchDocument>(BatchSize);
+            await foreach (var document in documents.WithCancellation(cancellationToken))
             {
-                await foreach (var document in documents.WithCancellation(cancellationToken))
+                if (batch.Count == BatchSize)
                 {
-                    writers.Add(document);
+                    AddAll(batch, 0, batch.Count, cancellationToken);
+                    count += batch.Count;
+                    batch.Clear();
                 }
-                count = writers.Finish();
+                batch.Add(document);
             }
+            // The last few documents, one per thread, write the threads' segments as they are added.
+            var tail = Math.Min(Environment.ProcessorCount, batch.Count);
+            AddAll(batch, 0, batch.Count - tail, cancellationToken);
+            FlushFromNextAdd(count + batch.Count - tail);
+            AddAll(batch, batch.Count - tail, tail, cancellationToken);
+            count += batch.Count;
             BeforeRebuildCommit?.Invoke();
             Commit(journalPosition);
             if (replaced is not null)
@@ -330,13 +339,36 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>The writer's live settings, which a rebuild changes for its duration (for tests).</summary>
     internal LiveIndexWriterConfig WriterSettings => _writer.Config;
 
+    private const int BatchSize = 2048;
     private const double RebuildBufferMegabytes = 512;
-
-    /// <summary>Below this many documents per thread the segments are small, and the commit writes them.</summary>
-    private const int SmallestSegmentToSplit = 1024;
 
     /// <summary>Runs when a rebuild has added everything, before its commit (for tests).</summary>
     internal Action? BeforeRebuildCommit { get; set; }
+
+    /// <summary>
+    /// Has the threads write their segments as they add the last few documents, one each, in parallel: left to
+    /// the commit, the segments were written one after the other on one thread (a second per 100,000 documents,
+    /// the other cores idle). The writer writes a segment once it holds as many documents as the limit, and half
+    /// of a thread's share is below every segment's count (the writer does not keep each thread to a segment of
+    /// its own, so the counts are near the shares, not equal). A last document that lands in a segment another
+    /// thread has just written starts a new one of its own, which the commit writes; the few documents after an
+    /// earlier limit made small segments, and every search visits each segment.
+    /// </summary>
+    private void FlushFromNextAdd(int added)
+    {
+        var limit = added / Environment.ProcessorCount / 2;
+        if (limit > BatchSize)
+        {
+            _writer.Config.MaxBufferedDocs = limit;
+        }
+    }
+
+    private void AddAll(List<SearchDocument> batch, int start, int length, CancellationToken cancellationToken)
+    {
+        var analyzers = Ready.Analyzers;
+        Parallel.For(start, start + length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => _writer.AddDocument(ToLucene(batch[i], analyzers)));
+    }
 
     private void Commit(long? journalPosition)
     {
