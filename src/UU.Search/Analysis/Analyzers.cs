@@ -139,20 +139,19 @@ public sealed class Analyzers : IDisposable
         Plain.Dispose();
     }
 
-    private sealed class ExpandingChain(WordForms forms, ExpandingFilter.Mode mode, CharArraySet stops, bool onlyFoldable = false) : Analyzer
+    internal sealed class ExpandingChain(WordForms forms, ExpandingFilter.Mode mode, CharArraySet stops, bool onlyFoldable = false) : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
             TokenStream stream = new InvariantLowerCaseFilter(source);
             stream = new StopFilter(Version, stream, stops);
-            if (onlyFoldable)
-            {
-                stream = new FoldableFilter(stream);
-            }
-            stream = new ExpandingFilter(stream, forms, mode);
-            return new TokenStreamComponents(source, stream);
+            return new TokenStreamComponents(source, Expand(stream, forms, mode, onlyFoldable));
         }
+
+        /// <summary>The chain after the stop words; the index's streams (<see cref="IndexStreams"/>) end the same way.</summary>
+        public static TokenStream Expand(TokenStream withoutStops, WordForms forms, ExpandingFilter.Mode mode, bool onlyFoldable) =>
+            new ExpandingFilter(onlyFoldable ? new FoldableFilter(withoutStops) : withoutStops, forms, mode);
     }
 
     private sealed class ExactChain : Analyzer
@@ -185,18 +184,20 @@ public sealed class Analyzers : IDisposable
     /// Lucene's EnglishAnalyzer chain (possessives, lower case, English stop words, Porter stems) with the
     /// table-driven lower case; a test holds it to EnglishAnalyzer's tokens.
     /// </summary>
-    private sealed class EnglishChain : Analyzer
+    internal sealed class EnglishChain : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
-            TokenStream stream = new StandardFilter(Version, source);
-            stream = new EnglishPossessiveFilter(Version, stream);
-            stream = new InvariantLowerCaseFilter(stream);
-            stream = new StopFilter(Version, stream, EnglishStops);
-            stream = new PorterStemFilter(stream);
-            return new TokenStreamComponents(source, stream);
+            return new TokenStreamComponents(source, AfterLowerCase(new InvariantLowerCaseFilter(source)));
         }
+
+        /// <summary>
+        /// The chain after the lower case (Lucene's StandardFilter passes tokens through in 4.8, and the possessive
+        /// filter knows "'s" lower-cased as well); the index's streams (<see cref="IndexStreams"/>) end the same way.
+        /// </summary>
+        public static PorterStemFilter AfterLowerCase(TokenStream lowerCased) =>
+            new(new StopFilter(Version, new EnglishPossessiveFilter(Version, lowerCased), EnglishStops));
     }
 
     private sealed class PlainChain : Analyzer

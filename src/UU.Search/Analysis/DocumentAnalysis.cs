@@ -1,6 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.TokenAttributes;
 
@@ -240,15 +238,15 @@ internal sealed class IndexStreams
         _tokens = new DocumentTokens(words);
         // Each chain is its analyzer's in Analyzers after the tokenizer and the lower case (the Swedish stop
         // filter is the replay's), so the fields hold the tokens they held when each analyzer read its text.
-        Title = new ExpandingFilter(Replay(TitleParts, swedishStops: true), forms, ExpandingFilter.Mode.Compounds);
-        Text = new ExpandingFilter(Replay(TextParts, swedishStops: true), forms, ExpandingFilter.Mode.Compounds);
+        Title = Analyzers.ExpandingChain.Expand(Replay(TitleParts, swedishStops: true), forms, ExpandingFilter.Mode.Compounds, onlyFoldable: false);
+        Text = Analyzers.ExpandingChain.Expand(Replay(TextParts, swedishStops: true), forms, ExpandingFilter.Mode.Compounds, onlyFoldable: false);
         TitleWords = Replay(TitleParts, swedishStops: true);
         TextWords = Replay(TextParts, swedishStops: true);
-        TitleEn = English(Replay(TitleEnParts, swedishStops: false));
-        TextEn = English(Replay(TextEnParts, swedishStops: false));
+        TitleEn = Analyzers.EnglishChain.AfterLowerCase(Replay(TitleEnParts, swedishStops: false));
+        TextEn = Analyzers.EnglishChain.AfterLowerCase(Replay(TextEnParts, swedishStops: false));
         // The folded chain's stop words are the Swedish ones and their folded forms; those are plain ASCII, which
         // the field leaves out anyway.
-        Folded = new ExpandingFilter(new FoldableFilter(Replay(AllParts, swedishStops: true)), forms, ExpandingFilter.Mode.Compounds | ExpandingFilter.Mode.Fold);
+        Folded = Analyzers.ExpandingChain.Expand(Replay(AllParts, swedishStops: true), forms, ExpandingFilter.Mode.Compounds | ExpandingFilter.Mode.Fold, onlyFoldable: true);
         Suggest = new LeadingGramFilter(new ASCIIFoldingFilter(Replay(SuggestParts, swedishStops: false)));
         Spell = Replay(SpellParts, swedishStops: false);
     }
@@ -310,8 +308,4 @@ internal sealed class IndexStreams
     private char[] _folded = new char[256];
 
     private TokenReplay Replay(TextPart[] parts, bool swedishStops) => new(_tokens, parts, swedishStops);
-
-    /// <summary>Lucene's English chain after the lower case: possessives ("'s", found lower-cased as well), stop words, Porter stems.</summary>
-    private static PorterStemFilter English(TokenStream words) =>
-        new PorterStemFilter(new StopFilter(Analyzers.Version, new EnglishPossessiveFilter(Analyzers.Version, words), Analyzers.EnglishStops));
 }

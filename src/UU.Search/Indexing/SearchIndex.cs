@@ -760,10 +760,10 @@ public sealed partial class SearchIndex : IDisposable
             }
             // Modules first (what a buyer can order), then courses; each field is searched alone, so a short prefix
             // that many modules share ("för") never visits the courses, and no clause is scored only to rank types.
-            var docs = Completions(searcher, Fields.SuggestModule, words, limit);
+            var docs = PrefixCompletions.Top(searcher, Fields.SuggestModule, words, limit);
             if (docs.Length < limit)
             {
-                docs = [.. docs, .. Completions(searcher, Fields.Suggest, words, limit - docs.Length)];
+                docs = [.. docs, .. PrefixCompletions.Top(searcher, Fields.Suggest, words, limit - docs.Length)];
             }
             Suggestion[] suggestions = [.. docs.Select(d =>
             {
@@ -789,10 +789,6 @@ public sealed partial class SearchIndex : IDisposable
     }
 
     private const int MaxRememberedCompletions = 20_000;
-
-    /// <summary>The best documents whose field has every typed prefix, as the leading-gram terms of them all would score.</summary>
-    private static ScoreDoc[] Completions(IndexSearcher searcher, string field, List<string> words, int limit) =>
-        PrefixCompletions.Top(searcher, field, words, limit);
 
     private static readonly HashSet<string> SuggestionFields = [Fields.Type, Fields.Slug, Fields.Code, Fields.TitleStored, Fields.TitleEnStored];
 
