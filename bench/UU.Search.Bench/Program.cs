@@ -208,13 +208,15 @@ if (profile is not null)
     {
         var round = Stopwatch.StartNew();
         var (pause, gen0, gen1, gen2, allocated, contentions) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes(), Monitor.LockContentionCount);
+        var (jitTime, jitMethods) = (System.Runtime.JitInfo.GetCompilationTime(), System.Runtime.JitInfo.GetCompiledMethodCount());
         await index.RebuildAsync(profileDocs.ToAsyncEnumerable(), 0, CancellationToken.None);
         roundTimes.Add(round.Elapsed.TotalSeconds);
         if (step == "build")
         {
             // How much of a round the collector takes: the rebuild holds the whole index in memory until it flushes.
             Console.WriteLine($"round {rounds + 1}: {round.Elapsed.TotalSeconds:0.00} s, GC paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s " +
-                $"({GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2), allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MB, lock contentions {Monitor.LockContentionCount - contentions}, server GC {System.Runtime.GCSettings.IsServerGC}");
+                $"({GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2), allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MB, lock contentions {Monitor.LockContentionCount - contentions}, server GC {System.Runtime.GCSettings.IsServerGC}, " +
+                $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods} methods in {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds:0.00} s");
         }
         rounds++;
     }
