@@ -119,6 +119,19 @@ public sealed class FasterFilterTests
     }
 
     [Fact]
+    public void EnglishChain_RemembersEachWord_AndKeepsTheStopWordsPositions()
+    {
+        // Each word is stemmed once and then looked up: the second pass reads what the first remembered.
+        const string text = "The nurses' Studies of THE running of it all: studies, nurse’s running and being";
+        using var lucene = new Lucene.Net.Analysis.En.EnglishAnalyzer(Analyzers.Version);
+        using var analyzers = new Analyzers(WordLists.Load());
+        var expected = Run(lucene.GetTokenStream(Fields.TextEn, text));
+        Assert.Equal(expected, Run(analyzers.English.GetTokenStream(Fields.TextEn, text)));
+        Assert.Equal(expected, Run(analyzers.English.GetTokenStream(Fields.TextEn, text)));
+        Assert.Contains(("run", 3), expected); // "of" and "the" left out, their positions kept
+    }
+
+    [Fact]
     public void StopWords_AreLucenesOwn_AndDroppedWhateverTheirCase()
     {
         Assert.Equal(Lucene.Net.Analysis.Sv.SwedishAnalyzer.DefaultStopSet.Count, Analyzers.SwedishStops.Count);
