@@ -158,7 +158,7 @@ if (profile is not null)
                 var title = Join(d.Title, d.Code);
                 var text = Join(d.Title, d.Code, d.Summary, d.Body);
                 foreach (var (field, value) in new[] { (Fields.Title, title), (Fields.Text, text), (Fields.TitleWords, title), (Fields.TextWords, text), (Fields.TitleEn, d.TitleEn ?? ""),
-                    (Fields.TextEn, Join(d.TitleEn, d.SummaryEn, d.BodyEn)), (Fields.Folded, Join(d.Title, d.Code, d.Summary, d.Body, d.TitleEn, d.SummaryEn, d.BodyEn)),
+                    (Fields.TextEn, Join(d.TitleEn, d.SummaryEn, d.BodyEn)),
                     (Fields.Suggest, Join(d.Title, d.TitleEn, d.Code)), (Fields.Spell, Join(d.TitleEn, d.SummaryEn)) })
                 {
                     tokens += Drain(analyzers.PerField.GetTokenStream(field, value));
@@ -172,7 +172,7 @@ if (profile is not null)
             foreach (var d in profileDocs)
             {
                 var streams = analyzers.StreamsFor(d);
-                foreach (var stream in new[] { streams.Title, streams.Text, streams.TitleWords, streams.TextWords, streams.TitleEn, streams.TextEn, streams.Folded, streams.Suggest, streams.Spell })
+                foreach (var stream in new[] { streams.Title, streams.Text, streams.TitleWords, streams.TextWords, streams.TitleEn, streams.TextEn, streams.Suggest, streams.Spell })
                 {
                     tokens += Drain(stream);
                 }

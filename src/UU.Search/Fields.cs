@@ -23,7 +23,6 @@ public static class Fields
     /// <summary>Keys of the courses a module builds on (stored), for grouping results.</summary>
     public const string Parts = "parts_s";
     public const string TextEn = "text_en";
-    public const string Folded = "text_folded";
     /// <summary>Leading grams of a course's title words, for completions.</summary>
     public const string Suggest = "suggest";
     /// <summary>The same for a module: modules are offered first, and a field of their own lets them be found alone.</summary>

@@ -41,7 +41,6 @@ public sealed class Analyzers : IDisposable
             [Fields.TextWords] = Exact,
             [Fields.TitleEn] = English,
             [Fields.TextEn] = English,
-            [Fields.Folded] = FoldedIndex,
             [Fields.Suggest] = SuggestIndex,
             [Fields.SuggestModule] = SuggestIndex,
             [Fields.Spell] = Plain,
@@ -80,8 +79,8 @@ public sealed class Analyzers : IDisposable
 
     /// <summary>
     /// The words that folding changes (å, ä, ö and accents), folded, with their forms: for visitors who type
-    /// "forskola". A word without such letters is left out, as the Swedish field holds it as it is, so the field
-    /// is a fraction of the text and a query word without such letters costs next to nothing in it.
+    /// "forskola". A word without such letters is left out. The staff search matches with it; the index finds
+    /// such words through the Swedish field's own terms instead (<see cref="Querying.Spellings"/>).
     /// </summary>
     public Analyzer FoldedIndex { get; }
 

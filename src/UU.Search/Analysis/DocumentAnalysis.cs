@@ -17,7 +17,7 @@ internal enum TextPart
 }
 
 /// <summary>
-/// A document's texts broken into lower-cased words once, for all the fields that read them. Nine indexed fields
+/// A document's texts broken into lower-cased words once, for all the fields that read them. Eight indexed fields
 /// are made of seven texts (the Swedish text field alone repeats the title, the code, the summary and the body
 /// that four other fields read), and breaking text into words was a sixth of a rebuild. Each field replays the
 /// words of its texts through the rest of its chain (<see cref="IndexStreams"/>); a test holds every field's
@@ -227,7 +227,6 @@ internal sealed class IndexStreams
     private static readonly TextPart[] TextParts = [TextPart.Title, TextPart.Code, TextPart.Summary, TextPart.Body];
     private static readonly TextPart[] TitleEnParts = [TextPart.TitleEn];
     private static readonly TextPart[] TextEnParts = [TextPart.TitleEn, TextPart.SummaryEn, TextPart.BodyEn];
-    private static readonly TextPart[] AllParts = [.. TextParts, .. TextEnParts];
     private static readonly TextPart[] SuggestParts = [TextPart.Title, TextPart.TitleEn, TextPart.Code];
     private static readonly TextPart[] SpellParts = [TextPart.TitleEn, TextPart.SummaryEn];
 
@@ -244,9 +243,6 @@ internal sealed class IndexStreams
         TextWords = Replay(TextParts, swedishStops: true);
         TitleEn = Analyzers.EnglishChain.AfterLowerCase(Replay(TitleEnParts, swedishStops: false));
         TextEn = Analyzers.EnglishChain.AfterLowerCase(Replay(TextEnParts, swedishStops: false));
-        // The folded chain's stop words are the Swedish ones and their folded forms; those are plain ASCII, which
-        // the field leaves out anyway.
-        Folded = Analyzers.ExpandingChain.Expand(Replay(AllParts, swedishStops: true), forms, ExpandingFilter.Mode.Compounds | ExpandingFilter.Mode.Fold, onlyFoldable: true);
         Suggest = new LeadingGramFilter(new ASCIIFoldingFilter(Replay(SuggestParts, swedishStops: false)));
         Spell = Replay(SpellParts, swedishStops: false);
     }
@@ -262,8 +258,6 @@ internal sealed class IndexStreams
     public TokenStream TitleEn { get; }
 
     public TokenStream TextEn { get; }
-
-    public TokenStream Folded { get; }
 
     public TokenStream Suggest { get; }
 

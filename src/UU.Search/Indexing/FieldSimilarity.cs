@@ -12,7 +12,7 @@ internal sealed class FieldSimilarity(RankingOptions ranking) : PerFieldSimilari
     private readonly BM25Similarity _other = new();
 
     private static readonly string[] Titles = [Fields.Title, Fields.TitleWords, Fields.TitleEn];
-    private static readonly string[] Texts = [Fields.Text, Fields.TextWords, Fields.TextEn, Fields.Folded];
+    private static readonly string[] Texts = [Fields.Text, Fields.TextWords, Fields.TextEn];
 
     /// <summary>The fields a search scores by their length (the others are keywords, or searched by Lucene itself).</summary>
     public static readonly string[] LengthScored = [.. Titles, .. Texts];
@@ -36,6 +36,7 @@ internal sealed class SimilaritySearcherFactory(Similarity similarity) : Searche
             {
                 Querying.Norms.Of(leaf.AtomicReader, field);
             }
+            Querying.Spellings.Of(leaf.AtomicReader);
             foreach (var field in FieldSimilarity.Completions)
             {
                 Querying.Norms.Of(leaf.AtomicReader, field);

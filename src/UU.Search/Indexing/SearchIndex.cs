@@ -35,7 +35,7 @@ public enum IndexState
 public sealed partial class SearchIndex : IDisposable
 {
     /// <summary>Bump when analysis or fields change: an index of another schema is rebuilt at start.</summary>
-    public const string SchemaVersion = "7";
+    public const string SchemaVersion = "8";
 
     /// <summary>The document type a buyer can order (the host's module documents); it ranks and completes first.</summary>
     private const string ModuleType = "module";
@@ -439,8 +439,16 @@ public sealed partial class SearchIndex : IDisposable
     public (string Query, int Clauses) Explain(string text)
     {
         var queries = Ready.Queries;
-        var query = queries.Build(queries.Words(SearchQueryBuilder.Clean(text)), relaxed: false, fuzzy: false);
-        return (query?.ToString() ?? "", query is null ? 0 : SearchQueryBuilder.Count(query));
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var query = queries.Build(queries.Words(SearchQueryBuilder.Clean(text)), relaxed: false, fuzzy: false, spellings: new Spellings(searcher.IndexReader));
+            return (query?.ToString() ?? "", query is null ? 0 : SearchQueryBuilder.Count(query));
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
     }
 
     public SearchResult Search(SearchRequest request)
@@ -461,16 +469,17 @@ public sealed partial class SearchIndex : IDisposable
             // those find nothing, and any-word matching last. Fuzzy expansion is the costly part of a query.
             // The typo automata are built once per word for every query of this search ("did you mean" too).
             var automata = new FuzzyAutomata();
-            var core = queries.Build(words, relaxed: false, fuzzy: false);
+            var spellings = new Spellings(searcher.IndexReader);
+            var core = queries.Build(words, relaxed: false, fuzzy: false, spellings: spellings);
             var result = Run(searcher, engine.Analyzers, core, request, page, pageSize, relaxed: false);
             if (result.Total == 0 && words.Count > 0)
             {
-                core = queries.Build(words, relaxed: false, fuzzy: true, automata: automata);
+                core = queries.Build(words, relaxed: false, fuzzy: true, automata: automata, spellings: spellings);
                 result = Run(searcher, engine.Analyzers, core, request, page, pageSize, relaxed: false);
             }
             if (result.Total == 0 && words.Count >= 2)
             {
-                core = queries.Build(words, relaxed: true, fuzzy: true, automata: automata);
+                core = queries.Build(words, relaxed: true, fuzzy: true, automata: automata, spellings: spellings);
                 result = Run(searcher, engine.Analyzers, core, request, page, pageSize, relaxed: true);
             }
             if (request.WithRelated && page == 1 && words.Count > 0 && !result.Relaxed && result.Total < pageSize)
@@ -501,7 +510,7 @@ public sealed partial class SearchIndex : IDisposable
     /// </summary>
     private List<SearchHit> Related(IndexSearcher searcher, Engine engine, IReadOnlyList<string> words, SearchRequest request, SearchResult result, int pageSize)
     {
-        var wider = engine.Queries.Build(words, relaxed: true, fuzzy: false, anyPart: true);
+        var wider = engine.Queries.Build(words, relaxed: true, fuzzy: false, anyPart: true, spellings: new Spellings(searcher.IndexReader));
         if (wider is null)
         {
             return [];
@@ -826,7 +835,6 @@ public sealed partial class SearchIndex : IDisposable
             new TextField(Fields.TextWords, streams.TextWords),
             new Field(Fields.TitleEn, streams.TitleEn, Expanded),
             new Field(Fields.TextEn, streams.TextEn, Expanded),
-            new Field(Fields.Folded, streams.Folded, Expanded),
             new Field(suggest, streams.Suggest, Expanded),
             new NumericDocValuesField(Fields.GramsLeftOut(suggest), streams.SuggestGramsLeftOut()),
             // The Swedish words as written are in text_w already: "did you mean" reads both.

@@ -92,7 +92,8 @@ internal sealed class SearchQueryBuilder
     /// <param name="fuzzy">Add typo-tolerant alternatives (costly: only when the exact forms found nothing).</param>
     /// <param name="anyPart">A compound also matches through any one of its parts (for related hits, never the hits).</param>
     /// <param name="automata">The search's typo automata, shared by its queries (a new set when not given).</param>
-    public Query? Build(IReadOnlyList<string> words, bool relaxed, bool fuzzy, bool anyPart = false, FuzzyAutomata? automata = null)
+    /// <param name="spellings">The index's words by folded spelling, for words typed without å, ä and ö (none when not given).</param>
+    public Query? Build(IReadOnlyList<string> words, bool relaxed, bool fuzzy, bool anyPart = false, FuzzyAutomata? automata = null, Spellings? spellings = null)
     {
         automata ??= new FuzzyAutomata();
         if (words.Count == 0)
@@ -111,7 +112,7 @@ internal sealed class SearchQueryBuilder
         for (var i = 0; i < topic.Count; i++)
         {
             var word = topic[i];
-            var clause = Expanded(word, fuzzy && i < MaxFuzzyWords, automata, anyPart);
+            var clause = Expanded(word, fuzzy && i < MaxFuzzyWords, automata, spellings, anyPart);
             // A trigger of several words ("social work") adds its targets to each of its words when all are typed.
             foreach (var (triggerWords, targets) in _phraseSynonyms)
             {
@@ -157,7 +158,7 @@ internal sealed class SearchQueryBuilder
         }
         foreach (var word in genre)
         {
-            var optional = Expanded(word, fuzzy: false, automata);
+            var optional = Expanded(word, fuzzy: false, automata, spellings);
             optional.Boost = _weights.Genre;
             query.Add(optional, Occur.SHOULD);
         }
@@ -183,7 +184,7 @@ internal sealed class SearchQueryBuilder
     }
 
     /// <summary>Every form of one word, each with its weight; the best-scoring form counts (plus a little of the others).</summary>
-    private DisjunctionMaxQuery Expanded(string word, bool fuzzy, FuzzyAutomata automata, bool anyPart = false)
+    private DisjunctionMaxQuery Expanded(string word, bool fuzzy, FuzzyAutomata automata, Spellings? spellings, bool anyPart = false)
     {
         var w = _weights;
         var clause = new DisjunctionMaxQuery(0.1f);
@@ -210,14 +211,20 @@ internal sealed class SearchQueryBuilder
         }
         var folded = Analyzers.Fold(word);
         clause.Add(Term(Fields.CodeKey, folded, w.Code));
-        if (System.Text.Ascii.IsValid(word))
+        if (spellings is not null && System.Text.Ascii.IsValid(word))
         {
-            // Typed without å, ä and ö ("forskola"): the folded field finds the words written with them. A word typed
-            // with them is found as written in the Swedish field, and the folded one would only visit the same
-            // documents again (a quarter of the postings of a query such as "historia lärare").
-            foreach (var form in Analyzers.Tokens(_analyzers.FoldedQuery, Fields.Folded, word))
+            // Typed without å, ä and ö ("forskola"): the word and its stems find the Swedish field's words that
+            // fold to them ("förskola"). A word typed with them is found as written.
+            var spelled = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var form in Analyzers.Tokens(_analyzers.FoldedQuery, Fields.Text, word))
             {
-                clause.Add(Term(Fields.Folded, form, w.Folded));
+                foreach (var spelling in spellings.Of(form))
+                {
+                    if (spelled.Add(spelling))
+                    {
+                        clause.Add(Term(Fields.Text, spelling, w.Folded));
+                    }
+                }
             }
         }
         foreach (var form in Analyzers.Tokens(_analyzers.English, Fields.TextEn, word))
@@ -264,7 +271,7 @@ internal sealed class SearchQueryBuilder
             // one cannot. Several spellings may be words ("förvaltningsratt" is one too): the index decides.
             foreach (var spelled in Unfolded(word))
             {
-                var unfolded = Expanded(spelled, fuzzy: false, automata);
+                var unfolded = Expanded(spelled, fuzzy: false, automata, spellings);
                 unfolded.Boost = w.Folded;
                 clause.Add(unfolded);
             }
@@ -274,7 +281,6 @@ internal sealed class SearchQueryBuilder
             // The usual rule: exact for short words, one edit from five letters, two from nine.
             var edits = word.Length >= 9 ? 2 : 1;
             clause.Add(automata.Query(new Term(Fields.Text, word), edits, 1, MaxFuzzyExpansions, transpositions: true, boost: 0.35f));
-            clause.Add(automata.Query(new Term(Fields.Folded, folded), edits, 1, MaxFuzzyExpansions, transpositions: true, boost: 0.25f));
         }
         return clause;
     }

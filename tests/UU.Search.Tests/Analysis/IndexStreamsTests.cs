@@ -29,7 +29,6 @@ public sealed class IndexStreamsTests : IDisposable
         // offset, which the index does not keep, would differ.
         (Fields.TitleEn, s => s.TitleEn, Join(d.TitleEn)),
         (Fields.TextEn, s => s.TextEn, Join(d.TitleEn, d.SummaryEn, d.BodyEn)),
-        (Fields.Folded, s => s.Folded, Join(d.Title, d.Code, d.Summary, d.Body, d.TitleEn, d.SummaryEn, d.BodyEn)),
         (Fields.Suggest, s => s.Suggest, Join(d.Title, d.TitleEn, d.Code)),
         (Fields.Spell, s => s.Spell, Join(d.TitleEn, d.SummaryEn)),
     ];
