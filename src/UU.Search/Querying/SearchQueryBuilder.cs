@@ -215,16 +215,9 @@ internal sealed class SearchQueryBuilder
         {
             // Typed without å, ä and ö ("forskola"): the word and its stems find the Swedish field's words that
             // fold to them ("förskola"). A word typed with them is found as written.
-            var spelled = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var form in Analyzers.Tokens(_analyzers.FoldedQuery, Fields.Text, word))
+            foreach (var spelling in spellings.Of(Analyzers.Tokens(_analyzers.FoldedQuery, Fields.Text, word)))
             {
-                foreach (var spelling in spellings.Of(form))
-                {
-                    if (spelled.Add(spelling))
-                    {
-                        clause.Add(Term(Fields.Text, spelling, w.Folded));
-                    }
-                }
+                clause.Add(Term(Fields.Text, spelling, w.Folded));
             }
         }
         foreach (var form in Analyzers.Tokens(_analyzers.English, Fields.TextEn, word))

@@ -13,7 +13,7 @@ namespace UU.Search.Querying;
 /// </summary>
 internal sealed class Spellings
 {
-    private static readonly ConditionalWeakTable<object, Dictionary<string, string[]>> Segments = new();
+    private static readonly ConditionalWeakTable<object, Dictionary<string, List<string>>> Segments = new();
 
     private readonly IList<AtomicReaderContext> _leaves;
 
@@ -22,32 +22,37 @@ internal sealed class Spellings
         _leaves = reader.Leaves;
     }
 
-    /// <summary>The Swedish field's words (in any segment) whose folded spelling is the given one, the given one left out.</summary>
-    public IReadOnlyList<string> Of(string folded)
+    /// <summary>
+    /// The Swedish field's words (in any segment) whose folded spelling is one of the given ones, each once; a
+    /// folded spelling itself is not among them (the query has it as typed).
+    /// </summary>
+    public IReadOnlyList<string> Of(params IEnumerable<string> folded)
     {
-        List<string>? found = null;
-        foreach (var leaf in _leaves)
+        var found = new List<string>();
+        foreach (var spelling in folded)
         {
-            if (!Of(leaf.AtomicReader).TryGetValue(folded, out var words))
+            foreach (var leaf in _leaves)
             {
-                continue;
-            }
-            found ??= [];
-            foreach (var word in words)
-            {
-                if (!found.Contains(word))
+                if (!Of(leaf.AtomicReader).TryGetValue(spelling, out var words))
                 {
-                    found.Add(word);
+                    continue;
+                }
+                foreach (var word in words)
+                {
+                    if (!found.Contains(word))
+                    {
+                        found.Add(word); // a word in several segments is listed once
+                    }
                 }
             }
         }
-        return found is null ? [] : found;
+        return found;
     }
 
     /// <summary>One segment's map, built on first use (the searcher factory warms it for new segments).</summary>
-    public static Dictionary<string, string[]> Of(AtomicReader reader) => Segments.GetValue(reader.CoreCacheKey, _ => Read(reader));
+    public static Dictionary<string, List<string>> Of(AtomicReader reader) => Segments.GetValue(reader.CoreCacheKey, _ => Read(reader));
 
-    private static Dictionary<string, string[]> Read(AtomicReader reader)
+    private static Dictionary<string, List<string>> Read(AtomicReader reader)
     {
         var lists = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (reader.GetTerms(Fields.Text) is { } terms)
@@ -73,7 +78,7 @@ internal sealed class Spellings
                 words.Add(word);
             }
         }
-        return lists.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        return lists;
     }
 
     private static bool IsAscii(BytesRef term) => System.Text.Ascii.IsValid(term.Bytes.AsSpan(term.Offset, term.Length));
