@@ -28,11 +28,6 @@ public static class Fields
     /// <summary>The same for a module: modules are offered first, and a field of their own lets them be found alone.</summary>
     public const string SuggestModule = "suggest_m";
 
-    /// <summary>
-    /// Per document, the leading grams of a completion field's words that the index leaves out (a number, beside
-    /// <see cref="Suggest"/> or <see cref="SuggestModule"/>): completions are scored as if the field held them.
-    /// </summary>
-    public static string GramsLeftOut(string suggestField) => suggestField + "_left";
     /// <summary>The English title and summary words as written, for "did you mean" (the Swedish ones are in <see cref="TextWords"/>).</summary>
     public const string Spell = "spell";
     public const string FacetPrefix = "f_";

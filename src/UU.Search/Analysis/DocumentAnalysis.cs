@@ -270,36 +270,5 @@ internal sealed class IndexStreams
         return this;
     }
 
-    /// <summary>
-    /// How many grams of the completion field's words <see cref="LeadingGramFilter"/> leaves out, against all
-    /// leading grams up to 25: completions score as if the field held them all (its average length counts them).
-    /// </summary>
-    public int SuggestGramsLeftOut()
-    {
-        var leftOut = 0;
-        foreach (var part in SuggestParts)
-        {
-            var text = _tokens[part];
-            for (var i = text.First; i < text.First + text.Count; i++)
-            {
-                ref readonly var token = ref _tokens.TokenAt(i);
-                var length = token.Length;
-                if (!System.Text.Ascii.IsValid(_tokens.Chars.AsSpan(token.Start, token.Length)))
-                {
-                    // Folding may change the length (æ → ae, ß → ss), as it does in the field's chain.
-                    if (_folded.Length < token.Length * 4)
-                    {
-                        _folded = new char[token.Length * 4];
-                    }
-                    length = ASCIIFoldingFilter.FoldToASCII(_tokens.Chars, token.Start, _folded, 0, token.Length);
-                }
-                leftOut += LeadingGramFilter.GramsLeftOut(length);
-            }
-        }
-        return leftOut;
-    }
-
-    private char[] _folded = new char[256];
-
     private TokenReplay Replay(TextPart[] parts, bool swedishStops) => new(_tokens, parts, swedishStops);
 }

@@ -35,7 +35,7 @@ public enum IndexState
 public sealed partial class SearchIndex : IDisposable
 {
     /// <summary>Bump when analysis or fields change: an index of another schema is rebuilt at start.</summary>
-    public const string SchemaVersion = "8";
+    public const string SchemaVersion = "9";
 
     /// <summary>The document type a buyer can order (the host's module documents); it ranks and completes first.</summary>
     private const string ModuleType = "module";
@@ -836,7 +836,6 @@ public sealed partial class SearchIndex : IDisposable
             new Field(Fields.TitleEn, streams.TitleEn, Expanded),
             new Field(Fields.TextEn, streams.TextEn, Expanded),
             new Field(suggest, streams.Suggest, Expanded),
-            new NumericDocValuesField(Fields.GramsLeftOut(suggest), streams.SuggestGramsLeftOut()),
             // The Swedish words as written are in text_w already: "did you mean" reads both.
             new Field(Fields.Spell, streams.Spell, Presence),
         };

@@ -350,8 +350,10 @@ internal static class PrefixCompletions
 }
 
 /// <summary>
-/// The sum over a segment of <see cref="Fields.GramsLeftOut"/> for one completion field (its deleted documents
-/// too, as the field's own token count has them), read once per segment.
+/// The leading grams a segment's completion field leaves out (<see cref="LeadingGramFilter.GramsLeftOut"/> of each
+/// of its words), read once per segment from the field's own terms: a term longer than the short grams is a word
+/// (the short grams and the words up to their length leave nothing out), and its total frequency counts its
+/// occurrences, in deleted documents too, as the field's own token count has them.
 /// </summary>
 internal static class GramsLeftOut
 {
@@ -359,17 +361,40 @@ internal static class GramsLeftOut
 
     public static long Of(AtomicReader reader, string field) =>
         Segments.GetValue(reader.CoreCacheKey, _ => new(StringComparer.Ordinal))
-            .GetOrAdd(field, f =>
+            .GetOrAdd(field, f => reader.GetTerms(f) is { } terms ? Sum(terms) : 0);
+
+    private static long Sum(Terms terms)
+    {
+        var sum = 0L;
+        var termsEnum = terms.GetEnumerator();
+        while (termsEnum.MoveNext())
+        {
+            var term = termsEnum.Term;
+            if (term.Length <= LeadingGramFilter.ShortGram)
             {
-                if (reader.GetNumericDocValues(Fields.GramsLeftOut(f)) is not { } values)
-                {
-                    return 0;
-                }
-                var sum = 0L;
-                for (var doc = 0; doc < reader.MaxDoc; doc++)
-                {
-                    sum += values.Get(doc);
-                }
-                return sum;
-            });
+                continue; // at most as many characters as bytes
+            }
+            var length = Utf16Length(term);
+            if (length > LeadingGramFilter.ShortGram)
+            {
+                sum += termsEnum.TotalTermFreq * LeadingGramFilter.GramsLeftOut(length);
+            }
+        }
+        return sum;
+    }
+
+    /// <summary>The term's length in UTF-16 code units, as the filter measured the word (a character beyond the BMP is two).</summary>
+    private static int Utf16Length(BytesRef term)
+    {
+        var length = 0;
+        for (var i = term.Offset; i < term.Offset + term.Length; i++)
+        {
+            var b = term.Bytes[i];
+            if ((b & 0xC0) != 0x80)
+            {
+                length += b >= 0xF0 ? 2 : 1;
+            }
+        }
+        return length;
+    }
 }
