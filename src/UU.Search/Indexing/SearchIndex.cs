@@ -608,6 +608,7 @@ public sealed partial class SearchIndex : IDisposable
     private static List<(ScoreDoc Head, List<ScoreDoc> Courses)> Group(IndexSearcher searcher, ScoreDoc[] ranked)
     {
         var keys = new Dictionary<string, ScoreDoc>(StringComparer.Ordinal);
+        var keyOf = new Dictionary<int, string>();
         var parts = new Dictionary<int, string[]>();
         // From doc values rather than stored fields: a stored document is a block to decompress, for each of the
         // window's documents on every search.
@@ -619,7 +620,9 @@ public sealed partial class SearchIndex : IDisposable
             var doc = scoreDoc.Doc - leaf.DocBase;
             var reader = leaf.AtomicReader;
             reader.GetBinaryDocValues(Fields.Key)?.Get(doc, bytes);
-            keys[bytes.Utf8ToString()] = scoreDoc;
+            var key = bytes.Utf8ToString();
+            keys[key] = scoreDoc;
+            keyOf[scoreDoc.Doc] = key;
             if (reader.GetSortedSetDocValues(Fields.Parts) is { } values)
             {
                 values.SetDocument(doc);
@@ -636,6 +639,9 @@ public sealed partial class SearchIndex : IDisposable
                 }
             }
         }
+        // Equal scores in the order of their keys rather than of their documents: a rebuild adds documents on all
+        // cores, so their order differs from one rebuild (and one node) to the next, and so would a page's hits.
+        ranked = [.. ranked.OrderByDescending(d => d.Score).ThenBy(d => keyOf[d.Doc], StringComparer.Ordinal)];
         var owner = new Dictionary<int, int>();
         foreach (var scoreDoc in ranked)
         {

@@ -25,6 +25,18 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public async Task EqualScores_RankByKey_WhateverOrderTheDocumentsWereAdded()
+    {
+        // A rebuild adds documents on all cores, so two nodes (or two rebuilds) hold them in different orders.
+        var same = Enumerable.Range(1, 6).Select(id => TestIndex.Module(id, "Ledarskap i vården", "Att leda en vårdenhet.", "omvardnad")).ToArray();
+        using var forwards = await new TestIndex().FillAsync(same);
+        using var backwards = await new TestIndex().FillAsync([.. same.Reverse()]);
+        List<int> Ids(TestIndex index) => index.Index.Search(new SearchRequest { Query = "ledarskap vården", PageSize = 10 }).Hits.Select(h => h.Id).ToList();
+        Assert.Equal([1, 2, 3, 4, 5, 6], Ids(forwards));
+        Assert.Equal([1, 2, 3, 4, 5, 6], Ids(backwards));
+    }
+
+    [Fact]
     public async Task AGenreWord_IsOptional()
     {
         using var index = await new TestIndex().FillAsync();
