@@ -59,15 +59,20 @@ internal sealed class InvariantLowerCaseFilter : TokenFilter
 }
 
 /// <summary>
-/// The leading grams of each word, at the word's position, for completions: those of 1 to <see cref="ShortGram"/>
-/// characters, then the word itself (cut at <see cref="MaxGram"/>) when it is longer. A longer typed prefix is
-/// looked up among the words that start with it (<see cref="Querying.PrefixCompletions"/>), which finds and scores
-/// the documents its gram would (Lucene's EdgeNGramTokenFilter(1, 25) made all 25, two thirds of them never typed
-/// so far into a word). A gram is the word's own buffer cut short: nothing is copied.
+/// The leading grams of each word, at the word's position, for completions: those of <see cref="MinGram"/> to
+/// <see cref="ShortGram"/> characters (a word of one letter is its own gram), then the word itself (cut at
+/// <see cref="MaxGram"/>) when it is longer. A longer typed prefix is looked up among the words that start with it,
+/// and a one-letter prefix among the two-letter grams and one-letter words that start with it
+/// (<see cref="Querying.PrefixCompletions"/>): both find and score the documents its gram would (Lucene's
+/// EdgeNGramTokenFilter(1, 25) made all 25, two thirds of them never typed so far into a word). A gram is the
+/// word's own buffer cut short: nothing is copied.
 /// </summary>
 internal sealed class LeadingGramFilter : TokenFilter
 {
     public const int MaxGram = 25;
+
+    /// <summary>The shortest gram of a word of more than one letter: each such word has exactly one.</summary>
+    public const int MinGram = 2;
 
     /// <summary>The longest gram of its own; a longer prefix is the words that start with it.</summary>
     public const int ShortGram = 3;
@@ -85,7 +90,11 @@ internal sealed class LeadingGramFilter : TokenFilter
     }
 
     /// <summary>The grams a word of this length makes: all its leading grams up to 25 then stood for it.</summary>
-    public static int GramsOf(int length) => Math.Min(length, MaxGram) <= ShortGram ? Math.Min(length, MaxGram) : ShortGram + 1;
+    public static int GramsOf(int length)
+    {
+        var longest = Math.Min(length, MaxGram);
+        return longest <= 1 ? longest : longest <= ShortGram ? longest - MinGram + 1 : ShortGram - MinGram + 2;
+    }
 
     /// <summary>The grams EdgeNGramTokenFilter(1, 25) made of a word of this length that this filter does not.</summary>
     public static int GramsLeftOut(int length) => Math.Min(length, MaxGram) - GramsOf(length);
@@ -97,7 +106,8 @@ internal sealed class LeadingGramFilter : TokenFilter
             // The buffer still holds the whole word (nothing downstream writes to it): the next gram is one longer,
             // or, after the short ones, the word.
             _emitted++;
-            _term.Length = _emitted <= ShortGram ? _emitted : _longest;
+            var length = _emitted + MinGram - 1;
+            _term.Length = length <= ShortGram ? length : _longest;
             _position.PositionIncrement = 0;
             return true;
         }
@@ -113,7 +123,7 @@ internal sealed class LeadingGramFilter : TokenFilter
         _longest = Math.Min(_term.Length, MaxGram);
         _count = GramsOf(_term.Length);
         _emitted = 1;
-        _term.Length = 1;
+        _term.Length = Math.Min(_longest, MinGram);
         return true;
     }
 

@@ -10,10 +10,10 @@ namespace UU.Search.Querying;
 /// <summary>
 /// The best documents whose completion field has a word starting with every typed prefix, scored as Lucene scored
 /// the conjunction of the prefixes' leading-gram terms when the field held all grams up to 25 letters (bm25, the
-/// cheaper clauses' scores added first, equal scores in document order). The field holds the grams of up to
-/// <see cref="LeadingGramFilter.ShortGram"/> letters and the words: a short prefix is its gram's postings; a
-/// longer one is the postings of the words that start with it, their frequencies added per document, which is
-/// what its gram's postings held. The field's average length counts the grams left out (<see cref="GramsLeftOut"/>).
+/// cheaper clauses' scores added first, equal scores in document order). The field holds the grams of two and
+/// three letters and the words (<see cref="LeadingGramFilter"/>): such a short prefix is its gram's postings; a
+/// longer one is the postings of the words that start with it, and a one-letter one those of its two-letter grams
+/// and of itself as a word, their frequencies added per document, which is what its gram's postings held. The field's average length counts the grams left out (<see cref="GramsLeftOut"/>).
 /// </summary>
 internal static class PrefixCompletions
 {
@@ -149,17 +149,46 @@ internal static class PrefixCompletions
         public static Matches Find(TermsEnum termsEnum, string prefix, int maxDoc)
         {
             var target = new BytesRef(prefix);
-            if (prefix.Length <= LeadingGramFilter.ShortGram)
+            if (prefix.Length is >= LeadingGramFilter.MinGram and <= LeadingGramFilter.ShortGram)
             {
                 return termsEnum.SeekExact(target)
                     ? new Matches(termsEnum, target, termsEnum.GetTermState(), termsEnum.DocFreq, null, null)
                     : new Matches(termsEnum, null, null, 0, null, null);
             }
-            // Every term this long is a word: the grams are all shorter.
             var words = new List<(BytesRef Term, TermState State)>();
             var postings = 0;
-            if (termsEnum.SeekCeil(target) != TermsEnum.SeekStatus.END)
+            if (prefix.Length < LeadingGramFilter.MinGram)
             {
+                // Each word of more than one letter has one two-letter gram, and a word of one letter is its own: the
+                // terms of two letters that start with the prefix, and the prefix, are what its gram held.
+                if (termsEnum.SeekCeil(target) != TermsEnum.SeekStatus.END)
+                {
+                    while (StringHelper.StartsWith(termsEnum.Term, target))
+                    {
+                        var term = termsEnum.Term;
+                        var gram = LeadingBytes(term, LeadingGramFilter.MinGram);
+                        if (term.Length == gram || term.Length == target.Length)
+                        {
+                            words.Add((BytesRef.DeepCopyOf(term), termsEnum.GetTermState()));
+                            postings += termsEnum.DocFreq;
+                        }
+                        if (term.Length == target.Length)
+                        {
+                            if (!termsEnum.MoveNext()) break;
+                            continue;
+                        }
+                        // Past every longer term with the same two letters: no UTF-8 byte is 0xFF.
+                        var next = new BytesRef(gram + 1);
+                        Array.Copy(term.Bytes, term.Offset, next.Bytes, 0, gram);
+                        next.Bytes[gram] = 0xFF;
+                        next.Length = gram + 1;
+                        if (termsEnum.SeekCeil(next) == TermsEnum.SeekStatus.END) break;
+                    }
+                }
+            }
+            else if (termsEnum.SeekCeil(target) != TermsEnum.SeekStatus.END)
+            {
+                // Every term this long is a word: the grams are all shorter.
                 do
                 {
                     if (!StringHelper.StartsWith(termsEnum.Term, target))
@@ -199,6 +228,21 @@ internal static class PrefixCompletions
                 }
             }
             return new Matches(termsEnum, null, null, count, bits, freqs);
+        }
+
+        /// <summary>The bytes of the term's first <paramref name="characters"/> UTF-16 characters (a character beyond the BMP is two).</summary>
+        private static int LeadingBytes(BytesRef term, int characters)
+        {
+            var i = term.Offset;
+            var end = term.Offset + term.Length;
+            while (i < end && characters > 0)
+            {
+                var b = term.Bytes[i];
+                var (bytes, units) = b < 0x80 ? (1, 1) : b < 0xE0 ? (2, 1) : b < 0xF0 ? (3, 1) : (4, 2);
+                i += bytes;
+                characters -= units;
+            }
+            return Math.Min(i, end) - term.Offset;
         }
 
         /// <summary>The live documents in order, each with its frequency.</summary>
@@ -351,9 +395,10 @@ internal static class PrefixCompletions
 
 /// <summary>
 /// The leading grams a segment's completion field leaves out (<see cref="LeadingGramFilter.GramsLeftOut"/> of each
-/// of its words), read once per segment from the field's own terms: a term longer than the short grams is a word
-/// (the short grams and the words up to their length leave nothing out), and its total frequency counts its
-/// occurrences, in deleted documents too, as the field's own token count has them.
+/// of its words), read once per segment from the field's own terms, whose total frequencies count their
+/// occurrences in deleted documents too, as the field's own token count has them. Each word of more than one letter
+/// leaves out its one-letter gram and has one two-letter term; a term longer than the short grams is a word, which
+/// leaves out its grams between the short ones and itself.
 /// </summary>
 internal static class GramsLeftOut
 {
@@ -370,14 +415,18 @@ internal static class GramsLeftOut
         while (termsEnum.MoveNext())
         {
             var term = termsEnum.Term;
-            if (term.Length <= LeadingGramFilter.ShortGram)
+            if (term.Length < LeadingGramFilter.MinGram)
             {
                 continue; // at most as many characters as bytes
             }
             var length = Utf16Length(term);
-            if (length > LeadingGramFilter.ShortGram)
+            if (length == LeadingGramFilter.MinGram)
             {
-                sum += termsEnum.TotalTermFreq * LeadingGramFilter.GramsLeftOut(length);
+                sum += termsEnum.TotalTermFreq;
+            }
+            else if (length > LeadingGramFilter.ShortGram)
+            {
+                sum += termsEnum.TotalTermFreq * (length - LeadingGramFilter.ShortGram - 1);
             }
         }
         return sum;

@@ -84,7 +84,8 @@ public sealed class FasterFilterTests
             new InvariantLowerCaseFilter(new Lucene.Net.Analysis.Standard.StandardTokenizer(Analyzers.Version, new StringReader(t)));
         var lucene = Run(new Lucene.Net.Analysis.NGram.EdgeNGramTokenFilter(Analyzers.Version, Source(text), 1, LeadingGramFilter.MaxGram));
         var ours = Run(new LeadingGramFilter(Source(text)));
-        // Of each word's leading grams, those of one to three letters and the longest (the word, cut at 25).
+        // Of each word's leading grams, those of two and three letters and the longest (the word, cut at 25); a
+        // word of one letter is its own gram.
         var longest = new List<int>();
         foreach (var (term, increment) in lucene)
         {
@@ -95,11 +96,19 @@ public sealed class FasterFilterTests
             longest[^1] = term.Length;
         }
         var word = -1;
-        var expected = lucene.Where(t =>
+        var carried = 0;
+        var expected = new List<(string Term, int Increment)>();
+        foreach (var t in lucene)
         {
             word += t.Increment > 0 ? 1 : 0;
-            return t.Term.Length <= LeadingGramFilter.ShortGram || t.Term.Length == longest[word];
-        }).ToList();
+            carried += t.Increment;
+            if ((t.Term.Length >= LeadingGramFilter.MinGram && t.Term.Length <= LeadingGramFilter.ShortGram) || t.Term.Length == longest[word])
+            {
+                // The first gram kept takes the word's position.
+                expected.Add((t.Term, carried));
+                carried = 0;
+            }
+        }
         Assert.Equal(expected, ours);
         // Each word opens one position; its longer grams stand at that position, up to 25 letters.
         Assert.Equal(text.Split(' ').Length, ours.Count(t => t.Increment == 1));
