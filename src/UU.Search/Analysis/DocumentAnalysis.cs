@@ -69,6 +69,12 @@ internal sealed class DocumentTokens
             return;
         }
         var first = _tokenCount;
+        if (LatinWords.Break(text, this))
+        {
+            _parts[(int)part] = new Part(first, _tokenCount - first, 0, text.Length, Blank: false);
+            return;
+        }
+        // A text beyond plain Latin letters and punctuation goes through the tokenizer itself.
         using var stream = _words.GetTokenStream(Fields.Text, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
@@ -94,11 +100,134 @@ internal sealed class DocumentTokens
         _parts[(int)part] = new Part(first, _tokenCount - first, increment.PositionIncrement, text.Length, Blank: false);
     }
 
+    /// <summary>Adds a word of the text (lower-cased as <see cref="InvariantLowerCaseFilter"/> does), at the next position.</summary>
+    internal void AddWord(string text, int start, int end)
+    {
+        var length = end - start;
+        if (_tokenCount == _tokens.Length)
+        {
+            Array.Resize(ref _tokens, _tokens.Length * 2);
+        }
+        if (_charCount + length > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + length));
+        }
+        var lower = InvariantLowerCaseFilter.Lower;
+        var chars = _chars;
+        for (var i = 0; i < length; i++)
+        {
+            chars[_charCount + i] = lower[text[start + i]];
+        }
+        var stop = Analyzers.SwedishStops.Contains(chars, _charCount, length);
+        _tokens[_tokenCount++] = new Token(_charCount, length, 1, start, end, stop);
+        _charCount += length;
+    }
+
+    /// <summary>Takes back the words added since <paramref name="tokenCount"/> (their letters too).</summary>
+    internal void TruncateTo(int tokenCount)
+    {
+        if (tokenCount < _tokenCount)
+        {
+            _charCount = _tokens[tokenCount].Start;
+            _tokenCount = tokenCount;
+        }
+    }
+
+    internal int TokenCount => _tokenCount;
+
     /// <param name="SwedishStop">One of the Swedish stop words, which the Swedish fields leave out.</param>
     internal readonly record struct Token(int Start, int Length, int Increment, int StartOffset, int EndOffset, bool SwedishStop);
 
     /// <param name="EndIncrement">The positions left after the last word (words too long to keep).</param>
     internal readonly record struct Part(int First, int Count, int EndIncrement, int TextLength, bool Blank);
+}
+
+/// <summary>
+/// Breaks plain Latin text into the words Lucene's StandardTokenizer (Unicode's word boundaries, UAX #29) makes of
+/// it, without its scanner: ASCII and Latin-1 letters and digits, white space, and common punctuation, the curly
+/// apostrophes and the dashes. A letter joins a letter, a digit joins a digit or a letter; ":" joins two letters,
+/// "," and ";" two digits, "." and the apostrophes either. A text with any other character (or a word longer than
+/// the tokenizer keeps) is left to the tokenizer; a test holds the words, offsets and positions to its over random
+/// texts of these characters and every real course.
+/// </summary>
+internal static class LatinWords
+{
+    private const byte Unsupported = 0, Other = 1, Letter = 2, Digit = 3, MidLetter = 4, MidNumLet = 5, MidNum = 6;
+    private const int MaxWord = 255; // StandardAnalyzer.DEFAULT_MAX_TOKEN_LENGTH
+
+    private static readonly byte[] Classes = BuildClasses();
+
+    private static byte[] BuildClasses()
+    {
+        var classes = new byte[0x2020];
+        for (var c = 'a'; c <= 'z'; c++) classes[c] = Letter;
+        for (var c = 'A'; c <= 'Z'; c++) classes[c] = Letter;
+        for (var c = '0'; c <= '9'; c++) classes[c] = Digit;
+        for (var c = 0xC0; c <= 0xFF; c++) classes[c] = c is 0xD7 or 0xF7 ? Other : Letter;
+        foreach (var c in " \t\n\r!\"#%&()*+-/<=>?@[]–—“”") classes[c] = Other;
+        classes[':'] = MidLetter;
+        foreach (var c in ".'‘’") classes[c] = MidNumLet;
+        classes[','] = MidNum;
+        classes[';'] = MidNum;
+        return classes;
+    }
+
+    /// <summary>Adds the text's words to <paramref name="into"/>, or adds nothing and returns false.</summary>
+    public static bool Break(string text, DocumentTokens into)
+    {
+        var classes = Classes;
+        var first = into.TokenCount;
+        var n = text.Length;
+        var i = 0;
+        while (i < n)
+        {
+            var c = text[i];
+            var kind = c < classes.Length ? classes[c] : Unsupported;
+            if (kind == Unsupported)
+            {
+                into.TruncateTo(first);
+                return false;
+            }
+            if (kind is not (Letter or Digit))
+            {
+                i++;
+                continue;
+            }
+            var start = i++;
+            var last = kind;
+            while (i < n)
+            {
+                var next = text[i];
+                var k = next < classes.Length ? classes[next] : Unsupported;
+                if (k is Letter or Digit)
+                {
+                    last = k;
+                    i++;
+                    continue;
+                }
+                if (i + 1 < n && (k is MidLetter or MidNumLet or MidNum))
+                {
+                    var after = text[i + 1];
+                    var a = after < classes.Length ? classes[after] : Unsupported;
+                    // Letter (: . ') letter, and digit (, ; . ') digit.
+                    if ((last == Letter && a == Letter && k != MidNum) || (last == Digit && a == Digit && k != MidLetter))
+                    {
+                        last = a;
+                        i += 2;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if (i - start > MaxWord)
+            {
+                into.TruncateTo(first);
+                return false;
+            }
+            into.AddWord(text, start, i);
+        }
+        return true;
+    }
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace UU.Search.Analysis;
 internal sealed class InvariantLowerCaseFilter : TokenFilter
 {
     /// <summary>The invariant lower case of every UTF-16 unit; surrogates map to themselves.</summary>
-    private static readonly char[] Lower = BuildTable();
+    internal static readonly char[] Lower = BuildTable();
 
     private readonly ICharTermAttribute _term;
 

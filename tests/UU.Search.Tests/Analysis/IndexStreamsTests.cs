@@ -105,6 +105,42 @@ public sealed class IndexStreamsTests : IDisposable
     public void EdgeCase_GetsTheTokensItsFieldsAnalyzersMake(SearchDocument document) => AssertSameTokens(document);
 
     [Fact]
+    public void RandomTextsOfLettersDigitsAndPunctuation_GetTheTokensItsFieldsAnalyzersMake()
+    {
+        // Words are broken without the tokenizer where a text has only these characters (and by it where one
+        // of the last few, which it may not take, turns up): the joining marks between letters and digits most.
+        const string letters = "aeksAZåäöÅÄÖéÉüßÿ";
+        const string digits = "0159";
+        const string marks = ":.,;'‘’";
+        const string breaks = " \n\t-–—/()!?\"“”#%&*+<=>@[]×";
+        const string others = "İ…·\u00AD_$";
+        var random = new Random(20261208);
+        for (var n = 0; n < 3000; n++)
+        {
+            var text = new System.Text.StringBuilder();
+            var length = random.Next(0, 60);
+            for (var i = 0; i < length; i++)
+            {
+                var pick = random.Next(100);
+                var from = pick < 45 ? letters : pick < 65 ? digits : pick < 85 ? marks : pick < 99 ? breaks : others;
+                text.Append(from[random.Next(from.Length)]);
+            }
+            AssertSameTokens(Doc(text.ToString(), summary: text.ToString().ToUpperInvariant()));
+        }
+    }
+
+    [Theory]
+    [InlineData("Pedagogiskt ledarskap: förskolans uppdrag, 7,5 hp (PE031G) – “kvalitet” och barns lärande.", true)]
+    [InlineData("Lärare i İstanbul", false)]
+    [InlineData("Ett ord med mjukt\u00ADbindestreck", false)]
+    public void PlainLatinText_IsBrokenWithoutTheTokenizer(string text, bool plain)
+    {
+        var tokens = new DocumentTokens(_analyzers.Plain);
+        Assert.Equal(plain, LatinWords.Break(text, tokens));
+        Assert.Equal(plain ? Analyzers.Tokens(_analyzers.Plain, Fields.Spell, text).Count : 0, tokens.TokenCount);
+    }
+
+    [Fact]
     public void Streams_ReusedForTheNextDocument_HoldOnlyItsWords()
     {
         AssertSameTokens(Doc("Ledarskap för förskolechefer", summary: "Pedagogiskt ledarskap och kvalitetsarbete i förskolan.", titleEn: "Leadership"));
