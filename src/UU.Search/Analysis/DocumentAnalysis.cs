@@ -82,18 +82,8 @@ internal sealed class DocumentTokens
         stream.Reset();
         while (stream.IncrementToken())
         {
-            if (_tokenCount == _tokens.Length)
-            {
-                Array.Resize(ref _tokens, _tokens.Length * 2);
-            }
-            if (_charCount + term.Length > _chars.Length)
-            {
-                Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + term.Length));
-            }
-            term.Buffer.AsSpan(0, term.Length).CopyTo(_chars.AsSpan(_charCount));
-            var stop = Analyzers.SwedishStops.Contains(_chars, _charCount, term.Length);
-            _tokens[_tokenCount++] = new Token(_charCount, term.Length, increment.PositionIncrement, offset.StartOffset, offset.EndOffset, stop);
-            _charCount += term.Length;
+            term.Buffer.AsSpan(0, term.Length).CopyTo(Reserve(term.Length));
+            Push(term.Length, increment.PositionIncrement, offset.StartOffset, offset.EndOffset);
         }
         stream.End();
         // A word too long to keep still counts as a position, which the next text's first word carries.
@@ -104,6 +94,18 @@ internal sealed class DocumentTokens
     internal void AddWord(string text, int start, int end)
     {
         var length = end - start;
+        var into = Reserve(length);
+        var lower = InvariantLowerCaseFilter.Lower;
+        for (var i = 0; i < length; i++)
+        {
+            into[i] = lower[text[start + i]];
+        }
+        Push(length, 1, start, end);
+    }
+
+    /// <summary>Room for the next token and its letters: the span to write them to.</summary>
+    private Span<char> Reserve(int length)
+    {
         if (_tokenCount == _tokens.Length)
         {
             Array.Resize(ref _tokens, _tokens.Length * 2);
@@ -112,14 +114,14 @@ internal sealed class DocumentTokens
         {
             Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + length));
         }
-        var lower = InvariantLowerCaseFilter.Lower;
-        var chars = _chars;
-        for (var i = 0; i < length; i++)
-        {
-            chars[_charCount + i] = lower[text[start + i]];
-        }
-        var stop = Analyzers.SwedishStops.Contains(chars, _charCount, length);
-        _tokens[_tokenCount++] = new Token(_charCount, length, 1, start, end, stop);
+        return _chars.AsSpan(_charCount, length);
+    }
+
+    /// <summary>Takes the letters written to <see cref="Reserve"/> as the next token.</summary>
+    private void Push(int length, int increment, int startOffset, int endOffset)
+    {
+        var stop = Analyzers.SwedishStops.Contains(_chars, _charCount, length);
+        _tokens[_tokenCount++] = new Token(_charCount, length, increment, startOffset, endOffset, stop);
         _charCount += length;
     }
 

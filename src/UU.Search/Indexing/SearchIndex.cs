@@ -603,7 +603,8 @@ public sealed partial class SearchIndex : IDisposable
 
     /// <summary>
     /// A module and the matching courses it builds on become one result, at the place of its best-ranked member;
-    /// a course that belongs to no matching module stays a result of its own.
+    /// a course that belongs to no matching module stays a result of its own. Equal scores are first put in the
+    /// order of their keys, read here with the courses a module builds on.
     /// </summary>
     private static List<(ScoreDoc Head, List<ScoreDoc> Courses)> Group(IndexSearcher searcher, ScoreDoc[] ranked)
     {

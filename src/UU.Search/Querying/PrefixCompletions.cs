@@ -13,7 +13,8 @@ namespace UU.Search.Querying;
 /// cheaper clauses' scores added first, equal scores in document order). The field holds the grams of two and
 /// three letters and the words (<see cref="LeadingGramFilter"/>): such a short prefix is its gram's postings; a
 /// longer one is the postings of the words that start with it, and a one-letter one those of its two-letter grams
-/// and of itself as a word, their frequencies added per document, which is what its gram's postings held. The field's average length counts the grams left out (<see cref="GramsLeftOut"/>).
+/// and of itself as a word, their frequencies added per document, which is what its gram's postings held. The
+/// field's average length counts the grams left out (<see cref="GramsLeftOut"/>).
 /// </summary>
 internal static class PrefixCompletions
 {
@@ -161,29 +162,29 @@ internal static class PrefixCompletions
             {
                 // Each word of more than one letter has one two-letter gram, and a word of one letter is its own: the
                 // terms of two letters that start with the prefix, and the prefix, are what its gram held.
-                if (termsEnum.SeekCeil(target) != TermsEnum.SeekStatus.END)
+                var past = new BytesRef(8);
+                var status = termsEnum.SeekCeil(target);
+                while (status != TermsEnum.SeekStatus.END && StringHelper.StartsWith(termsEnum.Term, target))
                 {
-                    while (StringHelper.StartsWith(termsEnum.Term, target))
+                    var term = termsEnum.Term;
+                    var gram = Utf8.Bytes(term, LeadingGramFilter.MinGram);
+                    if (term.Length == gram)
                     {
-                        var term = termsEnum.Term;
-                        var gram = LeadingBytes(term, LeadingGramFilter.MinGram);
-                        if (term.Length == gram || term.Length == target.Length)
-                        {
-                            words.Add((BytesRef.DeepCopyOf(term), termsEnum.GetTermState()));
-                            postings += termsEnum.DocFreq;
-                        }
-                        if (term.Length == target.Length)
-                        {
-                            if (!termsEnum.MoveNext()) break;
-                            continue;
-                        }
-                        // Past every longer term with the same two letters: no UTF-8 byte is 0xFF.
-                        var next = new BytesRef(gram + 1);
-                        Array.Copy(term.Bytes, term.Offset, next.Bytes, 0, gram);
-                        next.Bytes[gram] = 0xFF;
-                        next.Length = gram + 1;
-                        if (termsEnum.SeekCeil(next) == TermsEnum.SeekStatus.END) break;
+                        words.Add((BytesRef.DeepCopyOf(term), termsEnum.GetTermState()));
+                        postings += termsEnum.DocFreq;
                     }
+                    if (gram == target.Length)
+                    {
+                        // The one-letter word: its two-letter grams come next.
+                        status = termsEnum.MoveNext() ? TermsEnum.SeekStatus.FOUND : TermsEnum.SeekStatus.END;
+                        continue;
+                    }
+                    // Past every longer term with the same two letters: no UTF-8 byte is 0xFF.
+                    past.Bytes = ArrayUtil.Grow(past.Bytes, gram + 1);
+                    Array.Copy(term.Bytes, term.Offset, past.Bytes, 0, gram);
+                    past.Bytes[gram] = 0xFF;
+                    past.Length = gram + 1;
+                    status = termsEnum.SeekCeil(past);
                 }
             }
             else if (termsEnum.SeekCeil(target) != TermsEnum.SeekStatus.END)
@@ -228,21 +229,6 @@ internal static class PrefixCompletions
                 }
             }
             return new Matches(termsEnum, null, null, count, bits, freqs);
-        }
-
-        /// <summary>The bytes of the term's first <paramref name="characters"/> UTF-16 characters (a character beyond the BMP is two).</summary>
-        private static int LeadingBytes(BytesRef term, int characters)
-        {
-            var i = term.Offset;
-            var end = term.Offset + term.Length;
-            while (i < end && characters > 0)
-            {
-                var b = term.Bytes[i];
-                var (bytes, units) = b < 0x80 ? (1, 1) : b < 0xE0 ? (2, 1) : b < 0xF0 ? (3, 1) : (4, 2);
-                i += bytes;
-                characters -= units;
-            }
-            return Math.Min(i, end) - term.Offset;
         }
 
         /// <summary>The live documents in order, each with its frequency.</summary>
@@ -419,7 +405,7 @@ internal static class GramsLeftOut
             {
                 continue; // at most as many characters as bytes
             }
-            var length = Utf16Length(term);
+            var length = Utf8.Utf16Length(term);
             if (length == LeadingGramFilter.MinGram)
             {
                 sum += termsEnum.TotalTermFreq;
@@ -431,19 +417,29 @@ internal static class GramsLeftOut
         }
         return sum;
     }
+}
 
-    /// <summary>The term's length in UTF-16 code units, as the filter measured the word (a character beyond the BMP is two).</summary>
-    private static int Utf16Length(BytesRef term)
+/// <summary>A term's UTF-8 bytes measured in UTF-16 code units, as the filters measured the word (a character beyond the BMP is two).</summary>
+internal static class Utf8
+{
+    /// <summary>The term's length in UTF-16 code units.</summary>
+    public static int Utf16Length(BytesRef term) => Walk(term, int.MaxValue).Units;
+
+    /// <summary>How many bytes the term's first <paramref name="units"/> UTF-16 code units take (all of a shorter term).</summary>
+    public static int Bytes(BytesRef term, int units) => Walk(term, units).Bytes;
+
+    private static (int Bytes, int Units) Walk(BytesRef term, int maxUnits)
     {
-        var length = 0;
-        for (var i = term.Offset; i < term.Offset + term.Length; i++)
+        var i = term.Offset;
+        var end = term.Offset + term.Length;
+        var units = 0;
+        while (i < end && units < maxUnits)
         {
             var b = term.Bytes[i];
-            if ((b & 0xC0) != 0x80)
-            {
-                length += b >= 0xF0 ? 2 : 1;
-            }
+            var (bytes, width) = b < 0x80 ? (1, 1) : b < 0xE0 ? (2, 1) : b < 0xF0 ? (3, 1) : (4, 2);
+            i += bytes;
+            units += width;
         }
-        return length;
+        return (Math.Min(i, end) - term.Offset, units);
     }
 }
